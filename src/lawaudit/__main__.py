@@ -1,0 +1,3 @@
+from lawaudit.cli import main
+
+main()

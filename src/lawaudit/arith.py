@@ -1,0 +1,179 @@
+"""Exact arithmetic for verdicts: ratios as Fractions, stated values as intervals.
+
+A stated figure is evidence of an interval, not a point: "98.96%" written with two decimals
+means some true value in [98.955, 98.965) under half-up rounding. A ratio is computed exactly
+(Fraction), rounded once per rounding mode, and compared with what was written (scrutiny's way).
+Approximate inputs ("300余", "近200") widen the inputs into ranges instead.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from lawaudit.model import APPROX_ABOVE, APPROX_AROUND, APPROX_BELOW, Quantity
+
+# Rounding modes, in the order a message lists them, with the words a reader understands.
+MODES: dict[str, str] = {
+    "half-up": ROUND_HALF_UP,
+    "half-even": ROUND_HALF_EVEN,
+    "truncate": ROUND_DOWN,
+    "ceiling": ROUND_CEILING,
+}
+MODE_WORDS = {
+    "half-up": "half-up",
+    "half-even": "half-even",
+    "truncate": "truncation",
+    "ceiling": "rounding up (ceiling)",
+}
+DEFAULT_MODES = ("half-up", "half-even")
+
+
+def to_fraction(d: Decimal) -> Fraction:
+    return Fraction(d)
+
+
+def decimal_places(f: Fraction, places: int, mode: str = "half-up") -> Decimal:
+    """`f` rounded to `places` decimals with a named mode, exactly (no float on the way)."""
+    scaled = f * 10**places
+    if scaled.denominator == 1:
+        return Decimal(scaled.numerator).scaleb(-places)
+    floor = scaled.numerator // scaled.denominator
+    rest = scaled - floor
+    if mode == "truncate":
+        n = floor if scaled >= 0 else -((-scaled.numerator) // scaled.denominator)
+    elif mode == "ceiling":
+        n = floor + (1 if rest else 0)
+    elif rest > Fraction(1, 2):
+        n = floor + 1
+    elif rest < Fraction(1, 2):
+        n = floor
+    elif mode == "half-even":
+        n = floor + (floor % 2)
+    else:  # half-up: away from zero for positives
+        n = floor + 1
+    return Decimal(n).scaleb(-places)
+
+
+def show(f: Fraction, places: int) -> str:
+    """A computed value for display: `places` decimals, half-up, trailing zeros kept."""
+    return format(decimal_places(f, places), "f")
+
+
+def modes_giving(exact: Fraction, stated: Decimal, places: int) -> list[str]:
+    """Every rounding mode that turns `exact` into the value as written."""
+    return [m for m in MODES if decimal_places(exact, places, m) == stated]
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A closed range of possible true values, `hi` None for unbounded above."""
+
+    lo: Fraction
+    hi: Fraction | None
+
+    @property
+    def exact(self) -> bool:
+        return self.hi is not None and self.lo == self.hi
+
+
+def place_of(q: Quantity) -> Fraction:
+    """One unit of the last written significant place, in base units (300 -> 100, 27.5万 -> 1000)."""
+    if q.decimals > 0 or q.scale > 1:
+        return Fraction(q.scale) / 10**q.decimals
+    n = abs(int(q.value))
+    if n == 0:
+        return Fraction(1)
+    zeros = len(str(n)) - len(str(n).rstrip("0"))
+    return Fraction(10**zeros)
+
+
+def range_of(q: Quantity) -> Range:
+    """What the written quantity allows: exact counts are points, rounded or approximate are ranges.
+
+    余/多/以上 mean "more than" (up to one unit of the last written place: 300余 < 400);
+    近 means "nearly" (a little under); 约/左右 either side; 超过 has no upper bound.
+    """
+    v = to_fraction(q.value)
+    if q.qualifier:
+        step = place_of(q)
+        if q.qualifier in ("超过", "超", "逾", "以上", "过"):
+            return Range(v, None)
+        if q.qualifier in APPROX_ABOVE:
+            return Range(v, v + step)
+        if q.qualifier in APPROX_BELOW:
+            return Range(v - step, v)
+        if q.qualifier in APPROX_AROUND:
+            return Range(v - step / 2, v + step / 2)
+    if q.rounded and not q.is_percent:
+        h = to_fraction(q.half_ulp)
+        return Range(v - h, v + h)
+    return Range(v, v)
+
+
+def ratio_range(num: Range, den: Range) -> Range:
+    """num / den × 100 as a range of percentages (den > 0)."""
+    if den.lo <= 0:
+        return Range(Fraction(0), None)
+    lo = num.lo * 100 / (den.hi if den.hi is not None else den.lo)
+    if den.hi is None:
+        lo = Fraction(0)
+    hi = None if num.hi is None else num.hi * 100 / den.lo
+    return Range(lo, hi)
+
+
+def stated_interval(q: Quantity, modes: tuple[str, ...] = DEFAULT_MODES) -> Range:
+    """The true values that round to the stated one under the accepted modes (widest)."""
+    v = to_fraction(q.value)
+    ulp = Fraction(1, 10**q.decimals)
+    lo, hi = v - ulp / 2, v + ulp / 2
+    if "truncate" in modes:
+        hi = max(hi, v + ulp)
+    if "ceiling" in modes:
+        lo = min(lo, v - ulp)
+    return Range(lo, hi)
+
+
+def overlaps(a: Range, b: Range) -> bool:
+    a_hi = a.hi if a.hi is not None else math.inf
+    b_hi = b.hi if b.hi is not None else math.inf
+    return a.lo <= b_hi and b.lo <= a_hi
+
+
+def fits(k: int, n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -> bool:
+    exact = Fraction(100 * k, n)
+    return any(decimal_places(exact, places, m) == stated for m in modes)
+
+
+def numerators_for(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -> list[int]:
+    """All k with k/n rounding to the stated percentage (at most a few)."""
+    centre = Fraction(stated) * n / 100
+    first = max(0, math.floor(centre) - 2)
+    return [k for k in range(first, math.ceil(centre) + 3) if fits(k, n, stated, places, modes)]
+
+
+def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int | None:
+    """The smallest n for which some k/n rounds to the stated percentage (GRIM for %).
+
+    Always exists for 0..100 with n ≤ 10**(places+2); None for values outside 0..100.
+    """
+    if stated < 0 or stated > 100:
+        return None
+    for n in range(1, 10 ** (places + 2) + 1):
+        if numerators_for(n, stated, places, modes):
+            return n
+    return None  # pragma: no cover - unreachable for 0..100
+
+
+def granularity_power(n: int, places: int, modes: tuple[str, ...]) -> Fraction:
+    """Share of the values writable with `places` decimals in 0..100 that no k/n can produce.
+
+    The test's power: 0 when every written value is reachable (n large), near 1 when few are.
+    """
+    values = 100 * 10**places + 1
+    if n >= 10 ** (places + 2):
+        return Fraction(0)  # steps of 1/n are finer than the written precision
+    reachable = {decimal_places(Fraction(100 * k, n), places, m) for k in range(n + 1) for m in modes}
+    return Fraction(values - len(reachable), values)

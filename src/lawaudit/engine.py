@@ -1,0 +1,78 @@
+"""Stage 4: run the selected rules over the claims; stamp id, severity and place; sort."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from lawaudit.model import Check, Claim, Coverage, FileResult, Quantity, Severity, Status
+from lawaudit.rules import ALL_RULES
+from lawaudit.rules.base import Settings
+
+
+def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple:
+    """Rules whose id starts with a selected prefix (all when none) and no ignored one."""
+    sel, ign = tuple(select), tuple(ignore)
+    return tuple(
+        m
+        for m in ALL_RULES
+        if (not sel or m.RULE.id.startswith(sel) or m.RULE.name in sel)
+        and not (m.RULE.id.startswith(ign) or m.RULE.name in ign)
+    )
+
+
+def audit(
+    path: str,
+    claims: Iterable[Claim],
+    quantities: Iterable[Quantity] = (),
+    settings: Settings | None = None,
+    rules: tuple | None = None,
+) -> FileResult:
+    settings = settings or Settings()
+    rules = ALL_RULES if rules is None else rules
+    checks: list[Check] = []
+    used: list[tuple[int, int]] = []
+    for claim in claims:
+        made = False
+        for module in rules:
+            rule = module.RULE
+            for out in module.check(claim, settings):
+                made = True
+                severity = out.severity or (
+                    Severity.INFO if out.status is Status.UNVERIFIABLE else rule.severity
+                )
+                checks.append(
+                    Check(
+                        rule=rule.id,
+                        name=rule.name,
+                        status=out.status,
+                        severity=severity,
+                        line=claim.line,
+                        column=claim.column,
+                        quote=claim.quote,
+                        message=out.message,
+                        arithmetic=out.arithmetic,
+                        values=out.values,
+                        subject=claim.subject,
+                        page=claim.page,
+                    )
+                )
+        if made:
+            used.extend((q.start, q.end) for q in claim.quantities() if q.end > q.start)
+    checks.sort(key=lambda c: (c.line, c.column, c.rule, c.subject))
+    return FileResult(path=path, checks=tuple(checks), coverage=coverage(quantities, used))
+
+
+def coverage(quantities: Iterable[Quantity], used: list[tuple[int, int]]) -> Coverage:
+    """Numbers seen, numbers some check used, and the percentages no check could use."""
+    spans = sorted(used)
+
+    def is_used(q: Quantity) -> bool:
+        i = bisect.bisect_right(spans, (q.start, q.end)) - 1
+        # spans are few and short; a summed part may cover several quantities
+        return any(s <= q.start and q.end <= e for s, e in spans[max(0, i - 8) : i + 1])
+
+    qs = [q for q in quantities if q.unit]
+    checked = [q for q in qs if is_used(q)]
+    unchecked = tuple(q for q in qs if q.is_percent and not is_used(q))
+    return Coverage(numbers=len(qs), checked=len(checked), unchecked=unchecked)

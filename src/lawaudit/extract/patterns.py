@@ -1,0 +1,48 @@
+"""The words reports use to say what a number is: named constants, one place to extend.
+
+Each constant is a regular expression over the cleaned text (full-width forms folded, spaces
+between CJK removed, common traditional characters mapped to simplified).
+"""
+
+import re
+
+# Sentence ends: a claim and its numerator/denominator live in one sentence.
+SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+# Clause punctuation: a number's label is the text since the last of these (or the last number).
+CLAUSE_BREAK = re.compile(r"[,，、:：()（）\[\]【】“”\"|]")
+
+# A percentage that states a change, not a share: issue-3 territory, never read as a rate.
+CHANGE_WORDS = re.compile(
+    r"增长|下降|上升|提高|降低|增加|减少|回落|上涨|下跌|同比|环比|比上年|较上年|增幅|降幅|涨幅|增速"
+    r"|扩大|缩小|收窄|提升|拉动"
+)
+# A percentage that is a rate or a share of a whole.
+RATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?率")
+SHARE_WORDS = re.compile(r"占|比重|比例")
+# "办结率、满意率均为100%": one value stated for several rates.
+ALL_EQUAL = re.compile(r"均为|均达到?|均是|都为|都是|均保持")
+
+# Rates that cannot exceed 100% because they count a part of a whole.
+CAPPED_RATE = re.compile(
+    r"(?:满意|办结|成功|合格|结案|化解|覆盖|达标|到位|出庭|公开|答复|回复|签收|参与|知晓|普及|持证"
+    r"|通过|调解|调撤|及时|准确|审查|备案|好评|城镇化|入学|参保|受理|按期|处置|响应|接通|解决"
+    r"|执行|履约|兑现|发证|登记|接种|治愈|回访|落实|审核|办理|采纳|整改|检出|抽检|立案)率$"
+)
+
+# Words that mark a number as a total or an intake ("共调处287起", "受理诉求119件").
+TOTAL_MARK = re.compile(r"共|合计|总计|总量|总数|累计|全年|全部|一共")
+INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|登记|交办|转派|接到|接听|受案")
+# Words that mark a number as the closed part of an intake ("办结119件").
+CLOSED = re.compile(r"办结|审结|结案|办理完毕|处理完毕|已办理|答复|回复|完成办理")
+# …and the part still open, which with the closed part makes the whole intake.
+STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
+NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收")
+
+# Breakdown markers.
+AMONG = re.compile(r"其中")
+RESPECTIVELY = re.compile(r"分别为|分别是|分别有|分别达")
+REST_OF = re.compile(r"其他|其余|剩余|另有|其它")
+NEGATED = re.compile(r"^(?:不|未|非)")
+
+# Filler at the start of a label that says nothing about the subject.
+FILLER = re.compile(r"^(?:其中|全年|全镇|全县|全市|全区|今年以来|本年度|年内|同时|累计|共计|共|合计|总计|及时|依法|累计共)+")

@@ -1,0 +1,220 @@
+"""The frozen values that flow between the five stages.
+
+read() -> Document -> extract() -> Claim list -> audit() -> FileResult -> render() -> text
+
+Every number is a `Quantity` parsed from the text exactly as written (never a float), so a
+verdict can say what precision the author used. Every claim and check carries its place in the
+file as given (1-based line and column, counted in characters after decoding).
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Status(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+APPROX_BELOW = frozenset({"近", "将近", "接近"})  # the true value is at most the written one
+APPROX_ABOVE = frozenset({"余", "多", "超过", "超", "逾", "以上", "过"})  # at least the written one
+APPROX_AROUND = frozenset({"约", "大约", "左右", "上下", "大概"})  # either side
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written: "1.2万件" -> value 12000, unit "件", decimals 1, scale 10000.
+
+    `value` is in base units (万 and 亿 applied; a percentage stays in percent: "98.96%" -> 98.96).
+    `decimals` counts the digits written after the decimal point of the mantissa, so "98.90"
+    keeps 2 and "1.2万" has 1. `start`/`end` index `Document.text` (0, 0 when not from a text).
+    """
+
+    raw: str
+    value: Decimal
+    unit: str = ""
+    decimals: int = 0
+    scale: int = 1
+    qualifier: str = ""
+    start: int = 0
+    end: int = 0
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def approximate(self) -> bool:
+        return bool(self.qualifier)
+
+    @property
+    def rounded(self) -> bool:
+        """True when the written digits are a rounding of the true value (1.2万, 98.96%)."""
+        return self.decimals > 0 or self.scale > 1 or self.is_percent
+
+    @property
+    def half_ulp(self) -> Decimal:
+        """Half of one unit in the last written place, in base units (0.005 for 98.96%)."""
+        return Decimal(self.scale).scaleb(-self.decimals) / 2
+
+    def text(self) -> str:
+        """The value in base units as a plain decimal string ("12000", "98.96")."""
+        return format_decimal(self.value)
+
+
+def format_decimal(d: Decimal) -> str:
+    """Plain decimal notation, no exponent, trailing zeros kept only where written."""
+    s = format(d, "f")
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Decoded text of one input, and the cleaned text that extraction reads.
+
+    `source` is the file's text as decoded (BOM removed). `text` is the cleaned text: full-width
+    forms folded, line breaks inside sentences and page furniture removed, so "调\\n\\n处成功率"
+    reads as one word. `origin[i]` is the index in `source` of `text[i]`, so every span found in
+    `text` maps back to a line and column of the file as given.
+    """
+
+    path: str
+    source: str
+    text: str
+    origin: array  # array("l"): len(text) + 1 entries, the last is len(source)
+    line_starts: tuple[int, ...]  # offsets in `source` where each line begins
+    page_starts: tuple[int, ...] = ()  # offsets in `source` where each page begins (PDF)
+
+    def source_index(self, i: int) -> int:
+        return self.origin[min(max(i, 0), len(self.origin) - 1)]
+
+    def line_col(self, i: int) -> tuple[int, int]:
+        """1-based line and column in `source` of `text[i]`."""
+        pos = self.source_index(i)
+        line = bisect.bisect_right(self.line_starts, pos) - 1
+        return line + 1, pos - self.line_starts[line] + 1
+
+    def page(self, i: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, self.source_index(i))
+
+    def quote(self, start: int, end: int) -> str:
+        """The source text from `text[start]` to `text[end-1]`, line breaks folded to spaces."""
+        if end <= start:
+            return ""
+        a = self.source_index(start)
+        b = self.source_index(end - 1) + 1
+        return " ".join(self.source[a:b].split())
+
+
+class ClaimKind(str, Enum):
+    RATE = "rate"  # a stated % with a part and/or a whole
+    COMPLETION = "completion"  # 受理 N … 办结 M
+    TOTAL = "total"  # a total with parts (其中, 分别为)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric statement that arithmetic can test.
+
+    The roles used depend on `kind`:
+    - rate: `stated` (a % Quantity), `numerator` and/or `denominator` when the text gives them;
+      `capped` when the rate's name says it cannot exceed 100% (满意率, 办结率 …).
+    - completion: `numerator` (办结) and `denominator` (受理).
+    - total: `total` and `parts`; `exhaustive` when the parts claim to cover the whole.
+    `inferred` marks a role the extractor took from outside the claim's own sentence (a share
+    whose whole was stated earlier): a failure then weighs less, because the pairing is a guess.
+    `line`, `column`, `quote` locate the stated number in the file as given.
+    """
+
+    kind: ClaimKind
+    subject: str
+    line: int
+    column: int
+    quote: str
+    stated: Quantity | None = None
+    numerator: Quantity | None = None
+    denominator: Quantity | None = None
+    total: Quantity | None = None
+    parts: tuple[Quantity, ...] = ()
+    exhaustive: bool = False
+    capped: bool = False
+    inferred: bool = False
+    page: int | None = None
+    notes: tuple[str, ...] = ()
+
+    def quantities(self) -> tuple[Quantity, ...]:
+        roles = (self.stated, self.numerator, self.denominator, self.total)
+        return tuple(q for q in roles if q is not None) + self.parts
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's identity and documentation; `check` lives in the rule's module."""
+
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One verdict: what was stated, what arithmetic gives, and how sure we are."""
+
+    rule: str
+    name: str
+    status: Status
+    severity: Severity
+    line: int
+    column: int
+    quote: str
+    message: str
+    arithmetic: str
+    values: dict = field(default_factory=dict)  # str -> str | list[str]
+    subject: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of the file's numbers the checks used (statcheck's coverage figure)."""
+
+    numbers: int = 0  # quantities seen
+    checked: int = 0  # quantities that took part in at least one check
+    unchecked: tuple[Quantity, ...] = ()  # percentages and totals that no check used
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    checks: tuple[Check, ...] = ()
+    error: str | None = None
+    coverage: Coverage = Coverage()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    files: tuple[FileResult, ...]
+
+    def checks(self):
+        for f in self.files:
+            yield from f.checks

@@ -1,0 +1,304 @@
+"""Read a text file into a `Document`: decode the bytes, then clean a copy for the extractor.
+
+Cleaning only deletes characters or replaces one character by one, so `origin` maps every
+character of the cleaned text back to a line and column of the file as given.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+import unicodedata
+from array import array
+from collections import Counter
+from typing import NamedTuple
+
+from lawaudit.model import Document
+
+
+class ReadError(Exception):
+    """One-line, user-facing message: the CLI prints it and exits 2."""
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+# UTF-32 LE before UTF-16 LE: its byte-order mark starts with the same two bytes.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Characters no report contains: C0/C1 controls (tab, line breaks and form feed allowed),
+# private-use areas, non-characters. A wrong decoding (GB18030 or UTF-16 of junk) makes many.
+JUNK_CHAR = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
+)
+JUNK_SHARE = 0.02  # more junk than this and the decoding is wrong
+JUNK_SAMPLE = 20_000  # unassigned code points are counted on a sample: unicodedata is slow
+BINARY_NUL_SHARE = 0.01  # a file with this many NUL bytes that is not UTF-16 is binary
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Bytes to text by a fixed chain; short Chinese text defeats statistical charset detectors.
+
+    Raises ReadError with a reason only: `read` prefixes it with the path.
+    """
+    if encoding:
+        return _decode_as(data, encoding)
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                raise ReadError(f"not valid {codec} after its byte-order mark") from None
+    nuls = data.count(0)
+    if nuls:  # neither UTF-8 nor GB18030 text has NUL bytes: UTF-16 or binary
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+        for codec in order if len(data) % 2 == 0 else ():
+            text = _try(data, codec)
+            if text is not None and _looks_like_text(text):
+                return text
+        if nuls > BINARY_NUL_SHARE * len(data):
+            raise ReadError("looks binary, not a text file")
+    text = _try(data, "utf-8")
+    if text is not None:
+        if _looks_like_text(text):
+            return text
+        raise ReadError("looks binary, not a text file")
+    text = _try(data, "gb18030")  # decodes almost anything, hence the junk test
+    if text is not None and _looks_like_text(text):
+        return text
+    raise ReadError("not UTF-8, UTF-16 or GB18030; try --encoding")
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    """The user named the encoding: decode strictly, no junk test, only drop a leading BOM."""
+    try:
+        codecs.lookup(encoding)
+        text = data.decode(encoding)
+    except LookupError:
+        raise ReadError(f"unknown text encoding {encoding!r}") from None
+    except UnicodeDecodeError as e:
+        raise ReadError(f"not valid {encoding} (byte 0x{data[e.start]:02x} at {e.start})") from None
+    return text.removeprefix("\ufeff")
+
+
+def _looks_like_text(text: str) -> bool:
+    """False when a decoding produced controls, private-use or unassigned characters."""
+    if not text:
+        return True
+    sample = text[:JUNK_SAMPLE]
+    unassigned = sum(1 for c in sample if unicodedata.category(c) == "Cn")
+    junk = len(JUNK_CHAR.findall(text)) / len(text) + unassigned / len(sample)
+    return junk <= JUNK_SHARE
+
+
+def read(path: str, encoding: str | None = None) -> Document:
+    """Read a file ("-": standard input) into a Document; every failure is a ReadError."""
+    name = "standard input" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+    except FileNotFoundError:
+        raise ReadError(f"cannot read {name}: no such file") from None
+    except IsADirectoryError:
+        raise ReadError(f"cannot read {name}: is a directory") from None
+    except PermissionError:
+        raise ReadError(f"cannot read {name}: permission denied") from None
+    except (OSError, ValueError, AttributeError) as e:  # AttributeError: no sys.stdin.buffer
+        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+        raise ReadError(f"cannot read {name}: {reason}") from None
+    try:
+        source = decode(data, encoding)
+    except ReadError as e:
+        raise ReadError(f"cannot decode {name}: {e}") from None
+    return document_from_text(path, source)
+
+
+# --- cleaning --------------------------------------------------------------------------------
+
+# Traditional forms of characters that occur in report keywords, each folded to its simplified
+# form so "調處成功率" matches like "调处成功率". Only characters never used in simplified text.
+TRADITIONAL = (
+    "調调 處处 糾纠 紛纷 辦办 結结 滿满 實实 際际 總总 計计 數数 類类 項项 條条 個个 萬万 億亿 "
+    "點点 兩两 達达 與与 為为 關关 於于 報报 經经 濟济 區区 縣县 鎮镇 鄉乡 衛卫 場场 書书 記记 "
+    "會会 議议 員员 職职 務务 國国 長长 門门 開开 發发 時时 間间 對对 業业 產产 農农 資资 費费 "
+    "價价 額额 較较 減减 質质 統统 營营 運运 輸输 電电 話话 訴诉 舉举 諮咨 詢询 問问 題题 設设 "
+    "執执 規规 範范 檢检 審审 許许 證证 訪访 預预 決决 財财 稅税 環环 護护 醫医 療疗 學学 險险 "
+    "養养 齡龄 戶户 勞劳 動动 應应 災灾 號号 線线 熱热 單单 級级 監监 導导 專专 網网 構构 綜综 "
+    "準准 積积 極极 車车 圖图 廣广 東东 華华 轉转 體体 補补 貸贷 債债 銀银 幣币 現现 況况 佔占 "
+    "餘余 約约 過过 將将 幾几 還还 後后 從从 並并 復复 複复 歲岁 認认 標标 這这 來来"
+)
+# Unicode spaces, tabs and zero-width characters all become " ": then only " " needs handling.
+SPACE_CHARS = (
+    "\t\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u200c\u200d\u2060\u202f\u205f\u3000\ufeff"
+)
+FOLD = {
+    **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},  # full-width ASCII forms: "２８７％"
+    **{ord(c): " " for c in SPACE_CHARS},
+    **{ord(pair[0]): pair[1] for pair in TRADITIONAL.split()},
+}
+
+LINE_BREAK = re.compile(r"\r\n|[\r\n]")  # what editors count as a new line
+CLEAN_BREAK = re.compile(r"\r\n|[\r\n\f]")  # cleaning also splits pages
+FORM_FEED = re.compile(r"\f")
+# A space run, or an inline footnote reference "[2]" that pdftotext leaves before a number.
+DELETABLE = re.compile(r" +|\[\d{1,2}\]")
+# A whole line that is page furniture: "— 1 —", "-2-", "第 1 页 共 5 页", "1/5", "[1]".
+PAGE_FURNITURE = re.compile(
+    r"[-—–―−~]{1,3}\d{1,4}[-—–―−~]{1,3}|第\d{1,4}页(?:[,/]?共\d{1,4}页)?|共\d{1,4}页第\d{1,4}页"
+    r"|\d{1,4}/\d{1,4}|\[\d{1,3}\]|(?i:page \d{1,4}(?: of \d{1,4})?)"
+)
+# A list marker that starts a heading or an item (after folding, so "（一）" reads "(一)").
+LIST_MARKER = re.compile(
+    r"[一二三四五六七八九十百]{1,4}、|\([一二三四五六七八九十百\d]{1,4}\)|\d{1,3}[.、](?!\d)"
+    r"|第[一二三四五六七八九十百千\d]{1,5}(?:章|节|条|部分|篇)|[\u2460-\u2473\u2776-\u277f]"
+)
+# Sentence-final punctuation at the end of a line, maybe inside closing quotes or brackets.
+SENTENCE_END = re.compile(r"[。！？!?；;：:…][”’\"'）)】》」』〕\]]{0,3}$")
+SENTENCE_MARKS = "。；;"  # a list-marker line holding these is a paragraph, not a heading
+CONTINUES = "，、,"  # a line ending in these always continues on the next
+SHORT = 12  # a line this short (and not ending in CONTINUES) is a heading or a title
+TABLE_ROW = 25  # a line under this that ends in a digit or "%" is a table row or a list item
+FULL_WIDTH_SHARE = 0.8  # in a PDF-wrapped text, a line narrower than this ends its paragraph
+
+
+class Line(NamedTuple):
+    text: str  # cleaned
+    segments: list[tuple[int, int]]  # kept [start, end) ranges of the source
+    end: int  # index of the line's terminator in the source (-1 for the last line)
+    width: int  # display width of the raw line (CJK counts 2), for PDF wrap detection
+
+
+def document_from_text(path: str, source: str) -> Document:
+    """Build the Document: fold characters, drop spaces and page furniture, join wrapped lines."""
+    folded = source.translate(FOLD)  # one character for one: indexes stay source indexes
+    lines: list[Line | None] = []  # None: a blank or furniture line
+    start = 0
+    for m in CLEAN_BREAK.finditer(source):
+        lines.append(_line(source, folded, start, m.start(), m.end() - 1))
+        start = m.end()
+    lines.append(_line(source, folded, start, len(source), -1))
+    full = _typical_width([ln.width for ln in lines if ln is not None])
+
+    parts: list[str] = []
+    origin = array("l")
+    prev: Line | None = None
+    blank_before = True  # the previous text line had a blank line (or the file start) before it
+    gap = False  # a blank or furniture line lies between the previous text line and this one
+    for ln in lines:
+        if ln is None:
+            gap = True
+            continue
+        if prev is not None:
+            isolated = blank_before and gap
+            if _keeps_break(prev, ln.text, isolated, full):
+                parts.append("\n")
+                origin.append(prev.end)
+            elif _ascii_alnum(prev.text[-1]) and _ascii_alnum(ln.text[0]):
+                parts.append(" ")  # never glue "12175" to "94929"
+                origin.append(prev.end)
+        for a, b in ln.segments:
+            parts.append(folded[a:b])
+            origin.extend(range(a, b))
+        prev, blank_before, gap = ln, gap or prev is None, False
+    origin.append(len(source))
+    return Document(
+        path=path,
+        source=source,
+        text="".join(parts),
+        origin=origin,
+        line_starts=(0, *(m.end() for m in LINE_BREAK.finditer(source))),
+        page_starts=_page_starts(source),
+    )
+
+
+def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
+    """Clean one line: drop spaces (one kept between ASCII letters or digits) and footnote refs."""
+    segments: list[tuple[int, int]] = []
+    cur = a
+    for m in DELETABLE.finditer(folded, a, b):
+        s, e = m.span()
+        if folded[s] == " ":
+            keep = s > a and e < b and _ascii_alnum(folded[s - 1]) and _ascii_alnum(folded[e])
+            cut = s + 1 if keep else s
+        else:  # "[2]": drop it only after a Chinese character, where it cannot be code or math
+            j = s - 1
+            while j >= a and folded[j] == " ":
+                j -= 1
+            if j < a or folded[j].isascii():
+                continue
+            cut = s
+        if cut > cur:
+            segments.append((cur, cut))
+        cur = e
+    if b > cur:
+        segments.append((cur, b))
+    text = "".join(folded[s:e] for s, e in segments)
+    if not text or (len(text) <= 20 and PAGE_FURNITURE.fullmatch(text)):
+        return None
+    raw = source[a:b].rstrip() if b - a <= 400 else ""
+    width = 2 * len(raw) - len(raw.encode("ascii", "ignore")) if raw else 10**9
+    return Line(text, segments, end, width)
+
+
+def _typical_width(widths: list[int]) -> int:
+    """The width of a full line when most lines are equally wide (PDF wrapping), else 0."""
+    counts = Counter(w for w in widths if 30 <= w <= 400)
+    if not counts:
+        return 0
+    best, n = max(((w, sum(counts[w + d] for d in range(-3, 4))) for w in counts), key=_second)
+    return best if n >= 8 and n >= 0.3 * len(widths) else 0
+
+
+def _second(pair: tuple[int, int]) -> tuple[int, int]:
+    return pair[1], pair[0]
+
+
+def _keeps_break(prev: Line, nxt: str, isolated: bool, full: int) -> bool:
+    """True when the line break after `prev` ends a sentence, a heading or a table row.
+
+    Otherwise the break is only where a PDF or a web page wrapped the text, and is deleted.
+    """
+    text = prev.text
+    if "|" in text or "|" in nxt or LIST_MARKER.match(nxt):
+        return True
+    if SENTENCE_END.search(text[-8:]):
+        return True
+    if text[-1] in CONTINUES:
+        return False
+    if LIST_MARKER.match(text):  # a heading, unless it is the first line of a paragraph
+        in_paragraph = any(c in text for c in SENTENCE_MARKS)
+        return not (in_paragraph or (full and prev.width >= 0.9 * full))
+    if len(text) <= SHORT or (len(text) < TABLE_ROW and text[-1] in "0123456789%"):
+        return True
+    if isolated and len(text) <= TABLE_ROW:  # a title standing between blank lines
+        return True
+    return bool(full) and prev.width < FULL_WIDTH_SHARE * full
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _page_starts(source: str) -> tuple[int, ...]:
+    """Page starts from pdftotext's form feeds; a trailing form feed opens no page."""
+    if "\f" not in source:
+        return ()
+    last = len(source.rstrip())
+    return (0, *(m.end() for m in FORM_FEED.finditer(source, 0, last)))

@@ -1,0 +1,28 @@
+"""Stage 3: the rule registry, one module per rule, read like a table of contents.
+
+IDs come in blocks of a hundred so that prefix selection means something: LA1xx totals and
+breakdowns, LA2xx rates and shares, LA3xx changes, LA4xx cross-claim consistency, LA9xx
+extraction notices. An ID is never reused.
+"""
+
+from __future__ import annotations
+
+from lawaudit.rules import (
+    breakdown_sum,
+    capped_rate,
+    completion,
+    parts_exceed_total,
+    rate_granularity,
+    rate_mismatch,
+)
+
+ALL_RULES = (
+    parts_exceed_total,  # LA101
+    breakdown_sum,  # LA102
+    rate_mismatch,  # LA201
+    completion,  # LA202
+    rate_granularity,  # LA203
+    capped_rate,  # LA204
+)
+
+BY_ID = {m.RULE.id: m for m in ALL_RULES}

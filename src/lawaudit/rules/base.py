@@ -1,0 +1,66 @@
+"""What a rule returns, and the few helpers every rule uses to show its arithmetic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from lawaudit.arith import DEFAULT_MODES, Range, show
+from lawaudit.model import Quantity, Severity, Status
+
+SCALE_WORD = {10000: "万", 100000000: "亿", 1000000: "百万", 10000000: "千万"}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user chose: accepted rounding modes (half-up and half-even by default)."""
+
+    modes: tuple[str, ...] = DEFAULT_MODES
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A rule's verdict on one claim; the engine adds the rule id, severity and place."""
+
+    status: Status
+    message: str
+    arithmetic: str
+    values: dict = field(default_factory=dict)
+    severity: Severity | None = None  # None: the rule's own (info when unverifiable)
+
+
+def num(f: Fraction | Decimal, places: int = 4) -> str:
+    """A number for a message: exact integers plain, others to `places` decimals, no exponent."""
+    f = Fraction(f)
+    if f.denominator == 1:
+        return str(f.numerator)
+    return show(f, places)
+
+
+def written(q: Quantity) -> str:
+    """How the text wrote it, without its unit: "1.2万", "300余", "98.96"."""
+    return q.raw.removesuffix(q.unit) if q.unit and q.raw.endswith(q.unit) else q.raw
+
+
+def in_scale(value: Fraction, like: Quantity) -> str:
+    """A base-unit value shown in the scale the text used ("179.99万" next to "180.00万")."""
+    if like.scale in SCALE_WORD:
+        scaled = Fraction(value) / like.scale
+        return show(scaled, like.decimals) + SCALE_WORD[like.scale]
+    return num(value, max(like.decimals, 0) if Fraction(value).denominator != 1 else 0)
+
+
+def base(q: Quantity) -> str:
+    """Decimal string in base units, as the JSON contract wants ("1.2万" -> "12000")."""
+    s = format(q.value, "f")
+    if "." in s and q.scale > 1:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def describe_range(r: Range) -> str:
+    if r.exact:
+        return num(r.lo)
+    hi = "∞" if r.hi is None else num(r.hi, 2)
+    return f"{num(r.lo, 2)}–{hi}"

@@ -1,0 +1,46 @@
+"""LA202 completion: cases closed cannot outnumber cases received.
+
+What: "受理N件……办结M件" in one sentence: M ≤ N is checked, and the result is shown as a rate
+(119 of 119 closed is a verified 100%). A stated 办结率 or 答复率 is checked by LA201.
+
+Why: more closed than received means a count is wrong — or cases carried over from an earlier
+period were closed, which the report should then say. Because of that second reading a failure
+is a warning, not an error.
+
+反例 (fails): 受理群众诉求件119件，及时答复办结121件。
+正例 (passes): 受理群众诉求件119件，及时答复办结119件。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lawaudit.arith import range_of, ratio_range
+from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
+from lawaudit.rules.base import Outcome, Settings, base, describe_range, written
+
+RULE = Rule(
+    id="LA202",
+    name="completion",
+    severity=Severity.WARNING,
+    summary="More cases closed (办结) than received (受理) in the same statement.",
+    doc=__doc__ or "",
+)
+
+
+def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
+    if claim.kind is not ClaimKind.COMPLETION or not (claim.numerator and claim.denominator):
+        return
+    done, got = claim.numerator, claim.denominator
+    r_done, r_got = range_of(done), range_of(got)
+    ratio = ratio_range(r_done, r_got)
+    values = {"numerator": base(done), "denominator": base(got), "computed": describe_range(ratio)}
+    arithmetic = f"{written(done)} / {written(got)} = {describe_range(ratio)}%"
+    if r_got.hi is not None and r_got.hi <= 0:
+        yield Outcome(Status.UNVERIFIABLE, "nothing received", arithmetic, values)
+    elif r_got.hi is None or r_done.lo <= r_got.hi:
+        msg = f"{written(done)} of {written(got)} closed ({claim.subject})"
+        yield Outcome(Status.PASS, msg, arithmetic + " ≤ 100%", values)
+    else:
+        msg = f"{written(done)} closed is more than the {written(got)} received"
+        yield Outcome(Status.FAIL, msg, arithmetic + " > 100%", values)

@@ -1,0 +1,112 @@
+"""LA203 rate-granularity: a rate must be reachable by whole counts (the GRIM test for %).
+
+What: with a whole of n stated but no part, only the values k / n exist; a stated rate that
+no k / n rounds to is impossible. With a part k but no whole, the same holds for k / n over all
+n. With neither stated, the rate cannot be checked: the check is unverifiable and reports the
+smallest whole that could produce it (99.07% needs at least 107 cases), so a reader who knows
+the real count can judge.
+
+Why: a rate the stated count cannot produce was miscomputed or copied from other data.
+
+反例 (fails): 共调处矛盾纠纷287起，调处成功率98.96%。  no k / 287 rounds to 98.96%.
+正例 (passes): 共调处矛盾纠纷287起，调处成功率98.95%。  284 / 287 = 98.9547% → 98.95%.
+
+The pairing of a rate with a lone count comes from the words around it, so a failure here is a
+warning. When n is so large that every value at the written precision is reachable, the test
+has no power and the check is unverifiable rather than passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from lawaudit.arith import granularity_power, min_denominator, numerators_for, range_of, show
+from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
+from lawaudit.rules.base import Outcome, Settings, base, written
+from lawaudit.rules.rate_mismatch import denominators_for
+
+RULE = Rule(
+    id="LA203",
+    name="rate-granularity",
+    severity=Severity.WARNING,
+    summary="A stated rate that no whole count over its stated part or whole can produce.",
+    doc=__doc__ or "",
+)
+
+
+def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
+    if claim.kind is not ClaimKind.RATE or (claim.numerator and claim.denominator):
+        return
+    stated = claim.stated
+    assert stated is not None
+    places, modes = stated.decimals, settings.modes
+    values: dict = {"stated": written(stated)}
+    if stated.approximate or not 0 <= stated.value <= 100:
+        why = "approximate" if stated.approximate else "outside 0–100%"
+        yield Outcome(Status.UNVERIFIABLE, f"{claim.subject} {stated.raw} is {why}", "", values)
+        return
+    if claim.denominator is not None and range_of(claim.denominator).exact:
+        yield from whole_only(claim, int(claim.denominator.value), values, settings)
+    elif claim.numerator is not None and range_of(claim.numerator).exact:
+        yield from part_only(claim, int(claim.numerator.value), values, settings)
+    else:
+        n = min_denominator(stated.value, places, modes)
+        values["min_denominator"] = str(n)
+        ks = numerators_for(n, stated.value, places, modes) if n else []
+        example = f"{ks[0]} / {n} = {show(Fraction(100 * ks[0], n), places + 2)}%" if ks else ""
+        msg = f"{claim.subject} {stated.raw}: no part or whole stated; it needs a whole of at least {n}"
+        yield Outcome(Status.UNVERIFIABLE, msg, f"smallest whole: {example}", values)
+
+
+def whole_only(claim: Claim, n: int, values: dict, settings: Settings) -> Iterator[Outcome]:
+    stated = claim.stated
+    assert stated is not None
+    places, modes = stated.decimals, settings.modes
+    values["denominator"] = base(claim.denominator)
+    power = granularity_power(n, places, modes) if n > 0 else Fraction(0)
+    ks = numerators_for(n, stated.value, places, modes) if n > 0 else []
+    if ks:
+        values["numerator"] = str(ks[0])
+        shown = f"{ks[0]} / {n} = {show(Fraction(100 * ks[0], n), places + 2)}%"
+        if power == 0:
+            msg = f"any rate at this precision is reachable with a whole of {n}: no test"
+            yield Outcome(Status.UNVERIFIABLE, msg, shown, values)
+        else:
+            msg = f"{claim.subject} {stated.raw} is reachable: {shown} (part not stated)"
+            yield Outcome(Status.PASS, msg, f"{shown}; test power {float(power):.0%}", values)
+        return
+    centre = Fraction(stated.value) * n / 100
+    lo = max(0, int(centre))
+    near = [k for k in (lo, lo + 1) if k <= n]
+    shown = ", ".join(f"{k} / {n} = {show(Fraction(100 * k, n), places)}%" for k in near)
+    values["computed"] = show(Fraction(100 * near[0], n), places + 2) if near else ""
+    n_min = min_denominator(stated.value, places, modes)
+    values["min_denominator"] = str(n_min)
+    msg = f"{claim.subject} {stated.raw} is impossible with a whole of {n}: no count k gives it"
+    yield Outcome(Status.FAIL, msg, f"{shown}; stated {stated.raw}", values)
+
+
+def part_only(claim: Claim, k: int, values: dict, settings: Settings) -> Iterator[Outcome]:
+    stated = claim.stated
+    assert stated is not None
+    values["numerator"] = base(claim.numerator)
+    if stated.value == 0 or k == 0:
+        yield Outcome(Status.UNVERIFIABLE, "a zero part or rate says nothing of the whole", "", values)
+        return
+    ns = denominators_for(k, stated.value, stated.decimals, settings.modes)
+    if ns is None:
+        msg = f"{claim.subject} {stated.raw}: the whole is not stated; many wholes give it"
+        yield Outcome(Status.UNVERIFIABLE, msg, "", values)
+        return
+    if ns:
+        shown = " or ".join(str(n) for n in ns[:5])
+        msg = f"{claim.subject} {stated.raw}: the whole is not stated; {k} out of {shown} gives it"
+        yield Outcome(Status.UNVERIFIABLE, msg, f"{k} / {ns[0]}", values)
+        return
+    lo_n = int(Fraction(100 * k) / Fraction(stated.value))
+    shown = ", ".join(
+        f"{k} / {n} = {show(Fraction(100 * k, n), stated.decimals)}%" for n in (lo_n, lo_n + 1) if n
+    )
+    msg = f"{claim.subject} {stated.raw} is impossible for a part of {k}: no whole count gives it"
+    yield Outcome(Status.FAIL, msg, f"{shown}; stated {stated.raw}", values)

@@ -1,0 +1,151 @@
+"""LA201 rate-mismatch: a stated rate or share must be what its part and whole give.
+
+What: a percentage whose numerator and denominator are both stated is recomputed exactly
+(284 / 287 as a fraction) and rounded once to the decimals the report wrote. Half-up and
+half-even rounding are accepted by default; `--rounding` can accept truncation or ceiling too.
+A value only another rounding mode produces fails, and the message names that mode.
+
+Why: a rate that its own counts cannot produce means one of the three numbers is wrong, or the
+rate was computed from different data than the report states.
+
+反例 (fails): 共调处矛盾纠纷287起，调解成功284起，调处成功率98.96%。
+  284 / 287 = 98.9547% → 98.95% (half-up, half-even); only rounding up gives 98.96%.
+正例 (passes): 共调处矛盾纠纷287起，调解成功284起，调处成功率98.95%。
+
+Approximate counts (余, 近, 约) become ranges: a stated rate inside the range passes, one
+outside it fails as a warning, never as an error. A whole taken from an earlier sentence (a
+share "占比" whose total was stated above) is a guess about the text, so its failure is a
+warning too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from fractions import Fraction
+
+from lawaudit.arith import (
+    MODE_WORDS,
+    decimal_places,
+    modes_giving,
+    numerators_for,
+    overlaps,
+    range_of,
+    ratio_range,
+    show,
+    stated_interval,
+)
+from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
+from lawaudit.rules.base import Outcome, Settings, base, describe_range, written
+
+RULE = Rule(
+    id="LA201",
+    name="rate-mismatch",
+    severity=Severity.ERROR,
+    summary="A stated rate or share differs from its stated part divided by its stated whole.",
+    doc=__doc__ or "",
+)
+
+
+def applies(claim: Claim) -> bool:
+    return claim.kind is ClaimKind.RATE and bool(claim.numerator and claim.denominator)
+
+
+def rounded_by(exact: Fraction, places: int, modes: tuple[str, ...]) -> str:
+    """ "98.95% (half-up, half-even)", or several values when the modes disagree."""
+    by: dict[str, list[str]] = {}
+    for m in modes:
+        by.setdefault(format(decimal_places(exact, places, m), "f"), []).append(m)
+    return "; ".join(f"{v}% ({', '.join(ms)})" for v, ms in by.items())
+
+
+def denominators_for(k: int, stated, places: int, modes: tuple[str, ...]) -> list[int] | None:
+    """Whole numbers n with k / n rounding to the stated % (what the whole would have to be).
+
+    None when so many n qualify that the stated rate says little about the whole.
+    """
+    lo, hi = stated_interval_exact(stated, places)
+    if lo <= 0:
+        return None
+    lo_n = max(1, math.floor(Fraction(100 * k) / hi))
+    hi_n = math.ceil(Fraction(100 * k) / lo)
+    if hi_n - lo_n > 2000:
+        return None
+    found = []
+    for n in range(lo_n, hi_n + 1):
+        exact = Fraction(100 * k, n)
+        if any(decimal_places(exact, places, m) == stated for m in modes):
+            found.append(n)
+    return found
+
+
+def stated_interval_exact(stated, places: int) -> tuple[Fraction, Fraction]:
+    ulp = Fraction(1, 10**places)
+    v = Fraction(stated)
+    return v - ulp, v + ulp
+
+
+def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
+    if not applies(claim):
+        return
+    q_num, q_den, stated = claim.numerator, claim.denominator, claim.stated
+    assert q_num and q_den and stated
+    places = stated.decimals
+    values = {"numerator": base(q_num), "denominator": base(q_den), "stated": written(stated)}
+    n_r, d_r = range_of(q_num), range_of(q_den)
+    if d_r.hi is not None and d_r.hi <= 0:
+        yield Outcome(Status.UNVERIFIABLE, "the whole is zero", f"{q_num.raw} / {q_den.raw}", values)
+        return
+    where = f" ({'; '.join(claim.notes)})" if claim.notes else ""
+    if n_r.exact and d_r.exact and not stated.approximate:
+        exact = n_r.lo * 100 / d_r.lo
+        values["computed"] = show(exact, places + 2)
+        arithmetic = (
+            f"{written(q_num)} / {written(q_den)} = {show(exact, places + 2)}% → "
+            f"{rounded_by(exact, places, settings.modes)}; stated {stated.raw}"
+        )
+        good = modes_giving(exact, stated.value, places)
+        if set(good) & set(settings.modes):
+            yield Outcome(Status.PASS, f"{claim.subject} {stated.raw} agrees{where}", arithmetic, values)
+            return
+        if good:
+            how = " or ".join(MODE_WORDS[m] for m in good)
+            msg = f"{claim.subject} {stated.raw} is reproduced only by {how}, not by accepted rounding"
+        else:
+            msg = f"{claim.subject} {stated.raw} is not {written(q_num)} / {written(q_den)} under any rounding"
+        msg += nearest(int(n_r.lo), int(d_r.lo), stated.value, places, settings.modes)
+        severity = Severity.WARNING if claim.inferred else None
+        yield Outcome(Status.FAIL, msg + where, arithmetic, values, severity)
+        return
+    # Approximate or rounded inputs: compare ranges, never a hard failure.
+    r = ratio_range(n_r, d_r)
+    s = range_of(stated) if stated.approximate else stated_interval(stated, settings.modes)
+    values["computed"] = describe_range(r)
+    arithmetic = (
+        f"{written(q_num)} / {written(q_den)} = {describe_range(r)}% "
+        f"(inputs are rounded or approximate); stated {stated.raw}"
+    )
+    if overlaps(r, s):
+        msg = f"{claim.subject} {stated.raw} is consistent within the precision of its inputs{where}"
+        yield Outcome(Status.PASS, msg, arithmetic, values)
+    else:
+        msg = f"{claim.subject} {stated.raw} lies outside what its approximate inputs allow{where}"
+        yield Outcome(Status.FAIL, msg, arithmetic, values, Severity.WARNING)
+
+
+def nearest(k: int, n: int, stated, places: int, modes: tuple[str, ...]) -> str:
+    """Which single change would make the three numbers agree (never which one is wrong)."""
+    ks = numerators_for(n, stated, places, modes)
+    ns = denominators_for(k, stated, places, modes)
+    part = (
+        f"out of {n}, {' or '.join(map(str, ks))} would give {stated}%"
+        if ks
+        else f"out of {n}, no whole count gives {stated}%"
+    )
+    if ns is None:
+        whole = f"{k} out of many whole counts would give {stated}%"
+    elif ns:
+        whole = f"{k} out of {' or '.join(map(str, ns[:5]))} would give {stated}%"
+    else:
+        whole = f"{k} out of no whole count gives {stated}%"
+    return f"; {part}; {whole}"

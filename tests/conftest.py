@@ -1,0 +1,37 @@
+"""Shared test helpers: audit a short text the way the CLI does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawaudit.engine import audit
+from lawaudit.extract import extract
+from lawaudit.readers.text import document_from_text
+from lawaudit.rules.base import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_db5ceb0026bcd675.txt"
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+
+def audit_text(text: str, rules=None, settings: Settings | None = None):
+    doc = document_from_text("case.txt", text)
+    found = extract(doc)
+    return audit("case.txt", found.claims, found.quantities, settings, rules)
+
+
+def claims_of(text: str):
+    return extract(document_from_text("case.txt", text)).claims
+
+
+def corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "excerpts").glob("*.txt"))
+
+
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="../shared/corpus/real is not beside this checkout (CI has it)"
+)
