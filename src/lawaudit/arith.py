@@ -151,7 +151,8 @@ def numerators_for(n: int, stated: Decimal, places: int, modes: tuple[str, ...])
     """All k with k/n rounding to the stated percentage (at most a few)."""
     centre = Fraction(stated) * n / 100
     first = max(0, math.floor(centre) - 2)
-    return [k for k in range(first, math.ceil(centre) + 3) if fits(k, n, stated, places, modes)]
+    found = [k for k in range(first, math.ceil(centre) + 3) if fits(k, n, stated, places, modes)]
+    return sorted(found, key=lambda k: abs(k - centre))  # the most natural reading first
 
 
 def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int | None:

@@ -26,7 +26,10 @@ class Item:
     @property
     def is_count(self) -> bool:
         """An amount of something (件, 人, 元 …): what rates and totals are made of."""
-        return self.q.unit not in ("", "%", "‰", "百分点", "倍")
+        return self.q.unit not in NOT_COUNTS
+
+
+NOT_COUNTS = frozenset({"", "%", "‰", "百分点", "倍", "岁", "周岁"})  # ratios and ages
 
 
 @dataclass(frozen=True, slots=True)

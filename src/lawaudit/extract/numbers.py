@@ -18,11 +18,11 @@ from lawaudit.model import APPROX_ABOVE, APPROX_AROUND, APPROX_BELOW, Quantity
 
 # Full-width ASCII forms and the ideographic space fold to ASCII; the traditional forms of the
 # characters the patterns look for fold to simplified. One character for one, so offsets hold.
-_TRAD, _SIMP = "兩萬億點個項條場處噸戶張隻頭間筆塊單臺輛畝類種冊餘約將過時課歲棟務廠", (
-    "两万亿点个项条场处吨户张只头间笔块单台辆亩类种册余约将过时课岁栋务厂"
-)
+_TRAD = "兩萬億點個項條場處噸戶張隻頭間筆塊單臺輛畝類種冊餘約將過時課歲棟屆輪貝攝標準學鐘頃裏車門"
+_SIMP = "两万亿点个项条场处吨户张只头间笔块单台辆亩类种册余约将过时课岁栋届轮贝摄标准学钟顷里车门"
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FOLD |= str.maketrans(_TRAD, _SIMP)
+NEEDS_FOLDING = re.compile(f"[{_TRAD}\uff01-\uff5e\u3000]")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
@@ -31,32 +31,36 @@ _SCALES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "�
 
 # Count and measure words, longest first; a lookahead keeps a unit from being the first
 # character of an ordinary word ("12345部门" is a name, "3部" a count).
-_UNIT_GUARDS = {
-    "个": "体税性案别", "人": "民大才口员工社均防文事力群", "名": "称单义列誉牌", "位": "置于列数",
-    "户": "籍口外型", "家": "庭长属园乡具电", "所": "有属以在需得谓", "部": "门署分委长",
-    "本": "级地市区县年月期次部土科着金", "期": "间限末内满待", "批": "准复评", "类": "型别似",
-    "种": "植类养子业苗", "台": "湾账阶风州", "处": "理置罚分于长", "条": "件例款",
-    "场": "所景地馆站", "座": "谈", "间": "隔接", "头": "部条", "只": "有是要能", "起": "草点步来源始",
-    "单": "位元独一项据列车纯", "例": "如", "套": "餐", "支": "持付出撑援", "组": "织建成合",
-    "方": "面式案法向针位言便志舱", "元": "旦素化", "天": "然津府下", "次": "日", "宗": "旨教",
-}
-_UNITS = (
-    "个百分点 百分点 % ‰ 倍 件次 件 起 宗 人次 户次 家次 架次 批次 场次 车次 班次 人 名 位 户 家 所 "
-    "个工作日 工作日 个月 个 项 条 份 册 篇 部 本 场 期 批 类 种 次 套 台 辆 艘 架 座 处 栋 幢 间 "
-    "张 只 头 羽 株 棵 亩 公顷 平方公里 平方千米 平方米 立方米 公里 千米 米 吨 千克 公斤 元 美元 "
-    "欧元 港元 千瓦时 千瓦 兆瓦 小时 分钟 天 课时 学时 周岁 岁 笔 例 块 单 支 组 方 标准箱 标箱"
-).split()
+_UNIT_WORDS = (
+    "个百分点 百分点 % ‰ 倍 件次 件 起 宗 人次 户次 家次 架次 批次 场次 车次 班次 项次 辆次 亩次 "
+    "艘次 台次 人 名 位 户 家 所 个工作日 工作日 个月 个 项 条 份 册 篇 部 本 场 期 批 类 种 次 "
+    "套 台 辆 艘 架 座 处 栋 幢 间 张 只 头 羽 株 棵 枚 列 轮 亩 公顷 平方公里 平方千米 平方米 "
+    "立方米 公里 千米 米 厘米 毫米 吨 千克 公斤 斤 微克 元 美元 欧元 港元 千瓦时 千瓦 兆瓦 千伏 "
+    "小时 分钟 天 课时 学时 周岁 岁 笔 例 块 单 支 组 方 标准箱 标箱 分贝 摄氏度"
+)
+_UNIT_GUARD_WORDS = (  # unit:characters that must not follow it
+    "个:体税性案别 人:民大才口员工社均防文事力群 名:称单义列誉牌 位:置于列数 户:籍口外型 "
+    "家:庭长属园乡具电 所:有属以在需得谓 部:门署分委长 本:级地市区县年月期次部土科着金 "
+    "期:间限末内满待 批:准复评 类:型别似 种:植类养子业苗 台:湾账阶风州 处:理置罚分于长 "
+    "条:件例款 场:所景地馆站 座:谈 间:隔接 头:部条 只:有是要能 起:草点步来源始 例:如 套:餐 "
+    "单:位元独一项据列车纯 支:持付出撑援 组:织建成合 方:面式案法向针位言便志舱 列:入为出举车席支 "
+    "轮:换值流胎番 元:旦素化 天:然津府下 宗:旨教 次:产"
+)
+_UNIT_GUARDS = dict(w.split(":") for w in _UNIT_GUARD_WORDS.split())
+_ARABIC_ONLY_UNITS = ("方", "期", "轮")  # 四面八方, 二期工程, 二轮延包: a name or an ordinal
 _UNIT_ALTERNATIVES = "|".join(
     re.escape(u) + (f"(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else "")
-    for u in sorted(_UNITS, key=len, reverse=True)
+    for u in sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 )
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_CN_RUN = "[零〇一二两三四五六七八九十百千万亿点]+"
-_SCALE = "万亿|千万|百万|亿|万|千(?![米瓦克]|分之)"
+# In 十万千瓦 the unit keeps its 千.
+_CN_RUN = "(?:[零〇一二两三四五六七八九十百万亿点]|千(?![瓦米克伏]))+"
+_SCALE = "万亿|千万|百万|亿|万|千(?![米瓦克伏]|分之)"
 _PREFIX = "大约|大概|将近|接近|超过|约|近|超|逾"
 
 QUANTITY_PATTERN = re.compile(
-    rf"""(?P<pre>{_PREFIX})?
+    rf"""(?=[-0-9零〇一二两三四五六七八九十百千约近超逾大将接])  # fail fast on other characters
+    (?P<pre>{_PREFIX})?
     (?: (?P<pct>百分之|千分之)(?P<pnum>{_CN_RUN}|{_ARABIC})
       | (?P<sign>-)?(?P<num>{_ARABIC})
       | (?P<cn>{_CN_RUN}) )
@@ -65,18 +69,22 @@ QUANTITY_PATTERN = re.compile(
     re.X,
 )
 ARABIC_NUMERAL = re.compile(rf"(?P<num>{_ARABIC})(?P<scale>{_SCALE})?")
-# Spans where any number is a name: short quotes (“两个确立”, "4+1大调解"), book titles, URLs.
+# Spans where any number is a name: short quotes (“两个确立”, "4+1大调解"), book titles, URLs,
+# and the fixed political phrases that carry a numeral but count nothing.
 NAME_SPANS = re.compile(
     r'“[^“”\n]{0,15}”|‘[^‘’\n]{0,15}’|"[^"\n]{0,15}"|「[^「」\n]{0,15}」|《[^《》\n]*》'
     r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~+-]+"
+    r"|八项规定|两个(?:确立|维护|毫不动摇)|四个(?:全面|意识|自信)|五位一体|三个代表"
 )
 # A number right after these words is a phone number, postcode or code, not a count.
-CODE_LABEL = re.compile(r"(?:电话|热线|传真|手机|邮编|邮政编码|编号|代码|索引号|文号|号码|拨打|致电)[: ]*$")
-_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+CODE_LABEL = re.compile(
+    r"(?:电话|热线|传真|手机|邮编|邮政编码|编号|代码|索引号|文号|号码|拨打|致电|图|表|附件)[: ]*$"
+)  # ... and after 图/表/附件 it is a caption: 图4, 表1, 附件2
+_MOBILE_OR_YEAR = re.compile(r"1[3-9][0-9]{9}|19[0-9]{2}|20[0-9]{2}")
 
-_CONNECTORS = "-—–~至到:∶·・"  # between two numbers: a range, date, time or ratio
+_CONNECTORS = "-—–~至到:∶︰·・"  # between two numbers: a range, date, time or ratio
 _NUMBERISH = "0123456789%‰万亿" + "".join(_CN_DIGITS) + "十百千"
-_CODE_NEIGHBOURS = "./_@#&=+\\"  # a number touching these is part of a code, URL or formula
+_CODE_NEIGHBOURS = "./_@#&=+\\·・"  # a number touching these is part of a code, URL or formula
 _OPENERS, _CLOSERS = "([〔【", ")]〕】"
 _QUOTES = "“‘\"'《「『"
 _CLAUSE_START = "\n。；;:!?！？| \t"
@@ -98,11 +106,16 @@ def parse_number(s: str) -> tuple[Decimal, int, int]:
 
 
 def _scaled(mantissa: str, scale: int) -> tuple[Decimal, int, int]:
-    """"1.2", 10000 -> (12000, 1, 10000): exact, with no trailing zeros beyond the written ones."""
-    decimals = len(mantissa.partition(".")[2])
-    value = Decimal(mantissa) * scale
-    exponent = min(0, len(str(scale)) - 1 - decimals)
-    return value.quantize(Decimal(1).scaleb(exponent)), decimals, scale
+    """Mantissa times scale, exactly: ("1.2", 10000) -> (12000, 1, 10000), no stray zeros.
+
+    Built from the digits rather than multiplied, so no decimal context can round a long number.
+    """
+    whole, _, frac = mantissa.partition(".")
+    exponent = len(str(scale)) - 1 - len(frac)
+    digits = tuple(int(d) for d in (whole + frac).lstrip("0") or "0")
+    if exponent > 0:
+        digits, exponent = digits + (0,) * exponent, 0
+    return Decimal((0, digits, exponent)), len(frac), scale
 
 
 def _cn_section(s: str, after_higher: bool) -> tuple[int, int] | None:
@@ -128,13 +141,16 @@ def _cn_section(s: str, after_higher: bool) -> tuple[int, int] | None:
         if (place > 10 and place < 10000 and not zero) or (ch == "两" and place < 10000):
             return None  # "一百五" is colloquial, "十两" not a numeral
         total, last_place = total + digit, 1
-    if after_higher and s and s[0] not in "零〇" and place < 1000:
+    if after_higher and s[0] not in "零〇" and s[1:2] != "千":
         return None  # "一万五百" skips a place without 零
     return total, last_place
 
 
 def _cn_integer(s: str) -> tuple[int, int] | None:
-    """"三万五千六百" -> (35600, 100); 亿 and 万 split the numeral into sections."""
+    """Integer numeral -> (value, place of its last non-zero digit): "三万五千六百" -> (35600, 100).
+
+    亿 and 万 split the numeral into sections of up to four places.
+    """
     if s in ("零", "〇"):
         return 0, 1
     value, last_place, mult = 0, 0, 0
@@ -143,8 +159,10 @@ def _cn_integer(s: str) -> tuple[int, int] | None:
         if ch not in rest:
             continue
         head, _, rest = rest.partition(ch)
+        if not head or ch in rest:
+            return None
         part = _cn_integer(head) if ch == "亿" else _cn_section(head, mult > 0)
-        if not head or part is None or part[0] == 0 or ch in rest:
+        if part is None or part[0] == 0:
             return None
         value, last_place, mult = value + part[0] * m, part[1] * m, m
     if rest:
@@ -158,7 +176,11 @@ def _cn_integer(s: str) -> tuple[int, int] | None:
 
 
 def _parse_chinese(s: str) -> tuple[Decimal, int, int] | None:
-    """"九十八点九六" -> (98.96, 2, 1); "两万" -> (20000, 0, 10000); None if not well formed."""
+    """Chinese numeral -> (value, decimals, scale), None if not well formed.
+
+    "九十八点九六" -> (98.96, 2, 1); "两万" -> (20000, 0, 10000): a numeral that ends in 万 or 亿 is
+    a rounding, precise to its last non-zero digit; "一百一十九" is exact (scale 1).
+    """
     head, point, tail = s.partition("点")
     if point:
         scale_chars = next((k for k in _SCALES if tail.endswith(k) and len(tail) > len(k)), "")
@@ -189,13 +211,14 @@ def parse_quantity(raw: str) -> Quantity:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a normalised text, in order, non-overlapping; raw == text[start:end]."""
-    folded = text.translate(_FOLD)
+    folded = text.translate(_FOLD) if NEEDS_FOLDING.search(text) else text
     names = [(m.start(), m.end()) for m in NAME_SPANS.finditer(folded)]
     name_starts = [a for a, _ in names]
+    padded = folded + "\n\n"  # t[i] is a line break just outside the text, at either end
     found = []
     for m in QUANTITY_PATTERN.finditer(folded):
-        q = _build(m, text, standalone=False)
-        if q is None or _rejected(m, q, folded):
+        q = None if _rejected(m, padded) else _build(m, text, standalone=False)
+        if q is None:
             continue
         i = bisect.bisect_right(name_starts, q.start) - 1
         if i < 0 or names[i][1] < q.end:
@@ -205,37 +228,29 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _build(m: re.Match, text: str, standalone: bool) -> Quantity | None:
     """The Quantity a pattern match denotes, or None when its numeral is not well formed."""
-    t = m.string
-    start = m.start()
-    pre = m["pre"] or ""
-    if pre and not standalone and start and t[start - 1] in _NOT_QUALIFIER.get(pre, ""):
-        start, pre = start + len(pre), ""  # 签约12个, 最近3个月, 不超过5天: not an estimate
-    unit = m["unit"] or ""
-    end = m.end()
-    if m["pct"]:
-        if m["scale"] or m["q1"] or m["q2"] or unit:
+    pre, pct, pnum, sign, num, cn, q1, scale_chars, q2, unit, post = m.groups()
+    start, end = m.span()
+    if pre and not standalone and start and m.string[start - 1] in _NOT_QUALIFIER.get(pre, ""):
+        start, pre = start + len(pre), None  # 签约12个, 最近3个月, 不超过5天: not an estimate
+    if pct:
+        if scale_chars or q1 or q2 or unit:
             return None
-        parsed = _numeral(m["pnum"])
-        unit = "%" if m["pct"] == "百分之" else "‰"
-    elif m["num"]:
-        parsed = _scaled(m["num"].replace(",", ""), _SCALES.get(m["scale"] or "", 1))
+        parsed = _numeral(pnum)
+        unit = "%" if pct == "百分之" else "‰"
+    elif num:
+        parsed = _scaled(num.replace(",", ""), _SCALES.get(scale_chars or "", 1))
     else:
-        run, scale_chars = m["cn"], m["scale"] or ""
-        if run[-1] in "千百" and t.startswith(("瓦", "米", "克", "分点"), m.end("cn")):
-            return None  # "十万千瓦": a unit took the run's last character
-        parsed = _parse_chinese(run)
-        if parsed and scale_chars:  # "三百余万": 余 between numeral and scale
-            value, _, place = parsed
-            mult = _SCALES[scale_chars]
-            parsed = (value * mult, 0, (place if place > 1 else 10 ** (len(run) - 1)) * mult)
+        parsed = _parse_chinese(cn)
+        if parsed and scale_chars:  # "三百余万": 余 between the numeral and its scale
+            whole, mult = _cn_integer(cn), _SCALES[scale_chars]
+            parsed = (Decimal(whole[0] * mult), 0, whole[1] * mult) if whole else None
     if parsed is None:
         return None
     value, decimals, scale = parsed
-    if m["sign"]:
-        value = -value
-    unit = "百分点" if unit == "个百分点" else unit
-    qualifier = next((q for q in (pre, m["q1"], m["q2"], m["post"]) if q), "")
+    unit = "百分点" if unit == "个百分点" else unit or ""
+    qualifier = pre or q1 or q2 or post or ""
     assert not qualifier or qualifier in APPROX_BELOW | APPROX_ABOVE | APPROX_AROUND
+    value = value.copy_negate() if sign else value
     return Quantity(text[start:end], value, unit, decimals, scale, qualifier, start, end)
 
 
@@ -249,53 +264,70 @@ def _numeral(s: str) -> tuple[Decimal, int, int] | None:
         return None
 
 
-def _rejected(m: re.Match, q: Quantity, t: str) -> bool:
-    """True when the context shows the match is a date, code, ordinal, name or range."""
-    a = m.start("sign") if m["sign"] else m.start("pnum") if m["pct"] else m.start("num")
-    if a < 0:
-        a = m.start("cn")
-    z = m.end("pnum") if m["pct"] else max(m.end("num"), m.end("cn"))
-    before = t[a - 1] if a > 0 else "\n"
-    before2 = t[a - 2] if a > 1 else "\n"
-    after, after2 = t[z : z + 1], t[z + 1 : z + 2]
-    tail, tail2 = t[q.end : q.end + 1], t[q.end + 1 : q.end + 2]
-    bare = not q.unit
-    if before == "第" or t.endswith("分之", 0, a) or t.startswith("分之", z):
+def _rejected(m: re.Match, t: str) -> bool:
+    """True when the context shows the match is a date, code, ordinal, name or range.
+
+    `t` is the searched text with two line breaks appended, so t[i] never fails near its ends.
+    """
+    _, pct, _, sign, num, cn, q1, scale, q2, unit, post = m.groups()
+    end = m.end()
+    bare, tail, tail2 = not (unit or pct), t[end], t[end + 1]
+    if cn and (bare or cn == "一"):
+        return True  # a Chinese numeral counts only with its unit; a lone 一 is an article
+    if num and bare and not (scale or post) and _is_cjk(tail):
+        return True  # 2023年, 12345热线, 8890诉求: a date or a number naming something
+    a, z = m.span("sign" if sign else "pnum" if pct else "num" if num else "cn")
+    z = m.end("num") if sign else z
+    before, before2, after, after2 = t[a - 1], t[a - 2], t[z], t[z + 1]
+    if before == "第" or (not pct and t.endswith("分之", 0, a)) or t.startswith("分之", z):
         return True  # ordinals (第二十条, 第1期) and fractions (三分之一)
-    if before in _CONNECTORS and (before2 in _NUMBERISH or (m["sign"] and not before2.isspace())):
-        return True  # right side of 3-5件, 2021—2025, 16:09, 3·15, 5%-5.5%
-    if m["sign"] and (before2.isascii() and before2.isalnum() or before2 in _NUMBERISH):
-        return True
-    for c, c2 in ((after, after2), (tail, tail2)):
-        if c in _CONNECTORS and c2 and c2 in _NUMBERISH:
-            return True  # left side of a range, date, time or ratio
-    if m["cn"]:  # a Chinese numeral counts only with its unit, and a lone 一 is an article
-        return bare or m["cn"] == "一" or before in _QUOTES
-    if m["pct"]:
+    if before in "前后" and unit in ("名", "位"):
+        return True  # a rank: 前十名, 前5位
+    if sign:  # a minus after a number or a code is a dash: 2025-05-03, 5%-5.5%, CJS-1
+        if (before.isascii() and before.isalnum()) or before in _NUMBERISH + _CONNECTORS:
+            return True
+    elif before in _CONNECTORS and before2 in _NUMBERISH:
+        return True  # right side of 3-5件, 2021—2025, 16:09, 3·15
+    if (after in _CONNECTORS and after2 in _NUMBERISH) or (
+        tail in _CONNECTORS and tail2 in _NUMBERISH
+    ):
+        return True  # left side of a range, date, time or ratio
+    if cn:  # “两个”: a slogan; 零部件: a word; 十届三次会议: an ordinal; 几十个: a guess
+        return (
+            before in _QUOTES
+            or before in "届几数"
+            or cn in ("零", "〇")
+            or unit in _ARABIC_ONLY_UNITS
+            or (unit == "次" and t.startswith(("全会", "会议", "全体会议"), end))
+        )
+    if pct:
         return False
-    digits = m["num"].replace(",", "")
     if (before.isascii() and before.isalnum()) or before in _CODE_NEIGHBOURS:
         return True
-    if (after.isascii() and after.isalpha()) or (after and after in _CODE_NEIGHBOURS[1:]):
+    if (after.isascii() and after.isalpha()) or after in _CODE_NEIGHBOURS[1:]:
         return True  # 5G, 4+1, 1/4, www.12345.cn
-    if after == "." and after2 and not after2.isspace():
+    if after == "." and not after2.isspace():
         return True  # 1.住房保障类, 12345.cn
+    digits = num.replace(",", "")
     if digits[0] == "0" and len(digits.partition(".")[0]) > 1:
         return True  # 0816-7324293, 05: codes, not counts
     if not bare:
         return False
-    if m["scale"] and not m["q1"] and not m["q2"]:
-        return tail.isascii() and tail.isalpha() or tail in _DATE_AFTER  # 12万群众 is a count
+    if scale and not q1 and not q2:
+        return (tail.isascii() and tail.isalpha()) or tail in _DATE_AFTER  # 12万群众: a count
     if _is_cjk(tail) or (tail.isascii() and tail.isalpha()):
-        return not m["post"]  # 12345热线, 8890诉求: a number naming something
-    if (m["pre"] or m["q1"] or m["q2"] or m["post"]) and not m["post"] and tail == "多":
-        return True
-    if before in _QUOTES or before in "〔" or tail in "〕" or (before in _OPENERS and tail in _CLOSERS):
+        return not post  # 20多年, 3余项目: not a count with its unit
+    if before in _QUOTES + "〔" or tail == "〕" or (before in _OPENERS and tail in _CLOSERS):
         return True  # “12345”, 〔2025〕, (2021), (1)
     if before in _CLAUSE_START and tail in ".、)" and "." not in digits:
         return True  # list markers: 1、 1. 1)
-    return bool(_MOBILE.fullmatch(digits) or CODE_LABEL.search(t, max(0, a - 8), a))
+    left, right = t[max(0, a - 2) : a].strip(" "), t[end : end + 2].strip(" ")
+    if left[-1:] in ("—", "-") and right[:1] in ("—", "-"):
+        return True  # a page number: —3—
+    if _MOBILE_OR_YEAR.fullmatch(digits) and not (left[-1:] in "|\n" and right[:1] in "|\n"):
+        return True  # a phone number, or a year (2025中国论坛) unless alone in a table cell
+    return bool(CODE_LABEL.search(t, max(0, a - 8), a))
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

@@ -6,8 +6,9 @@ between CJK removed, common traditional characters mapped to simplified).
 
 import re
 
-# Sentence ends: a claim and its numerator/denominator live in one sentence.
-SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+# Sentence ends: a claim and its numerator/denominator live in one sentence. Not ；: it joins
+# the parallel clauses of one breakdown ("其中，Ⅰ类2个，占6.2%；Ⅱ类24个，占75.0%").
+SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Clause punctuation: a number's label is the text since the last of these (or the last number).
 CLAUSE_BREAK = re.compile(r"[,，、:：()（）\[\]【】“”\"|]")
 
@@ -22,27 +23,43 @@ SHARE_WORDS = re.compile(r"占|比重|比例")
 # "办结率、满意率均为100%": one value stated for several rates.
 ALL_EQUAL = re.compile(r"均为|均达到?|均是|都为|都是|均保持")
 
-# Rates that cannot exceed 100% because they count a part of a whole.
+# Rates that cannot exceed 100% because they count a part of a whole. Not 入学率/升学率:
+# gross enrolment rates pass 100% when pupils come from outside the area.
 CAPPED_RATE = re.compile(
     r"(?:满意|办结|成功|合格|结案|化解|覆盖|达标|到位|出庭|公开|答复|回复|签收|参与|知晓|普及|持证"
-    r"|通过|调解|调撤|及时|准确|审查|备案|好评|城镇化|入学|参保|受理|按期|处置|响应|接通|解决"
+    r"|通过|调解|调撤|及时|准确|审查|备案|好评|城镇化|参保|受理|按期|处置|响应|接通|解决"
     r"|执行|履约|兑现|发证|登记|接种|治愈|回访|落实|审核|办理|采纳|整改|检出|抽检|立案)率$"
 )
 
 # Words that mark a number as a total or an intake ("共调处287起", "受理诉求119件").
-TOTAL_MARK = re.compile(r"共|合计|总计|总量|总数|累计|全年|全部|一共")
-INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|登记|交办|转派|接到|接听|受案")
+# 共 but not 公共/中共/共同/共享…
+TOTAL_MARK = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数|累计|全年|全部")
+BARE_TOTAL = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数")
+INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|接到|接听|受案")
 # Words that mark a number as the closed part of an intake ("办结119件").
 CLOSED = re.compile(r"办结|审结|结案|办理完毕|处理完毕|已办理|答复|回复|完成办理")
 # …and the part still open, which with the closed part makes the whole intake.
 STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
 NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收")
 
+# A whole named only by a place ("占全省比重") says nothing about which total it is.
+REGION_ONLY = re.compile(r"^全?[省市国州县区镇乡街道]{1,2}$")
+
 # Breakdown markers.
 AMONG = re.compile(r"其中")
 RESPECTIVELY = re.compile(r"分别为|分别是|分别有|分别达")
 REST_OF = re.compile(r"其他|其余|剩余|另有|其它")
-NEGATED = re.compile(r"^(?:不|未|非)")
+NEGATED = re.compile(r"^(?:不|未)")  # 满意 / 不满意; not 非 (金属 / 非金属 leaves 水气 out)
+# Averages and per-head figures do not add up: never a total or a part.
+NOT_ADDITIVE = re.compile(r"人均|平均|每|均价|户均|率|比重|占")
+# A part that is said to contain another ("含飞播1.1万亩") is a subset, not a sibling.
+SUBSET = re.compile(r"含|包括")
+# A level said to be a threshold ("站稳140万吨台阶") is not a total to add parts to.
+THRESHOLD = re.compile(r"^(?:台阶|大关|关口)")
+# A share of a plan or target measures fulfilment and may pass 100%.
+PLAN_WORDS = re.compile(r"计划|目标|任务|预算|预期")
+# Generic success words: the rate's real predicate is the verb before them (化解成功率 -> 化解).
+GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"})
 
 # Filler at the start of a label that says nothing about the subject.
 FILLER = re.compile(r"^(?:其中|全年|全镇|全县|全市|全区|今年以来|本年度|年内|同时|累计|共计|共|合计|总计|及时|依法|累计共)+")

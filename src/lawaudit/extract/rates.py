@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
 
 from lawaudit.arith import range_of
 from lawaudit.extract import patterns as P
@@ -46,19 +48,40 @@ def at_least(whole: Quantity, part_lo) -> bool:
 
 
 def is_whole(item: Item) -> bool:
-    return bool(P.TOTAL_MARK.search(item.label) or P.INTAKE.search(item.label)) and not (
-        P.NOT_INTAKE.search(item.label)
+    """Marked as a total (共, 合计, 全年) or an intake (受理, 收到 — but not 收入)."""
+    label = item.label
+    return bool(
+        P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
     )
 
 
-def pair_rate(name: str, before: list[Item]) -> tuple[Item | None, Item | None]:
-    """(numerator, denominator) among the counts before a rate, nearest first."""
+def predicates(stem: str) -> tuple[str, ...]:
+    """The verb a numerator's clause must name: 办结率 -> 办结; 化解成功率 -> 成功 or 化解."""
+    last = stem[-2:]
+    if last in P.GENERIC_PREDICATE and len(stem) >= 4:
+        return (last, stem[-4:-2])
+    return (last,)
+
+
+def pair_rate(name: str, before: list[Item], used: set[int]) -> tuple[Item | None, Item | None]:
+    """(numerator, denominator) among the counts before a rate, nearest first.
+
+    A count already used as another rate's numerator in the sentence is not reused: in
+    "化解27.3万件，化解成功率99.2%，诉前纠纷化解率29.7%" the second rate has its own base.
+    """
     stem = NAME_PREFIX.sub("", name[:-1])
     if len(stem) < 2:
         return None, None
-    predicate = stem[-2:]
+    verbs = predicates(stem)
     topic = bigrams(stem[:-2]) if len(stem) > 2 else set()
-    numerator = next((it for it in before if predicate in it.label), None)
+    numerator = next(
+        (
+            it
+            for it in before
+            if any(v in it.label for v in verbs) and not is_whole(it) and it.q.start not in used
+        ),
+        None,
+    )
     if numerator is not None:
         lo = range_of(numerator.q).lo
         rest = before[before.index(numerator) + 1 :]
@@ -78,47 +101,118 @@ def pair_rate(name: str, before: list[Item]) -> tuple[Item | None, Item | None]:
     for it in before:
         if topic & bigrams(it.label) and is_whole(it):
             return None, it
-        if P.INTAKE.search(it.label) and P.CLOSED.search(predicate + "率"):
+        if P.INTAKE.search(it.label) and P.CLOSED.search(verbs[0] + "率"):
             return None, it
     return None, None
 
 
-def share_parts(before: list[Item], text: str) -> list[Item]:
-    """The count just before a share, extended back over a 、-list of same-unit counts."""
-    if not before:
+def part_next_to_share(gap: str) -> bool:
+    """Only changes ("，增长1.8%，") may stand between a part and its share's label: in
+    "12个断面水质优良(Ⅰ-Ⅲ类)比例100%" the words after the count name the share's own subject,
+    so the count is its whole, not its part."""
+    return all("%" in c for c in P.CLAUSE_BREAK.split(gap) if c)
+
+
+def share_parts(before: list[Item], text: str, share_label: str, share_start: int) -> list[Item]:
+    """The count just before a share, extended back over a 、-list of same-unit counts.
+
+    None when the share names its own subject ("…，全社会研发投入占比6%"): the count before it
+    belongs to another clause.
+    """
+    if not before or len(share_label.split("占", 1)[0]) > 2:
+        return []
+    if not part_next_to_share(text[before[0].q.end : share_start]):
         return []
     parts = [before[0]]
     for it in before[1:]:
         nxt = parts[-1]
         gap = text[it.q.end : nxt.q.start]
-        if not same_unit(it.q, nxt.q) or not gap.startswith(("、", "和", "及")) or is_whole(nxt):
+        listed = gap.startswith(("、", "和", "及")) and not any(c.isdigit() for c in gap)
+        if not same_unit(it.q, nxt.q) or not listed or is_whole(nxt):
             break
         if is_whole(it) or P.AMONG.search(nxt.label):
             break
         parts.append(it)
+    if any(P.NOT_ADDITIVE.search(p.label) for p in parts):
+        return []
     return parts[::-1]
 
 
-def inferred_whole(
-    unit: str, need, whole_name: str, earlier: list[Item], start: int
-) -> Item | None:
-    """A total stated before the sentence, named like the share's whole (or marked 共/合计)."""
-    want = bigrams(whole_name)
+def inferred_whole(unit: str, need, whole_name: str, earlier: list[Item], start: int) -> Item | None:
+    """A total stated before the sentence: one whose label contains the share's named whole
+    ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
+    nearest count marked 共/合计/总计."""
+    names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
+    names = [n for n in names if not P.REGION_ONLY.match(n)]
+    candidates = []
     for it in earlier:
         if start - it.q.end > INFER_WINDOW:
             break
-        if it.q.unit != unit or not at_least(it.q, need):
-            continue
-        if want and not (want & bigrams(it.label)):
-            continue
-        if P.TOTAL_MARK.search(it.label) and not P.NOT_INTAKE.search(it.label):
-            return it
+        if it.q.unit == unit and at_least(it.q, need) and is_level(it):
+            candidates.append(it)
+    for name in names:
+        if len(name) >= 2:
+            found = next((it for it in candidates if name in it.label), None)
+            if found:
+                return found
+    if not whole_name:  # a bare 占比
+        return next((it for it in candidates if P.BARE_TOTAL.search(it.label)), None)
     return None
 
 
-def rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
+def generic_stripped(name: str) -> str:
+    """ "出口总额" -> "出口", "全部工单" -> "工单": the noun a whole's label will contain."""
+    return re.sub(r"^(?:全部|全)|(?:总量|总数|总额|总和|总)$", "", name)
+
+
+def is_level(item: Item) -> bool:
+    """A count that can be a whole: a level, not a change, an average or a subset."""
+    label = item.label
+    return not (
+        P.CHANGE_WORDS.search(label) or P.NOT_ADDITIVE.search(label) or P.SUBSET.search(label)
+    )
+
+
+def rate_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
+    return check_inferred_wholes(list(find_rate_claims(doc, sentences)))
+
+
+def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
+    """Drop a guessed whole that most of its shares contradict.
+
+    Shares whose whole was taken from earlier text are grouped by that whole; when most of a
+    group's shares imply a different whole (part / share differs from it by more than 2%), the
+    guess was wrong, not the report: the group is left unpaired, with a note.
+    """
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.inferred and c.denominator is not None:
+            groups.setdefault(c.denominator.start, []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        off = [i for i in members if not agrees(claims[i])]
+        if 2 * len(off) <= len(members):
+            continue
+        for i in members:
+            c = claims[i]
+            note = f"whole {c.denominator.raw} from earlier text does not fit most shares; not paired"
+            claims[i] = replace(c, numerator=None, denominator=None, inferred=False, notes=(note,))
+    return claims
+
+
+def agrees(c: Claim) -> bool:
+    if not (c.numerator and c.denominator and c.stated) or c.stated.value <= 0:
+        return False
+    implied = c.numerator.value * 100 / c.stated.value
+    return abs(implied - c.denominator.value) <= c.denominator.value * Decimal("0.02")
+
+
+def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     earlier: list[Item] = []  # counts of previous sentences, nearest first
+    used: set[int] = set()  # numerators already taken in this sentence
+    previous: list[Item] = []  # counts of the last sentence that had any, in order
     for sent in sentences:
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
@@ -128,10 +222,16 @@ def rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             share = not names and P.SHARE_WORDS.search(item.label)
             if names:
                 for name in names:
-                    yield rate_claim(doc, item, name, *pair_rate(name, before))
+                    num, den = pair_rate(name, before, used)
+                    if num is not None:
+                        used.add(num.q.start)
+                    yield rate_claim(doc, item, name, num, den)
             elif share and not P.CHANGE_WORDS.search(item.label):
-                yield share_claim(doc, item, before, earlier)
+                among = opens_with_among(text, sent)
+                yield share_claim(doc, item, before, earlier, previous, among)
+        used.clear()
         earlier[:0] = [it for it in sent.items[::-1] if it.is_count]
+        previous = [it for it in sent.items if it.is_count] or previous
 
 
 def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -> Claim:
@@ -148,40 +248,56 @@ def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -
     )
 
 
-def share_claim(doc, item: Item, before: list[Item], earlier: list[Item]) -> Claim:
-    parts = share_parts(before, doc.text)
+def opens_with_among(text: str, sent: Sentence) -> bool:
+    """ "其中，税收收入…": the sentence breaks down the total that ended the previous one."""
+    return P.AMONG.match(text, sent.start) is not None
+
+
+def share_claim(
+    doc, item: Item, before: list[Item], earlier: list[Item], previous: list[Item], among: bool
+) -> Claim:
+    parts = share_parts(before, doc.text, item.label, item.q.start - len(item.label))
     need = sum(range_of(p.q).lo for p in parts) if parts else 0
     whole, inferred = None, False
+    after = item.label.split("占", 1)[-1]
+    whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
     if parts:
         unit = parts[0].q.unit
         rest = before[len(parts) :]
-        whole = next((it for it in rest if it.q.unit == unit and is_whole(it)), None)
+        whole = next((it for it in rest if it.q.unit == unit and is_total(it)), None)
         whole = whole if whole and at_least(whole.q, need) else None
+        if whole is None and among:  # "…总产值132.62亿元。其中：农业产值92.78亿元，占…"
+            first = next((it for it in previous if it.q.unit == unit and is_level(it)), None)
+            whole = first if first and at_least(first.q, need) else None
         if whole is None:
-            after = item.label.split("占", 1)[-1]
-            whole_name = re.sub(r"的?(?:比重|比例|比)?$", "", after)
             whole = inferred_whole(unit, need, whole_name, earlier, item.q.start)
             inferred = whole is not None
-    subject = strip_filler(parts[0].label) if parts else item.label
-    numerator = None
     notes: tuple[str, ...] = ()
-    if len(parts) == 1:
-        numerator = parts[0].q
-    elif parts:
-        numerator = sum_quantity([p.q for p in parts])
-        notes = ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
+    numerator = None
+    if whole is not None:  # a part with no whole proves nothing: leave it out
+        numerator = parts[0].q if len(parts) == 1 else sum_quantity([p.q for p in parts])
+        if len(parts) > 1:
+            notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
+        if inferred:
+            notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
+    subject = (strip_filler(parts[0].label) if parts else "") + "占" + (whole_name or "比")
     start = parts[0].q.start - len(parts[0].label) if parts else item.q.start - len(item.label)
     return Claim(
         kind=ClaimKind.RATE,
-        subject=subject + "占比",
+        subject=subject,
         stated=item.q,
         numerator=numerator,
         denominator=whole.q if whole else None,
-        capped=True,
+        capped=not P.PLAN_WORDS.search(whole_name),
         inferred=inferred,
         notes=notes,
         **place(doc, item.q, start),
     )
+
+
+def is_total(item: Item) -> bool:
+    """A count marked as a total that can be a whole."""
+    return is_whole(item) and is_level(item)
 
 
 def sum_quantity(qs: list[Quantity]) -> Quantity:

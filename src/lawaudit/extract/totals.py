@@ -10,21 +10,72 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.arith import range_of
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence, place, strip_filler
-from lawaudit.extract.rates import is_whole
+from lawaudit.extract.rates import is_level, is_whole
 from lawaudit.model import Claim, ClaimKind, Document
 
 
-def breakdown_parts(after: list[Item], unit: str) -> list[Item]:
-    """Same-unit counts after 其中 / 分别为, up to the next total, intake or 其中."""
+def can_add(text: str, item: Item) -> bool:
+    """A level that adds up: not a change ("增加0.69万亩"), an average, a rate, a subset
+    ("含拖拉机2.72万辆") or a threshold ("站稳140万吨台阶")."""
+    return is_level(item) and not P.THRESHOLD.match(text, item.q.end)
+
+
+def breakdown_parts(text: str, after: list[Item], total: Item, among_at: int) -> list[Item]:
+    """Same-unit counts after 其中 / 分别为 that are parts of `total`.
+
+    The list ends at "；", at the next total, intake, closed count or 其中, and at the ")" of a
+    "(其中…)". Counts at another bracket depth, changes and subsets ("含…", and the 、-list that
+    follows 含) are skipped. A 、-list ("维持10件、撤销3件") ends at its first comma. In a comma
+    list, a count that would carry the sum past the total starts a new topic ("其中招收随迁子女
+    3.38万人，在校生40.96万人"): such lists often hold overlapping categories, so only a 、-list
+    can show that its parts exceed the total.
+    """
+    unit, limit = total.q.unit, range_of(total.q).hi
     parts: list[Item] = []
+    mark = among_at  # where the last part (or 其中) ended
+    skipping = False
+    running = 0
     for it in after:
+        between = text[mark : it.q.start]
+        if ";" in between or "；" in between or depth(between) < 0:
+            break
+        if depth(text[among_at : it.q.start]) != 0:
+            continue  # inside brackets opened after 其中: a detail of a part
         if parts and (P.AMONG.search(it.label) or is_whole(it) or P.CLOSED.search(it.label)):
             break
-        if it.q.unit == unit:
-            parts.append(it)
+        if it.q.unit != unit or P.CHANGE_WORDS.search(it.label):
+            continue
+        if P.SUBSET.search(it.label) or (skipping and between.startswith(("、", "和", "及"))):
+            skipping = True
+            mark = it.q.end
+            continue
+        skipping = False
+        if P.NOT_ADDITIVE.search(it.label):
+            break
+        if parts:
+            listed = tight(text, parts[-1], it)
+            if len(parts) >= 2 and tight(text, parts[0], parts[1]) != listed:
+                break  # "其中A、B、C，D…": a 、-list ends at the first comma
+            lo = range_of(it.q).lo
+            if not listed and limit is not None and running + lo > limit:
+                break
+        parts.append(it)
+        running += range_of(it.q).lo
+        mark = it.q.end
     return parts
+
+
+def depth(s: str) -> int:
+    """Brackets opened minus closed in `s` (negative: `s` leaves a bracket opened before it)."""
+    return s.count("(") + s.count("（") - s.count(")") - s.count("）")
+
+
+def tight(text: str, a: Item, b: Item) -> bool:
+    """Two counts in one 、-list ("维持10件、撤销3件"): certainly siblings."""
+    return text[a.q.end : b.q.start].startswith(("、", "和", "及"))
 
 
 def covers_all(parts: list[Item]) -> bool:
@@ -42,25 +93,27 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     for sent in sentences:
         counts = [it for it in sent.items if it.is_count]
         for m in P.AMONG.finditer(text, sent.start, sent.end):
-            before = [it for it in counts if it.q.end <= m.start()]
+            before = [it for it in counts if it.q.end <= m.start() and can_add(text, it)]
             after = [it for it in counts if it.q.start >= m.end()]
             if before:
                 total = before[-1]
             elif m.start() - sent.start <= 2 and previous:
-                total = previous[-1]  # "…287起。其中，调解成功284起"
+                total = previous[0]  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
             else:
                 continue
-            parts = breakdown_parts(after, total.q.unit)
+            parts = breakdown_parts(text, after, total, m.start())
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in P.RESPECTIVELY.finditer(text, sent.start, sent.end):
-            before = [it for it in counts if it.q.end <= m.start() and is_whole(it)]
+            before = [
+                it for it in counts if it.q.end <= m.start() and is_whole(it) and can_add(text, it)
+            ]
             after = [it for it in counts if it.q.start >= m.end()]
-            if before and (parts := breakdown_parts(after, before[-1].q.unit)):
+            if before and (parts := breakdown_parts(text, after, before[-1], m.start())):
                 yield breakdown(doc, before[-1], parts, True)
         yield from completion_claims(doc, counts)
         if counts:
-            previous = counts
+            previous = [it for it in counts if can_add(text, it)] or previous
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:
@@ -82,6 +135,8 @@ def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
             continue
         closed = open_ = None
         for it in counts[i + 1 :]:
+            if ";" in doc.text[intake.q.end : it.q.start] or "；" in doc.text[intake.q.end : it.q.start]:
+                break  # a new clause group: 回复 there answers another intake
             if it.q.unit != intake.q.unit:
                 continue
             if P.INTAKE.search(it.label) and not P.CLOSED.search(it.label):

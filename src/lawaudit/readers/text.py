@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter
+from itertools import chain
 from typing import NamedTuple
 
 from lawaudit.model import Document
@@ -38,7 +39,13 @@ JUNK_CHAR = re.compile(
 )
 JUNK_SHARE = 0.02  # more junk than this and the decoding is wrong
 JUNK_SAMPLE = 20_000  # unassigned code points are counted on a sample: unicodedata is slow
-BINARY_NUL_SHARE = 0.01  # a file with this many NUL bytes that is not UTF-16 is binary
+BINARY_NUL_SHARE = 0.001  # a file with more NUL bytes than this, not UTF-16, is binary
+UTF16_NUL_SHARE = 0.1  # valid UTF-8 with this many NUL bytes may be ASCII-heavy UTF-16
+OS_REASONS = {
+    FileNotFoundError: "no such file",
+    IsADirectoryError: "is a directory",
+    PermissionError: "permission denied",
+}
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -55,24 +62,35 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             except UnicodeDecodeError:
                 raise ReadError(f"not valid {codec} after its byte-order mark") from None
     nuls = data.count(0)
-    if nuls:  # neither UTF-8 nor GB18030 text has NUL bytes: UTF-16 or binary
-        even, odd = data[0::2].count(0), data[1::2].count(0)
-        order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
-        for codec in order if len(data) % 2 == 0 else ():
-            text = _try(data, codec)
-            if text is not None and _looks_like_text(text):
-                return text
-        if nuls > BINARY_NUL_SHARE * len(data):
-            raise ReadError("looks binary, not a text file")
-    text = _try(data, "utf-8")
-    if text is not None:
-        if _looks_like_text(text):
+    utf8 = _try(data, "utf-8")
+    # Neither UTF-8 nor GB18030 text has NUL bytes. ASCII-heavy UTF-16 is also valid UTF-8,
+    # hence the share test; a stray NUL in a UTF-8 file must not make it UTF-16.
+    if nuls and (utf8 is None or nuls >= UTF16_NUL_SHARE * len(data)):
+        text = _utf16(data)
+        if text is not None:
             return text
+    if nuls > BINARY_NUL_SHARE * len(data):
+        raise ReadError("looks binary, not a text file")
+    if utf8 is not None:
+        if _looks_like_text(utf8):
+            return utf8
         raise ReadError("looks binary, not a text file")
     text = _try(data, "gb18030")  # decodes almost anything, hence the junk test
     if text is not None and _looks_like_text(text):
         return text
     raise ReadError("not UTF-8, UTF-16 or GB18030; try --encoding")
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: ASCII characters put their NUL byte second in LE."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for codec in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        text = _try(data, codec)
+        if text is not None and _looks_like_text(text):
+            return text
+    return None
 
 
 def _try(data: bytes, codec: str) -> str | None:
@@ -113,15 +131,9 @@ def read(path: str, encoding: str | None = None) -> Document:
         else:
             with open(path, "rb") as f:
                 data = f.read()
-    except FileNotFoundError:
-        raise ReadError(f"cannot read {name}: no such file") from None
-    except IsADirectoryError:
-        raise ReadError(f"cannot read {name}: is a directory") from None
-    except PermissionError:
-        raise ReadError(f"cannot read {name}: permission denied") from None
     except (OSError, ValueError, AttributeError) as e:  # AttributeError: no sys.stdin.buffer
-        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
-        raise ReadError(f"cannot read {name}: {reason}") from None
+        reason = OS_REASONS.get(type(e)) or getattr(e, "strerror", None) or str(e)
+        raise ReadError(f"cannot read {name}: {reason or type(e).__name__}") from None
     try:
         source = decode(data, encoding)
     except ReadError as e:
@@ -149,10 +161,12 @@ SPACE_CHARS = (
     "\u200b\u200c\u200d\u2060\u202f\u205f\u3000\ufeff"
 )
 FOLD = {
-    **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},  # full-width ASCII forms: "２８７％"
-    **{ord(c): " " for c in SPACE_CHARS},
-    **{ord(pair[0]): pair[1] for pair in TRADITIONAL.split()},
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},  # full-width forms: "２８７％"
+    **dict.fromkeys(SPACE_CHARS, " "),
+    **{pair[0]: pair[1] for pair in TRADITIONAL.split()},
 }
+FOLDABLE = re.compile("[" + "".join(map(re.escape, FOLD)) + "]")  # faster than str.translate
+ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 LINE_BREAK = re.compile(r"\r\n|[\r\n]")  # what editors count as a new line
 CLEAN_BREAK = re.compile(r"\r\n|[\r\n\f]")  # cleaning also splits pages
@@ -164,18 +178,24 @@ PAGE_FURNITURE = re.compile(
     r"[-—–―−~]{1,3}\d{1,4}[-—–―−~]{1,3}|第\d{1,4}页(?:[,/]?共\d{1,4}页)?|共\d{1,4}页第\d{1,4}页"
     r"|\d{1,4}/\d{1,4}|\[\d{1,3}\]|(?i:page \d{1,4}(?: of \d{1,4})?)"
 )
-# A list marker that starts a heading or an item (after folding, so "（一）" reads "(一)").
+# What starts a heading, a list item or a caption (after folding, so "（一）" reads "(一)").
 LIST_MARKER = re.compile(
     r"[一二三四五六七八九十百]{1,4}、|\([一二三四五六七八九十百\d]{1,4}\)|\d{1,3}[.、](?!\d)"
     r"|第[一二三四五六七八九十百千\d]{1,5}(?:章|节|条|部分|篇)|[\u2460-\u2473\u2776-\u277f]"
+    r"|[图表]\d{1,3}(?!\d)"
 )
 # Sentence-final punctuation at the end of a line, maybe inside closing quotes or brackets.
-SENTENCE_END = re.compile(r"[。！？!?；;：:…][”’\"'）)】》」』〕\]]{0,3}$")
+SENTENCE_END = re.compile(r"(?:[。！？!?；;：:…]|(?<=[^\x00-\x7f])\.)[”’\"'）)】》」』〕\]]{0,3}$")
 SENTENCE_MARKS = "。；;"  # a list-marker line holding these is a paragraph, not a heading
+CLAUSE_MARKS = re.compile(r"[，。；：,;:！？!?]")  # a web line without these is a title
 CONTINUES = "，、,"  # a line ending in these always continues on the next
+UNIT_START = re.compile(r"[亿万元%‰]|个百分点")  # "5.09\n亿人公里": the unit wrapped
 SHORT = 12  # a line this short (and not ending in CONTINUES) is a heading or a title
 TABLE_ROW = 25  # a line under this that ends in a digit or "%" is a table row or a list item
+TITLE = 40  # in web text, a line this short without clause punctuation is a title or caption
 FULL_WIDTH_SHARE = 0.8  # in a PDF-wrapped text, a line narrower than this ends its paragraph
+LETTER_SPACED = 0.6  # share of gaps that are single spaces: "占 G D P 比 重 为 6 4 %"
+TABLE_GAP = 3  # a run of this many spaces (or a tab) inside a line separates table cells
 
 
 class Line(NamedTuple):
@@ -183,40 +203,41 @@ class Line(NamedTuple):
     segments: list[tuple[int, int]]  # kept [start, end) ranges of the source
     end: int  # index of the line's terminator in the source (-1 for the last line)
     width: int  # display width of the raw line (CJK counts 2), for PDF wrap detection
+    table: bool  # has wide gaps or tabs between cells
 
 
 def document_from_text(path: str, source: str) -> Document:
     """Build the Document: fold characters, drop spaces and page furniture, join wrapped lines."""
-    folded = source.translate(FOLD)  # one character for one: indexes stay source indexes
-    lines: list[Line | None] = []  # None: a blank or furniture line
+    folded = FOLDABLE.sub(lambda m: FOLD[m[0]], source)  # one for one: indexes stay the same
+    lines: list[Line | None] = []  # None: a blank line; a Line with no text: page furniture
     start = 0
     for m in CLEAN_BREAK.finditer(source):
         lines.append(_line(source, folded, start, m.start(), m.end() - 1))
         start = m.end()
     lines.append(_line(source, folded, start, len(source), -1))
-    full = _typical_width([ln.width for ln in lines if ln is not None])
+    full = _typical_width([ln.width for ln in lines if ln and ln.text])
 
     parts: list[str] = []
-    origin = array("l")
+    starts: list[int] = []  # text is parts joined; origin is the ranges starts[k]:ends[k]
+    ends: list[int] = []
     prev: Line | None = None
     blank_before = True  # the previous text line had a blank line (or the file start) before it
-    gap = False  # a blank or furniture line lies between the previous text line and this one
+    gap = False  # a blank line lies between the previous text line and this one
     for ln in lines:
-        if ln is None:
-            gap = True
+        if ln is None or not ln.text:  # furniture goes with its line break, blank lines too
+            gap = gap or ln is None
             continue
-        if prev is not None:
-            isolated = blank_before and gap
-            if _keeps_break(prev, ln.text, isolated, full):
-                parts.append("\n")
-                origin.append(prev.end)
-            elif _ascii_alnum(prev.text[-1]) and _ascii_alnum(ln.text[0]):
-                parts.append(" ")  # never glue "12175" to "94929"
-                origin.append(prev.end)
+        if prev is not None and (sep := _separator(prev, ln, blank_before and gap, full)):
+            parts.append(sep)  # the line break, as "\n" or " "
+            starts.append(prev.end)
+            ends.append(prev.end + 1)
+        parts.append(ln.text)
         for a, b in ln.segments:
-            parts.append(folded[a:b])
-            origin.extend(range(a, b))
-        prev, blank_before, gap = ln, gap or prev is None, False
+            starts.append(a)
+            ends.append(b)
+        blank_before = gap or prev is None
+        prev, gap = ln, False
+    origin = array("l", chain.from_iterable(map(range, starts, ends)))
     origin.append(len(source))
     return Document(
         path=path,
@@ -229,14 +250,25 @@ def document_from_text(path: str, source: str) -> Document:
 
 
 def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
-    """Clean one line: drop spaces (one kept between ASCII letters or digits) and footnote refs."""
+    """Clean one line: drop spaces (one kept between ASCII letters or digits) and footnote refs.
+
+    In a letter-spaced line ("6 4 %", pdftotext of justified text) a single space between
+    digits is spacing, not a separator, so it goes too.
+    """
+    runs = [m.span() for m in DELETABLE.finditer(folded, a, b)]
+    spaced = None  # computed when first needed
+    table = False
     segments: list[tuple[int, int]] = []
     cur = a
-    for m in DELETABLE.finditer(folded, a, b):
-        s, e = m.span()
+    for s, e in runs:
         if folded[s] == " ":
-            keep = s > a and e < b and _ascii_alnum(folded[s - 1]) and _ascii_alnum(folded[e])
-            cut = s + 1 if keep else s
+            inner = s > a and e < b
+            table = table or (inner and (e - s >= TABLE_GAP or source.find("\t", s, e) >= 0))
+            cut = s
+            if inner and folded[s - 1] in ALNUM and folded[e] in ALNUM:
+                if e - s == 1 and spaced is None:
+                    spaced = _letter_spaced(folded, a, b, runs)
+                cut = s if e - s == 1 and spaced else s + 1
         else:  # "[2]": drop it only after a Chinese character, where it cannot be code or math
             j = s - 1
             while j >= a and folded[j] == " ":
@@ -250,11 +282,25 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
     if b > cur:
         segments.append((cur, b))
     text = "".join(folded[s:e] for s, e in segments)
-    if not text or (len(text) <= 20 and PAGE_FURNITURE.fullmatch(text)):
+    if not text:
         return None
+    if len(text) <= 20 and PAGE_FURNITURE.fullmatch(text):
+        return Line("", [], end, 0, False)
     raw = source[a:b].rstrip() if b - a <= 400 else ""
     width = 2 * len(raw) - len(raw.encode("ascii", "ignore")) if raw else 10**9
-    return Line(text, segments, end, width)
+    return Line(text, segments, end, width, table)
+
+
+def _letter_spaced(folded: str, a: int, b: int, runs: list[tuple[int, int]]) -> bool:
+    """True when the characters of a Chinese line are set apart by single spaces."""
+    singles = beside_cjk = spaces = 0
+    for s, e in runs:
+        spaces += e - s
+        if e - s == 1 and s > a and e < b:
+            singles += 1
+            beside_cjk += not (folded[s - 1].isascii() and folded[e].isascii())
+    gaps = b - a - spaces - 1
+    return gaps >= 5 and singles >= LETTER_SPACED * gaps and beside_cjk >= gaps * LETTER_SPACED / 2
 
 
 def _typical_width(widths: list[int]) -> int:
@@ -262,38 +308,44 @@ def _typical_width(widths: list[int]) -> int:
     counts = Counter(w for w in widths if 30 <= w <= 400)
     if not counts:
         return 0
-    best, n = max(((w, sum(counts[w + d] for d in range(-3, 4))) for w in counts), key=_second)
-    return best if n >= 8 and n >= 0.3 * len(widths) else 0
+    near = {w: sum(counts[w + d] for d in range(-3, 4)) for w in counts}  # lines within ±3
+    best = max(near, key=lambda w: (near[w], w))
+    return best if near[best] >= 8 and near[best] >= 0.3 * len(widths) else 0
 
 
-def _second(pair: tuple[int, int]) -> tuple[int, int]:
-    return pair[1], pair[0]
+def _separator(prev: Line, nxt: Line, isolated: bool, full: int) -> str:
+    """What a line break becomes in the text: a line break, a space, or nothing (joined)."""
+    if _keeps_break(prev, nxt, isolated, full):
+        return "\n"
+    if prev.text[-1] in ALNUM and nxt.text[0] in ALNUM:
+        return " "  # never glue "12175" to "94929"
+    return ""
 
 
-def _keeps_break(prev: Line, nxt: str, isolated: bool, full: int) -> bool:
+def _keeps_break(prev: Line, nxt: Line, isolated: bool, full: int) -> bool:
     """True when the line break after `prev` ends a sentence, a heading or a table row.
 
     Otherwise the break is only where a PDF or a web page wrapped the text, and is deleted.
+    `full` is the width of a PDF's full line (0 when the text is not PDF-wrapped).
     """
     text = prev.text
-    if "|" in text or "|" in nxt or LIST_MARKER.match(nxt):
+    if prev.table or nxt.table or "|" in text or "|" in nxt.text or LIST_MARKER.match(nxt.text):
         return True
+    if text[-1] in "0123456789" and UNIT_START.match(nxt.text):
+        return False
     if SENTENCE_END.search(text[-8:]):
         return True
-    if text[-1] in CONTINUES:
-        return False
-    if LIST_MARKER.match(text):  # a heading, unless it is the first line of a paragraph
-        in_paragraph = any(c in text for c in SENTENCE_MARKS)
-        return not (in_paragraph or (full and prev.width >= 0.9 * full))
+    if text[-1] in CONTINUES or (full and prev.width >= FULL_WIDTH_SHARE * full):
+        return False  # a clause goes on, or a PDF line filled to the margin
+    if LIST_MARKER.match(text) and not any(c in text for c in SENTENCE_MARKS):
+        return True  # a heading, not the first line of a paragraph
     if len(text) <= SHORT or (len(text) < TABLE_ROW and text[-1] in "0123456789%"):
         return True
     if isolated and len(text) <= TABLE_ROW:  # a title standing between blank lines
         return True
-    return bool(full) and prev.width < FULL_WIDTH_SHARE * full
-
-
-def _ascii_alnum(c: str) -> bool:
-    return c.isascii() and c.isalnum()
+    if full:  # a narrow line in a PDF ends its paragraph
+        return True
+    return len(text) <= TITLE and not CLAUSE_MARKS.search(text)
 
 
 def _page_starts(source: str) -> tuple[int, ...]:
