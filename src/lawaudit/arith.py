@@ -80,7 +80,7 @@ class Range:
 
 
 def place_of(q: Quantity) -> Fraction:
-    """One unit of the last written significant place, in base units (300 -> 100, 27.5万 -> 1000)."""
+    """One unit of the last written place, in base units (300 -> 100, 27.5万 -> 1000)."""
     if q.decimals > 0 or q.scale > 1:
         return Fraction(q.scale) / 10**q.decimals
     n = abs(int(q.value))
@@ -176,5 +176,7 @@ def granularity_power(n: int, places: int, modes: tuple[str, ...]) -> Fraction:
     values = 100 * 10**places + 1
     if n >= 10 ** (places + 2):
         return Fraction(0)  # steps of 1/n are finer than the written precision
-    reachable = {decimal_places(Fraction(100 * k, n), places, m) for k in range(n + 1) for m in modes}
+    reachable = {
+        decimal_places(Fraction(100 * k, n), places, m) for k in range(n + 1) for m in modes
+    }
     return Fraction(values - len(reachable), values)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -24,19 +24,19 @@ app = typer.Typer(
 )
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
     never = "never"
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class ClaimsFormat(str, Enum):
+class ClaimsFormat(StrEnum):
     yaml = "yaml"
     json = "json"
 
@@ -51,7 +51,9 @@ def write_atomically(path: str, text: str) -> None:
     """Write to a temporary file beside `path`, then rename: a crash leaves the old file."""
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp"
+        )
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, target)
@@ -95,14 +97,28 @@ def audit_one(path: str, encoding: str | None, settings, rules):
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="Report files (.txt, .md), claims files (.json, .yaml), or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Report files (.txt, .md), claims files (.json, .yaml), or - for stdin."
+    ),
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="Output format."),
-    output: str | None = typer.Option(None, "--output", "-o", help="Write the report here (atomically)."),
-    fail_on: FailOn = typer.Option(FailOn.error, help="Lowest severity that makes the exit code 1."),
-    rounding: str = typer.Option("half-up,half-even", help="Accepted rounding modes: half-up, half-even, truncate, ceiling."),
-    encoding: str | None = typer.Option(None, help="Decode input with this encoding instead of detecting it."),
-    select: list[str] = typer.Option([], help="Only rules with this ID prefix or name (repeatable)."),
-    ignore: list[str] = typer.Option([], help="Skip rules with this ID prefix or name (repeatable)."),
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="Write the report here (atomically)."
+    ),
+    fail_on: FailOn = typer.Option(
+        FailOn.error, help="Lowest severity that makes the exit code 1."
+    ),
+    rounding: str = typer.Option(
+        "half-up,half-even", help="Accepted rounding modes: half-up, half-even, truncate, ceiling."
+    ),
+    encoding: str | None = typer.Option(
+        None, help="Decode input with this encoding instead of detecting it."
+    ),
+    select: list[str] = typer.Option(
+        [], help="Only rules with this ID prefix or name (repeatable)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], help="Skip rules with this ID prefix or name (repeatable)."
+    ),
 ) -> None:
     """Audit reports and print every check with its arithmetic."""
     from lawaudit.engine import selected
@@ -132,17 +148,19 @@ def check(
         raise typer.Exit(2)
     if fail_on is not FailOn.never:
         floor = Severity(fail_on.value).rank
-        bad = any(
-            c.status is not Status.PASS and c.severity.rank >= floor for c in report.checks()
-        )
+        bad = any(c.status is not Status.PASS and c.severity.rank >= floor for c in report.checks())
         raise typer.Exit(1 if bad else 0)
 
 
 @app.command()
 def extract(
     path: str = typer.Argument(..., help="Report file, or - for stdin."),
-    output: str | None = typer.Option(None, "--output", "-o", help="Claims file to write (.yaml or .json)."),
-    format: ClaimsFormat | None = typer.Option(None, "--format", "-f", help="yaml or json (default: by -o suffix, else yaml)."),
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="Claims file to write (.yaml or .json)."
+    ),
+    format: ClaimsFormat | None = typer.Option(
+        None, "--format", "-f", help="yaml or json (default: by -o suffix, else yaml)."
+    ),
     encoding: str | None = typer.Option(None, help="Decode input with this encoding."),
 ) -> None:
     """Write the claims found in a report, to review and correct by hand, then `check` them."""
@@ -177,7 +195,9 @@ def rules() -> None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule ID (LA201) or name (rate-mismatch).")) -> None:
+def explain(
+    rule_id: str = typer.Argument(..., help="A rule ID (LA201) or name (rate-mismatch)."),
+) -> None:
     """Show a rule's documentation, with a failing and a passing example."""
     from lawaudit.rules import ALL_RULES
 
@@ -199,7 +219,9 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=version_callback, is_eager=True, help="Show the version."
+    ),
 ) -> None:
     """lawaudit: audit the numbers in Chinese government reports."""
 

@@ -13,16 +13,16 @@ import bisect
 from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     UNVERIFIABLE = "unverifiable"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -124,7 +124,7 @@ class Document:
         return " ".join(self.source[a:b].split())
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     RATE = "rate"  # a stated % with a part and/or a whole
     COMPLETION = "completion"  # 受理 N … 办结 M
     TOTAL = "total"  # a total with parts (其中, 分别为)

@@ -20,6 +20,10 @@ CHANGE_WORDS = re.compile(
 # A percentage that is a rate or a share of a whole.
 RATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?率")
 SHARE_WORDS = re.compile(r"占|比重|比例")
+# A rate named as a standard or target ("低于最低标准92%") is not a claim about the data.
+NOT_A_CLAIM = re.compile(r"低于|高于|不低于|不高于|标准|要求|目标|力争|预期|控制在")
+# "A x件，B y件，合计z件": a sum written after its parts.
+SUM_AFTER = re.compile(r"^(?:合计|共计|总计|累计共)")
 # "办结率、满意率均为100%": one value stated for several rates.
 ALL_EQUAL = re.compile(r"均为|均达到?|均是|都为|都是|均保持")
 
@@ -62,4 +66,6 @@ PLAN_WORDS = re.compile(r"计划|目标|任务|预算|预期")
 GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"})
 
 # Filler at the start of a label that says nothing about the subject.
-FILLER = re.compile(r"^(?:其中|全年|全镇|全县|全市|全区|今年以来|本年度|年内|同时|累计|共计|共|合计|总计|及时|依法|累计共)+")
+FILLER = re.compile(
+    r"^(?:其中|全年|全镇|全县|全市|全区|今年以来|本年度|年内|同时|累计|共计|共|合计|总计|及时|依法|累计共)+"
+)

@@ -138,7 +138,9 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     return parts[::-1]
 
 
-def inferred_whole(unit: str, need, whole_name: str, earlier: list[Item], start: int) -> Item | None:
+def inferred_whole(
+    unit: str, need, whole_name: str, earlier: list[Item], start: int
+) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
     ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
     nearest count marked 共/合计/总计."""
@@ -196,7 +198,9 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
             continue
         for i in members:
             c = claims[i]
-            note = f"whole {c.denominator.raw} from earlier text does not fit most shares; not paired"
+            note = (
+                f"whole {c.denominator.raw} from earlier text does not fit most shares; not paired"
+            )
             claims[i] = replace(c, numerator=None, denominator=None, inferred=False, notes=(note,))
     return claims
 
@@ -218,6 +222,8 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             if not item.q.is_percent:
                 continue
             before = [it for it in sent.items[:idx][::-1] if it.is_count]
+            if P.NOT_A_CLAIM.search(item.label):
+                continue
             names = rate_names(text, item, sent.start)
             share = not names and P.SHARE_WORDS.search(item.label)
             if names:

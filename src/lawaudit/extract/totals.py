@@ -111,6 +111,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             after = [it for it in counts if it.q.start >= m.end()]
             if before and (parts := breakdown_parts(text, after, before[-1], m.start())):
                 yield breakdown(doc, before[-1], parts, True)
+        yield from sums_after_parts(doc, counts)
         yield from completion_claims(doc, counts)
         if counts:
             previous = [it for it in counts if can_add(text, it)] or previous
@@ -124,8 +125,37 @@ def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str =
         parts=tuple(p.q for p in parts),
         exhaustive=exhaustive,
         notes=(note,) if note else (),
-        **place(doc, total.q, total.q.start - len(total.label), parts[-1].q.end),
+        **place(doc, total.q, *span(total, parts)),
     )
+
+
+def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
+    """ "非常满意802条，满意163条，合计965条": a 合计 after its parts, which it must equal."""
+    text = doc.text
+    for i, it in enumerate(counts):
+        if not P.SUM_AFTER.match(it.label) or i == 0:
+            continue
+        parts: list[Item] = []
+        for prev in counts[i - 1 :: -1]:
+            between = text[prev.q.end : (parts[-1] if parts else it).q.start]
+            if (
+                prev.q.unit != it.q.unit
+                or ";" in between
+                or "；" in between
+                or not can_add(text, prev)
+            ):
+                break
+            if P.SUM_AFTER.match(prev.label):
+                break
+            parts.append(prev)
+        if len(parts) >= 2:
+            yield breakdown(doc, it, parts[::-1], True, "合计 of the parts before it")
+
+
+def span(total: Item, parts: list[Item]) -> tuple[int, int]:
+    """From the first label to the last number, whichever comes first in the text."""
+    items = [total, *parts]
+    return min(i.q.start - len(i.label) for i in items), max(i.q.end for i in items)
 
 
 def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
@@ -135,7 +165,10 @@ def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
             continue
         closed = open_ = None
         for it in counts[i + 1 :]:
-            if ";" in doc.text[intake.q.end : it.q.start] or "；" in doc.text[intake.q.end : it.q.start]:
+            if (
+                ";" in doc.text[intake.q.end : it.q.start]
+                or "；" in doc.text[intake.q.end : it.q.start]
+            ):
                 break  # a new clause group: 回复 there answers another intake
             if it.q.unit != intake.q.unit:
                 continue

@@ -184,6 +184,7 @@ LIST_MARKER = re.compile(
     r"|第[一二三四五六七八九十百千\d]{1,5}(?:章|节|条|部分|篇)|[\u2460-\u2473\u2776-\u277f]"
     r"|[图表]\d{1,3}(?!\d)"
 )
+CAPTION = re.compile(r"[图表]\d{1,3}(?!\d)")  # "图5 2021—2025年…": a heading even when wide
 # Sentence-final punctuation at the end of a line, maybe inside closing quotes or brackets.
 SENTENCE_END = re.compile(r"(?:[。！？!?；;：:…]|(?<=[^\x00-\x7f])\.)[”’\"'）)】》」』〕\]]{0,3}$")
 SENTENCE_MARKS = "。；;"  # a list-marker line holding these is a paragraph, not a heading
@@ -333,7 +334,7 @@ def _keeps_break(prev: Line, nxt: Line, isolated: bool, full: int) -> bool:
         return True
     if text[-1] in "0123456789" and UNIT_START.match(nxt.text):
         return False
-    if SENTENCE_END.search(text[-8:]):
+    if SENTENCE_END.search(text[-8:]) or (CAPTION.match(text) and "。" not in text):
         return True
     if text[-1] in CONTINUES or (full and prev.width >= FULL_WIDTH_SHARE * full):
         return False  # a clause goes on, or a PDF line filled to the margin

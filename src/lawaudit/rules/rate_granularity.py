@@ -55,7 +55,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         values["min_denominator"] = str(n)
         ks = numerators_for(n, stated.value, places, modes) if n else []
         example = f"{ks[0]} / {n} = {show(Fraction(100 * ks[0], n), places + 2)}%" if ks else ""
-        msg = f"{claim.subject} {stated.raw}: no part or whole stated; it needs a whole of at least {n}"
+        msg = (
+            f"{claim.subject} {stated.raw}: no part or whole stated; needs a whole of at least {n}"
+        )
         yield Outcome(Status.UNVERIFIABLE, msg, f"smallest whole: {example}", values)
 
 
@@ -92,7 +94,9 @@ def part_only(claim: Claim, k: int, values: dict, settings: Settings) -> Iterato
     assert stated is not None
     values["numerator"] = base(claim.numerator)
     if stated.value == 0 or k == 0:
-        yield Outcome(Status.UNVERIFIABLE, "a zero part or rate says nothing of the whole", "", values)
+        yield Outcome(
+            Status.UNVERIFIABLE, "a zero part or rate says nothing of the whole", "", values
+        )
         return
     ns = denominators_for(k, stated.value, stated.decimals, settings.modes)
     if ns is None:

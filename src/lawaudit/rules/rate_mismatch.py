@@ -94,7 +94,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     values = {"numerator": base(q_num), "denominator": base(q_den), "stated": written(stated)}
     n_r, d_r = range_of(q_num), range_of(q_den)
     if d_r.hi is not None and d_r.hi <= 0:
-        yield Outcome(Status.UNVERIFIABLE, "the whole is zero", f"{q_num.raw} / {q_den.raw}", values)
+        yield Outcome(
+            Status.UNVERIFIABLE, "the whole is zero", f"{q_num.raw} / {q_den.raw}", values
+        )
         return
     where = f" ({'; '.join(claim.notes)})" if claim.notes else ""
     if n_r.exact and d_r.exact and not stated.approximate:
@@ -106,13 +108,16 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         )
         good = modes_giving(exact, stated.value, places)
         if set(good) & set(settings.modes):
-            yield Outcome(Status.PASS, f"{claim.subject} {stated.raw} agrees{where}", arithmetic, values)
+            yield Outcome(
+                Status.PASS, f"{claim.subject} {stated.raw} agrees{where}", arithmetic, values
+            )
             return
         if good:
             how = " or ".join(MODE_WORDS[m] for m in good)
-            msg = f"{claim.subject} {stated.raw} is reproduced only by {how}, not by accepted rounding"
+            msg = f"{claim.subject} {stated.raw}: only {how} gives it, not the accepted rounding"
         else:
-            msg = f"{claim.subject} {stated.raw} is not {written(q_num)} / {written(q_den)} under any rounding"
+            ratio = f"{written(q_num)} / {written(q_den)}"
+            msg = f"{claim.subject} {stated.raw} is not {ratio} under any rounding"
         msg += nearest(int(n_r.lo), int(d_r.lo), stated.value, places, settings.modes)
         severity = Severity.WARNING if claim.inferred else None
         yield Outcome(Status.FAIL, msg + where, arithmetic, values, severity)
@@ -126,7 +131,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         f"(inputs are rounded or approximate); stated {stated.raw}"
     )
     if overlaps(r, s):
-        msg = f"{claim.subject} {stated.raw} is consistent within the precision of its inputs{where}"
+        msg = (
+            f"{claim.subject} {stated.raw} is consistent within the precision of its inputs{where}"
+        )
         yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
         msg = f"{claim.subject} {stated.raw} lies outside what its approximate inputs allow{where}"

@@ -1,0 +1,74 @@
+"""Rounding verdicts from exact fractions, checked against hand-computed values."""
+
+from decimal import Decimal as D
+from fractions import Fraction as F
+
+import pytest
+
+from lawaudit.arith import (
+    DEFAULT_MODES,
+    decimal_places,
+    granularity_power,
+    min_denominator,
+    modes_giving,
+    numerators_for,
+    range_of,
+)
+from lawaudit.extract.numbers import parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "mode", "expected"),
+    [
+        (F(28400, 287), 2, "half-up", "98.95"),
+        (F(28400, 287), 2, "ceiling", "98.96"),
+        (F(28400, 287), 2, "truncate", "98.95"),
+        (F(125, 10), 0, "half-up", "13"),
+        (F(125, 10), 0, "half-even", "12"),
+        (F(135, 10), 0, "half-even", "14"),
+        (F(200, 3), 1, "truncate", "66.6"),
+        (F(200, 3), 1, "half-up", "66.7"),
+        (F(100), 2, "half-up", "100.00"),
+    ],
+)
+def test_decimal_places(value, places, mode, expected):
+    assert format(decimal_places(value, places, mode), "f") == expected
+
+
+def test_modes_giving_names_only_ceiling_for_the_seed():
+    assert modes_giving(F(28400, 287), D("98.96"), 2) == ["ceiling"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "places", "n"),
+    [("99.07", 2, 107), ("100", 0, 1), ("50", 0, 2), ("95", 0, 19), ("33.3", 1, 3)],
+)
+def test_min_denominator(stated, places, n):
+    assert min_denominator(D(stated), places, DEFAULT_MODES) == n
+    # and nothing smaller works: brute force over every k/m
+    for m in range(1, n):
+        assert not numerators_for(m, D(stated), places, DEFAULT_MODES)
+
+
+def test_granularity_power_is_zero_for_large_wholes_and_high_for_small():
+    assert granularity_power(10000, 2, DEFAULT_MODES) == 0
+    assert granularity_power(7, 2, DEFAULT_MODES) > F(99, 100)
+
+
+@pytest.mark.parametrize(
+    ("raw", "lo", "hi"),
+    [
+        ("300余册", 300, 400),
+        ("近200次", 100, 200),
+        ("约300人", 250, 350),
+        ("1.2万人", 11500, 12500),
+        ("287起", 287, 287),
+    ],
+)
+def test_ranges_of_written_quantities(raw, lo, hi):
+    r = range_of(parse_quantity(raw))
+    assert (r.lo, r.hi) == (lo, hi)
+
+
+def test_beyond_has_no_upper_bound():
+    assert range_of(parse_quantity("超过300人")).hi is None

@@ -1,0 +1,201 @@
+"""The command line as a user and a CI pipeline meet it: exit codes, stdin, claims files."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from lawaudit.cli import app
+from tests.conftest import SEED
+
+runner = CliRunner()
+BAD_RATE = "全镇共调处矛盾纠纷287起，调解成功284起，调处成功率98.96%。\n"
+GOOD_RATE = "全镇共调处矛盾纠纷287起，调解成功284起，调处成功率98.95%。\n"
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_seed_fails_with_exit_1_and_a_table():
+    r = run("check", str(SEED))
+    assert r.exit_code == 1
+    assert "LA201" in r.stdout and "98.96" in r.stdout
+    assert "checks in 1 file" in r.stderr
+
+
+def test_seed_json_is_the_contract():
+    r = run("check", str(SEED), "--format", "json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert data["schema_version"] == 1
+    assert data["tool"]["name"] == "lawaudit"
+    check = next(c for c in data["files"][0]["checks"] if c["rule"] == "LA201")
+    for key in ("name", "status", "severity", "line", "column", "quote", "message", "arithmetic"):
+        assert key in check
+    assert set(data["summary"]) >= {"files", "checks", "pass", "fail", "unverifiable"}
+
+
+def test_stdin(tmp_path):
+    r = run("check", "-", "--format", "json", input=BAD_RATE.encode())
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["files"][0]["path"] == "<stdin>"
+
+
+@pytest.mark.parametrize(
+    ("text", "fail_on", "code"),
+    [
+        (GOOD_RATE, "error", 0),
+        (BAD_RATE, "error", 1),
+        (BAD_RATE, "never", 0),
+        ("群众满意率99.07%。", "error", 0),  # unverifiable is info
+        ("群众满意率99.07%。", "info", 1),
+        ("全镇共调处矛盾纠纷287起，调处成功率98.96%。", "error", 0),  # granularity: a warning
+        ("全镇共调处矛盾纠纷287起，调处成功率98.96%。", "warning", 1),
+    ],
+)
+def test_fail_on(tmp_path, text, fail_on, code):
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert run("check", str(f), "--fail-on", fail_on).exit_code == code
+
+
+def test_rounding_option_accepts_ceiling(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(BAD_RATE, encoding="utf-8")
+    assert run("check", str(f), "--rounding", "half-up,ceiling").exit_code == 0
+    bad = run("check", str(f), "--rounding", "banker")
+    assert bad.exit_code == 2 and "unknown mode" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"\x89PNG\r\n\x1a\n" + random.Random(1).randbytes(3000), "looks binary"),
+    ],
+)
+def test_unreadable_input_is_exit_2_with_one_line(tmp_path, content, message):
+    f = tmp_path / "r.txt"
+    if content is not None:
+        f.write_bytes(content)
+    r = run("check", str(f))
+    assert r.exit_code == 2
+    errors = [line for line in r.stderr.splitlines() if line.startswith("lawaudit: error")]
+    assert len(errors) == 1 and message in errors[0]
+    assert "Traceback" not in r.stderr + r.stdout
+
+
+def test_unknown_option_is_a_usage_error():
+    assert run("check", "--no-such-option", str(SEED)).exit_code == 2
+
+
+def test_rules_and_explain():
+    r = run("rules")
+    assert r.exit_code == 0 and "LA201" in r.stdout and "rate-mismatch" in r.stdout
+    e = run("explain", "LA201")
+    assert e.exit_code == 0 and "反例" in e.stdout and "正例" in e.stdout
+    assert run("explain", "rate-mismatch").exit_code == 0
+    missing = run("explain", "LA999")
+    assert missing.exit_code == 2 and "unknown rule" in missing.stderr
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_extract_then_check_round_trip(tmp_path, suffix):
+    out = tmp_path / f"claims{suffix}"
+    r = run("extract", str(SEED), "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    direct = json.loads(run("check", str(SEED), "--format", "json").stdout)
+    again = json.loads(run("check", str(out), "--format", "json").stdout)
+
+    def key(c):
+        return (c["rule"], c["status"], c["line"], c["column"], json.dumps(c["values"]))
+
+    assert sorted(map(key, again["files"][0]["checks"])) == sorted(
+        map(key, direct["files"][0]["checks"])
+    )
+
+
+def test_claims_file_keeps_written_precision(tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text(
+        "schema: lawaudit-claims/1\nclaims:\n"
+        "  - {kind: rate, subject: 化解率, stated: 98.90, numerator: 989, denominator: 1000}\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("check", str(f), "--format", "json").stdout)
+    check = data["files"][0]["checks"][0]
+    assert check["values"]["stated"] == "98.90"
+    assert check["values"]["computed"] == "98.9000"
+    assert check["status"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ("claims:\n  - {kind: rate, stated: '98%'}\n", "schema"),
+        (
+            "schema: lawaudit-claims/1\nclaims:\n  - {kind: ratio, stated: '98%'}\n",
+            "claims[0].kind",
+        ),
+        ("schema: lawaudit-claims/1\nclaims:\n  - {kind: rate}\n", "claims[0].stated"),
+        ("schema: lawaudit-claims/1\nclaims:\n  - {kind: rate, stated: abc}\n", "claims[0].stated"),
+        (
+            "schema: lawaudit-claims/1\nclaims:\n  - {kind: rate, stated: '9%', colour: red}\n",
+            "claims[0].colour",
+        ),
+        (
+            "schema: lawaudit-claims/1\nclaims:\n  - {kind: total, total: '5件', parts: x}\n",
+            "claims[0].parts",
+        ),
+        ("schema: [\n", "YAML"),
+    ],
+)
+def test_bad_claims_file_names_the_field(tmp_path, body, field):
+    f = tmp_path / "c.yaml"
+    f.write_text(body, encoding="utf-8")
+    r = run("check", str(f))
+    assert r.exit_code == 2
+    assert field in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_extract_to_stdout_is_yaml_with_the_schema():
+    r = run("extract", str(SEED))
+    assert r.exit_code == 0
+    data = yaml.safe_load(r.stdout)
+    assert data["schema"] == "lawaudit-claims/1"
+    assert any(c["kind"] == "rate" and c["stated"] == "98.96%" for c in data["claims"])
+
+
+def test_output_file_is_written_and_input_untouched(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(BAD_RATE, encoding="utf-8")
+    before = src.read_bytes()
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+    assert run("check", str(src), "-f", "json", "-o", str(out)).exit_code == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["fail"] == 1
+    assert src.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_python_dash_m_and_version():
+    r = subprocess.run(
+        [sys.executable, "-m", "lawaudit", "--version"], capture_output=True, text=True, check=False
+    )
+    assert r.returncode == 0 and r.stdout.startswith("lawaudit ")
+
+
+def test_wrong_encoding_override_is_exit_2(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(BAD_RATE, encoding="utf-8")
+    r = run("check", str(f), "--encoding", "no-such-codec")
+    assert r.exit_code == 2 and "no-such-codec" in r.stderr
+    assert run("check", str(f), "--encoding", "utf-8").exit_code == 1
