@@ -121,7 +121,7 @@ class Document:
             return ""
         a = self.source_index(start)
         b = self.source_index(end - 1) + 1
-        return " ".join(self.source[a:b].split())
+        return " ".join(self.source[a:b].split()).lstrip("，,、;；:：。)）")
 
 
 class ClaimKind(StrEnum):

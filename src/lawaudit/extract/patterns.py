@@ -59,7 +59,7 @@ NOT_ADDITIVE = re.compile(r"人均|平均|每|均价|户均|率|比重|占")
 # A part that is said to contain another ("含飞播1.1万亩") is a subset, not a sibling.
 SUBSET = re.compile(r"含|包括")
 # A level said to be a threshold ("站稳140万吨台阶") is not a total to add parts to.
-THRESHOLD = re.compile(r"^(?:台阶|大关|关口)")
+THRESHOLD = re.compile(r"台阶|大关|关口")  # used with .match(text, end_of_number)
 # A share of a plan or target measures fulfilment and may pass 100%.
 PLAN_WORDS = re.compile(r"计划|目标|任务|预算|预期")
 # Generic success words: the rate's real predicate is the verb before them (化解成功率 -> 化解).

@@ -113,8 +113,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 yield breakdown(doc, before[-1], parts, True)
         yield from sums_after_parts(doc, counts)
         yield from completion_claims(doc, counts)
-        if counts:
-            previous = [it for it in counts if can_add(text, it)] or previous
+        if counts:  # 其中 opening the next sentence refers to this one, even with no level in it
+            previous = [it for it in counts if can_add(text, it)]
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:

@@ -19,6 +19,8 @@ def sum_range(parts: tuple[Quantity, ...]) -> Range:
 def sum_text(total: Quantity, parts: tuple[Quantity, ...]) -> tuple[str, str]:
     """("10 + 3 = 13", "13") shown in the scale the total was written in."""
     value = sum((Fraction(p.value) for p in parts), Fraction(0))
+    if len(parts) == 1:
+        return written(parts[0]), format_base(value)
     shown = in_scale(value, total)
     return f"{' + '.join(written(p) for p in parts)} = {shown}", format_base(value)
 
