@@ -64,6 +64,8 @@ THRESHOLD = re.compile(r"台阶|大关|关口")  # used with .match(text, end_of
 PLAN_WORDS = re.compile(r"计划|目标|任务|预算|预期")
 # Generic success words: the rate's real predicate is the verb before them (化解成功率 -> 化解).
 GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"})
+# Rate names whose numerator is named by another word: 城镇化率 counts 城镇(常住)人口.
+PREDICATE_ALIAS = {"镇化": "城镇"}
 
 # Filler at the start of a label that says nothing about the subject.
 FILLER = re.compile(

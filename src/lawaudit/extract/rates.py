@@ -57,7 +57,7 @@ def is_whole(item: Item) -> bool:
 
 def predicates(stem: str) -> tuple[str, ...]:
     """The verb a numerator's clause must name: 办结率 -> 办结; 化解成功率 -> 成功 or 化解."""
-    last = stem[-2:]
+    last = P.PREDICATE_ALIAS.get(stem[-2:], stem[-2:])
     if last in P.GENERIC_PREDICATE and len(stem) >= 4:
         return (last, stem[-4:-2])
     return (last,)

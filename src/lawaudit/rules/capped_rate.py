@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, written
+from lawaudit.rules.base import Outcome, Settings, base
 
 RULE = Rule(
     id="LA204",
@@ -36,6 +36,6 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if 0 <= stated.value <= 100:
         return
     side = "above 100%" if stated.value > 100 else "below 0%"
-    values = {"stated": written(stated), "computed": "100" if stated.value > 100 else "0"}
+    values = {"stated": base(stated), "computed": "100" if stated.value > 100 else "0"}
     msg = f"{claim.subject} {stated.raw} is {side}, which a share of cases cannot be"
     yield Outcome(Status.FAIL, msg, f"0% ≤ {claim.subject} ≤ 100%; stated {stated.raw}", values)

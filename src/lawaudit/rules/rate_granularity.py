@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from lawaudit.arith import granularity_power, min_denominator, numerators_for, range_of, show
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, written
+from lawaudit.rules.base import Outcome, Settings, base
 from lawaudit.rules.rate_mismatch import denominators_for
 
 RULE = Rule(
@@ -41,7 +41,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     stated = claim.stated
     assert stated is not None
     places, modes = stated.decimals, settings.modes
-    values: dict = {"stated": written(stated)}
+    values: dict = {"stated": base(stated)}
     if stated.approximate or not 0 <= stated.value <= 100:
         why = "approximate" if stated.approximate else "outside 0–100%"
         yield Outcome(Status.UNVERIFIABLE, f"{claim.subject} {stated.raw} is {why}", "", values)

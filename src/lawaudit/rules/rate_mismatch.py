@@ -91,7 +91,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     q_num, q_den, stated = claim.numerator, claim.denominator, claim.stated
     assert q_num and q_den and stated
     places = stated.decimals
-    values = {"numerator": base(q_num), "denominator": base(q_den), "stated": written(stated)}
+    values = {"numerator": base(q_num), "denominator": base(q_den), "stated": base(stated)}
     n_r, d_r = range_of(q_num), range_of(q_den)
     if d_r.hi is not None and d_r.hi <= 0:
         yield Outcome(
