@@ -72,3 +72,22 @@ def test_ranges_of_written_quantities(raw, lo, hi):
 
 def test_beyond_has_no_upper_bound():
     assert range_of(parse_quantity("超过300人")).hi is None
+
+
+def brute_numerators(n, stated, places, modes):
+    return sorted(
+        k
+        for k in range(n + 1)
+        if any(decimal_places(F(100 * k, n), places, m) == stated for m in modes)
+    )
+
+
+@pytest.mark.parametrize("modes", [DEFAULT_MODES, ("truncate",), ("ceiling",), ("half-up",)])
+@pytest.mark.parametrize("stated", ["0", "0.5", "12.34", "33.3", "66.67", "98.96", "99.9", "100"])
+def test_fast_numerators_agree_with_brute_force(stated, modes):
+    value = D(stated)
+    places = -value.as_tuple().exponent
+    for n in range(1, 120):
+        assert sorted(numerators_for(n, value, places, modes)) == brute_numerators(
+            n, value, places, modes
+        )

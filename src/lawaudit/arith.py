@@ -148,11 +148,23 @@ def fits(k: int, n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -
 
 
 def numerators_for(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -> list[int]:
-    """All k with k/n rounding to the stated percentage (at most a few)."""
+    """All k with k/n rounding to the stated percentage (at most a few), most natural first."""
     centre = Fraction(stated) * n / 100
-    first = max(0, math.floor(centre) - 2)
-    found = [k for k in range(first, math.ceil(centre) + 3) if fits(k, n, stated, places, modes)]
-    return sorted(found, key=lambda k: abs(k - centre))  # the most natural reading first
+    found = [k for k in candidate_ks(n, stated, places, modes) if fits(k, n, stated, places, modes)]
+    return sorted(found, key=lambda k: abs(k - centre))
+
+
+def candidate_ks(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -> range:
+    """The k whose k/n lies within one unit of the stated value: integers only, no Fractions.
+
+    With s = stated × 10^places, k/n × 100 × 10^places must lie in [s - 1, s + 1] for any mode;
+    the exact mode test (`fits`) then decides.
+    """
+    scale = 100 * 10**places
+    s = int(stated.scaleb(places).to_integral_value())
+    lo = max(0, -((-(s - 1) * n) // scale))  # ceil((s - 1) n / scale)
+    hi = ((s + 1) * n) // scale
+    return range(lo, hi + 1)
 
 
 def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int | None:
@@ -163,7 +175,7 @@ def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int
     if stated < 0 or stated > 100:
         return None
     for n in range(1, 10 ** (places + 2) + 1):
-        if numerators_for(n, stated, places, modes):
+        if any(fits(k, n, stated, places, modes) for k in candidate_ks(n, stated, places, modes)):
             return n
     return None  # pragma: no cover - unreachable for 0..100
 
