@@ -164,6 +164,8 @@ def candidate_ks(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -
     s = int(stated.scaleb(places).to_integral_value())
     lo = max(0, -((-(s - 1) * n) // scale))  # ceil((s - 1) n / scale)
     hi = ((s + 1) * n) // scale
+    if stated <= 100:
+        hi = min(hi, n)  # a part no larger than its whole
     return range(lo, hi + 1)
 
 
