@@ -128,6 +128,12 @@ class ClaimKind(StrEnum):
     RATE = "rate"  # a stated % with a part and/or a whole
     COMPLETION = "completion"  # 受理 N … 办结 M
     TOTAL = "total"  # a total with parts (其中, 分别为)
+    CHANGE = "change"  # 同比增长12.5%, 比上年增加30件, 增长1.5倍: current against previous
+    POINTS = "points"  # 提高2.3个百分点: the difference of two rates
+    SHARES = "shares"  # several shares of one whole (parts are the stated %)
+    LISTED = "listed"  # "四支队伍" followed by the items it names
+    REPEAT = "repeat"  # the same subject stated twice in one report
+    PERIOD = "period"  # the period a report covers against the dates it carries
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,13 @@ class Claim:
       `capped` when the rate's name says it cannot exceed 100% (满意率, 办结率 …).
     - completion: `numerator` (办结) and `denominator` (受理).
     - total: `total` and `parts`; `exhaustive` when the parts claim to cover the whole.
+    - change / points: `stated` (the % , 倍, count or 百分点 written), `current`, `previous`,
+      and `direction` ("up" or "down", from the verb: 增长/提高 or 下降/减少).
+    - shares: `parts` are the stated shares (%), `counts` the amounts they share out (when
+      stated, aligned with `parts`), `total` the whole when stated.
+    - listed: `stated` the count written ("四支"), `items` the names that follow it.
+    - repeat: `stated` the later value, `previous` the earlier one for the same `subject`.
+    - period: `items` holds the period and the date found, as written.
     `inferred` marks a role the extractor took from outside the claim's own sentence (a share
     whose whole was stated earlier): a failure then weighs less, because the pairing is a guess.
     `line`, `column`, `quote` locate the stated number in the file as given.
@@ -159,10 +172,15 @@ class Claim:
     inferred: bool = False
     page: int | None = None
     notes: tuple[str, ...] = ()
+    current: Quantity | None = None
+    previous: Quantity | None = None
+    direction: str = ""
+    counts: tuple[Quantity, ...] = ()
+    items: tuple[str, ...] = ()
 
     def quantities(self) -> tuple[Quantity, ...]:
-        roles = (self.stated, self.numerator, self.denominator, self.total)
-        return tuple(q for q in roles if q is not None) + self.parts
+        roles = (self.stated, self.numerator, self.denominator, self.total, self.current)
+        return tuple(q for q in (*roles, self.previous) if q is not None) + self.parts + self.counts
 
 
 @dataclass(frozen=True, slots=True)

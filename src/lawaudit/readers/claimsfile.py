@@ -28,14 +28,27 @@ from lawaudit.model import Claim, ClaimKind, Quantity
 
 SCHEMA = "lawaudit-claims/1"
 SUFFIXES = (".json", ".yaml", ".yml")
-ROLES = ("stated", "numerator", "denominator", "total")
+ROLES = ("stated", "numerator", "denominator", "total", "current", "previous")
+LISTS = ("parts", "counts")
 FLAGS = ("exhaustive", "capped", "inferred")
-FIELDS = {"kind", "subject", "line", "column", "page", "quote", "notes", "parts", *ROLES, *FLAGS}
+FIELDS = {
+    *("kind", "subject", "line", "column", "page", "quote", "notes", "direction", "items"),
+    *ROLES,
+    *LISTS,
+    *FLAGS,
+}
 NEEDS = {
     ClaimKind.RATE: ("stated",),
     ClaimKind.COMPLETION: ("numerator", "denominator"),
     ClaimKind.TOTAL: ("total", "parts"),
+    ClaimKind.CHANGE: ("stated",),
+    ClaimKind.POINTS: ("stated",),
+    ClaimKind.SHARES: ("parts",),
+    ClaimKind.LISTED: ("stated", "items"),
+    ClaimKind.REPEAT: ("stated", "previous"),
+    ClaimKind.PERIOD: ("items",),
 }
+DIRECTIONS = ("", "up", "down")
 
 
 class ClaimsError(Exception):
@@ -90,7 +103,8 @@ def claim_from(item, where: str) -> Claim:
     try:
         kind = ClaimKind(str(item.get("kind", "")))
     except ValueError:
-        raise ClaimsError(f"{where}.kind: must be one of rate, completion, total") from None
+        kinds = ", ".join(k.value for k in ClaimKind)
+        raise ClaimsError(f"{where}.kind: must be one of {kinds}") from None
     for role in NEEDS[kind]:
         if item.get(role) in (None, "", []):
             raise ClaimsError(f"{where}.{role}: required for a {kind.value} claim")
@@ -111,9 +125,18 @@ def claim_from(item, where: str) -> Claim:
         return q
 
     roles = {r: quantity(r, item[r]) for r in ROLES if item.get(r) not in (None, "")}
-    parts = item.get("parts") or []
-    if not isinstance(parts, list):
-        raise ClaimsError(f"{where}.parts: expected a list")
+    lists = {}
+    for name in LISTS:
+        values = item.get(name) or []
+        if not isinstance(values, list):
+            raise ClaimsError(f"{where}.{name}: expected a list")
+        lists[name] = tuple(quantity(f"{name}[{i}]", v) for i, v in enumerate(values))
+    items = item.get("items") or []
+    if not isinstance(items, list):
+        raise ClaimsError(f"{where}.items: expected a list")
+    direction = str(item.get("direction", ""))
+    if direction not in DIRECTIONS:
+        raise ClaimsError(f"{where}.direction: must be up or down")
     flags = {f: boolean(item.get(f), f"{where}.{f}") for f in FLAGS if f in item}
     if kind is ClaimKind.RATE and "capped" not in flags:
         from lawaudit.extract.patterns import CAPPED_RATE
@@ -127,9 +150,11 @@ def claim_from(item, where: str) -> Claim:
         column=integer(item.get("column", 0), f"{where}.column"),
         page=integer(item["page"], f"{where}.page") if item.get("page") else None,
         quote=str(item.get("quote", "")),
-        parts=tuple(quantity(f"parts[{i}]", p) for i, p in enumerate(parts)),
         notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (str(notes),),
+        items=tuple(str(i) for i in items),
+        direction=direction,
         **roles,
+        **lists,
         **flags,
     )
 
@@ -165,8 +190,13 @@ def claims_document(claims: tuple[Claim, ...], source: str) -> dict:
             q = getattr(c, role)
             if q is not None:
                 d[role] = q.raw.split("+") if "+" in q.raw else q.raw
-        if c.parts:
-            d["parts"] = [p.raw for p in c.parts]
+        for name in LISTS:
+            if getattr(c, name):
+                d[name] = [p.raw for p in getattr(c, name)]
+        if c.items:
+            d["items"] = list(c.items)
+        if c.direction:
+            d["direction"] = c.direction
         for flag in FLAGS:
             if getattr(c, flag):
                 d[flag] = True
