@@ -17,10 +17,13 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.context import sentences
     from lawaudit.extract.numbers import find_quantities
     from lawaudit.extract.rates import rate_claims
+    from lawaudit.extract.shares import respective_shares, share_groups
     from lawaudit.extract.totals import total_claims
 
     quantities = find_quantities(doc.text)
     sents = sentences(doc, quantities)
-    claims = [*rate_claims(doc, sents), *total_claims(doc, sents)]
+    rates = rate_claims(doc, sents)
+    claims = [*rates, *total_claims(doc, sents)]
+    claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities))

@@ -286,7 +286,8 @@ def share_claim(
             notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
         if inferred:
             notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
-    subject = (strip_filler(parts[0].label) if parts else "") + "占" + (whole_name or "比")
+    own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
+    subject = own + "占" + (whole_name or "比")
     start = parts[0].q.start - len(parts[0].label) if parts else item.q.start - len(item.label)
     return Claim(
         kind=ClaimKind.RATE,

@@ -14,6 +14,8 @@ from lawaudit.rules import (
     parts_exceed_total,
     rate_granularity,
     rate_mismatch,
+    shares_base,
+    shares_sum,
 )
 
 ALL_RULES = (
@@ -23,6 +25,8 @@ ALL_RULES = (
     completion,  # LA202
     rate_granularity,  # LA203
     capped_rate,  # LA204
+    shares_sum,  # LA205
+    shares_base,  # LA206
 )
 
 BY_ID = {m.RULE.id: m for m in ALL_RULES}

@@ -1,0 +1,126 @@
+"""Shares of one whole: consecutive "X件，占Y%" statements that split the same total.
+
+Built from the share claims `rates.py` already paired, so a group's whole and counts are the
+ones each share was checked against. A group is a run of shares of the same named whole ("占
+工单总量", a bare "占比" …) with no sentence end (。) between them; shares listed one per line
+("投诉3751件 占比82.13%" / "表扬298件 占比6.53%") form a run too. A share labelled 其他 marks the
+list as complete, so its shares should add up to 100%.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawaudit.extract import patterns as P
+from lawaudit.extract.context import place
+from lawaudit.model import Claim, ClaimKind, Document, Quantity
+
+SHARE_MARK = "占"
+
+
+def whole_of(c: Claim) -> str | None:
+    """The whole a share claim names ("工单总量", "比" for a bare 占比), None for other rates."""
+    if c.kind is not ClaimKind.RATE or SHARE_MARK not in c.subject or c.stated is None:
+        return None
+    return c.subject.rsplit(SHARE_MARK, 1)[1]
+
+
+def share_groups(doc: Document, claims: list[Claim]) -> list[Claim]:
+    shares = sorted(
+        (c for c in claims if whole_of(c) is not None and c.capped), key=lambda c: c.stated.start
+    )
+    groups: list[list[Claim]] = []
+    for c in shares:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and same_whole(last, c)
+            and continues(doc.text[last.stated.end : c.stated.start])
+            and not other_percent_between(claims, last, c)
+        ):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return [group_claim(g) for g in groups if len(g) >= 2]
+
+
+def same_whole(a: Claim, b: Claim) -> bool:
+    """Paired with the very same total; or, with no total stated, categories of one
+    classification in one sentence ("咨询类占77.18%，投诉举报类占12.47%")."""
+    if a.denominator is not None or b.denominator is not None:
+        return (
+            a.denominator is not None
+            and b.denominator is not None
+            and a.denominator.start == b.denominator.start
+        )
+    return whole_of(a) == whole_of(b) and all(
+        c.subject.rsplit(SHARE_MARK, 1)[0].endswith("类") for c in (a, b)
+    )
+
+
+def continues(gap: str) -> bool:
+    """Same sentence, or the next line: a heading or paragraph in between starts a new list."""
+    return "。" not in gap and gap.count("\n") <= 1
+
+
+def other_percent_between(claims: list[Claim], a: Claim, b: Claim) -> bool:
+    """A rate that is not a share of the same whole breaks the run."""
+    lo, hi = a.stated.end, b.stated.start
+    return any(
+        c.stated is not None and lo <= c.stated.start < hi and whole_of(c) != whole_of(a)
+        for c in claims
+    )
+
+
+def group_claim(group: list[Claim]) -> Claim:
+    first = group[0]
+    counts = tuple(c.numerator for c in group if c.numerator is not None)
+    wholes = {c.denominator.start for c in group if c.denominator is not None}
+    total = group[0].denominator if len(wholes) == 1 and len(counts) == len(group) else None
+    complete = any(P.REST_OF.search(c.subject.rsplit(SHARE_MARK, 1)[0]) for c in group)
+    return Claim(
+        kind=ClaimKind.SHARES,
+        subject=f"{len(group)} shares of {SHARE_MARK}{whole_of(first)}",
+        line=first.line,
+        column=first.column,
+        page=first.page,
+        quote=first.quote,
+        parts=tuple(c.stated for c in group),
+        counts=counts if len(counts) == len(group) else (),
+        total=total,
+        exhaustive=complete,
+        inferred=any(c.inferred for c in group),
+    )
+
+
+# 占 must name the whole: "炼铁、炼钢先进产能占比分别达到64.3%、62.3%" are two subjects' own
+# shares, while "三次产业增加值占地区生产总值的比重分别为…" splits one whole.
+RESPECTIVE_SHARES = re.compile(r"占[^,，。;；比]{2,20}?的?(?:比重|比例)?分别(?:为|是|达到?)")
+LIST_JOIN = re.compile(r"^(?:、|和|及|,|，)$")
+
+
+def respective_shares(doc: Document, quantities: list[Quantity]) -> list[Claim]:
+    """ "…占地区生产总值的比重分别为3.1%、35.0%和61.9%": one whole split into listed shares."""
+    out = []
+    starts = {q.start: i for i, q in enumerate(quantities)}
+    for m in RESPECTIVE_SHARES.finditer(doc.text):
+        i = starts.get(m.end())
+        if i is None or not quantities[i].is_percent:
+            continue
+        parts = [quantities[i]]
+        for q in quantities[i + 1 :]:
+            if not q.is_percent or not LIST_JOIN.match(doc.text[parts[-1].end : q.start]):
+                break
+            parts.append(q)
+        if len(parts) >= 2:
+            subject = m.group(0)
+            out.append(
+                Claim(
+                    kind=ClaimKind.SHARES,
+                    subject=f"{len(parts)} shares: {subject}",
+                    parts=tuple(parts),
+                    inferred=True,  # the listed categories may overlap
+                    **place(doc, parts[0], m.start(), parts[-1].end),
+                )
+            )
+    return out

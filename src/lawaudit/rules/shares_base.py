@@ -1,0 +1,76 @@
+"""LA206 shares-base: the whole that a list of shares was computed from.
+
+What: when every share of a list states its count ("投诉3751件，占比82.13%"), each share narrows
+the whole it was divided by: 3751 / 82.13% lies between 4,567.0 and 4,567.3. The shares together
+imply a whole; when that whole is not the total the report states, the shares were computed from
+another total (a stale base, or a wrong total) and the check says which whole fits.
+
+Why: a whole that none of the shares used is the strongest sign that the total, or the base of the
+shares, is wrong — and it names the number to look for.
+
+反例 (fails): 全年共受理投诉4600件。其中物业类3751件，占比82.13%；交通类298件，占比6.53%。
+正例 (passes): 全年共受理投诉4567件。其中物业类3751件，占比82.13%；交通类298件，占比6.53%。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from lawaudit.arith import overlaps, range_of, ratio_range, stated_interval
+from lawaudit.model import Claim, ClaimKind, Quantity, Rule, Severity, Status
+from lawaudit.rules.base import Outcome, Settings, base, in_scale, num, written
+
+RULE = Rule(
+    id="LA206",
+    name="shares-base",
+    severity=Severity.WARNING,
+    summary="A list of shares computed from a different whole than the total the report states.",
+    doc=__doc__ or "",
+)
+
+
+def implied_whole(claim: Claim) -> tuple[Fraction, Fraction] | None:
+    """The range of wholes every share allows (part / share, share within its rounding)."""
+    lo, hi = Fraction(0), None
+    for count, share in zip(claim.counts, claim.parts, strict=True):
+        s, h = Fraction(share.value), Fraction(share.half_ulp)
+        c = range_of(count)
+        if s - h <= 0 or c.hi is None:
+            return None
+        lo = max(lo, c.lo * 100 / (s + h))
+        top = c.hi * 100 / (s - h)
+        hi = top if hi is None else min(hi, top)
+    return (lo, hi) if hi is not None else None
+
+
+def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
+    if claim.kind is not ClaimKind.SHARES or not claim.counts or claim.total is None:
+        return
+    whole = claim.total
+    span = implied_whole(claim)
+    values = {"total": base(whole), "parts": [base(p) for p in claim.parts]}
+    if span is None:
+        return
+    lo, hi = span
+    pairs = zip(claim.counts, claim.parts, strict=True)
+    shown = ", ".join(f"{written(c)} / {written(p)}%" for c, p in pairs)
+    fitting = sum(1 for c, p in zip(claim.counts, claim.parts, strict=True) if fits(c, p, whole))
+    if 2 * fitting >= len(claim.parts):
+        msg = f"{fitting} of {len(claim.parts)} shares fit the stated whole {whole.raw}"
+        yield Outcome(Status.PASS, msg, f"{shown}; stated {whole.raw}", values)
+        return
+    if lo > hi:
+        msg = "the shares do not agree on the stated whole or on any other one"
+        yield Outcome(Status.UNVERIFIABLE, msg, shown, values)
+        return
+    found = f"{in_scale(lo, whole)}–{in_scale(hi, whole)}"
+    values["computed"] = f"{num(lo, 1)}–{num(hi, 1)}"
+    arithmetic = f"{shown} → a whole of {found}; stated {whole.raw}"
+    msg = f"the shares were computed from a whole of {found}, not the stated {whole.raw}"
+    yield Outcome(Status.FAIL, msg, arithmetic, values)
+
+
+def fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
+    s = stated_interval(share, ("half-up", "half-even"))
+    return overlaps(ratio_range(range_of(count), range_of(whole)), s)

@@ -1,0 +1,58 @@
+"""LA205 shares-sum: shares of one whole cannot add up to more than 100%.
+
+What: consecutive shares of the same whole ("投诉3751件，占比82.13%；表扬298件，占比6.53%…",
+or "比重分别为3.1%、35.0%和61.9%") are added up. More than 100% — beyond what the rounding of
+each written share allows (half a unit of its last digit each) — is an error. When the list says
+it is complete (a share labelled 其他), it must also reach 100% within that rounding. Shares
+listed with 分别为 may name overlapping categories (高技术制造业, 装备制造业), so their excess is a
+warning.
+
+Why: shares that exceed the whole were computed from different totals or mistyped; a complete
+list that falls short leaves a category out.
+
+反例 (fails): 三次产业增加值占地区生产总值的比重分别为3.1%、45.0%和61.9%。
+正例 (passes): 三次产业增加值占地区生产总值的比重分别为3.1%、35.0%和61.9%。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from lawaudit.arith import show
+from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
+from lawaudit.rules.base import Outcome, Settings, base, num, written
+
+RULE = Rule(
+    id="LA205",
+    name="shares-sum",
+    severity=Severity.ERROR,
+    summary="Shares of one whole that add up to more than 100% (or, listed with 其他, to less).",
+    doc=__doc__ or "",
+)
+
+
+def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
+    if claim.kind is not ClaimKind.SHARES or not claim.parts:
+        return
+    total = sum((Fraction(p.value) for p in claim.parts), Fraction(0))
+    slack = sum((Fraction(p.half_ulp) for p in claim.parts), Fraction(0))
+    shown = " + ".join(written(p) for p in claim.parts)
+    digits = max(p.decimals for p in claim.parts)
+    values = {"parts": [base(p) for p in claim.parts], "computed": show(total, digits)}
+    arithmetic = f"{shown} = {show(total, digits)}% (rounding allows ±{num(slack, digits + 1)})"
+    if any(p.approximate for p in claim.parts):
+        yield Outcome(Status.UNVERIFIABLE, "some shares are approximate", arithmetic, values)
+    elif total > 100 + slack:
+        msg = f"{len(claim.parts)} shares of one whole add up to {show(total, digits)}%, over 100%"
+        if claim.inferred:
+            msg += " (unless the listed categories overlap)"
+        severity = Severity.WARNING if claim.inferred else None
+        yield Outcome(Status.FAIL, msg, arithmetic + " > 100%", values, severity)
+    elif claim.exhaustive and total < 100 - slack:
+        msg = f"a complete list of shares (with 其他) adds up to only {show(total, digits)}%"
+        yield Outcome(Status.FAIL, msg, arithmetic + " < 100%", values)
+    else:
+        tail = "100%" if claim.exhaustive else "at most 100%"
+        msg = f"{len(claim.parts)} shares add up to {show(total, digits)}%: {tail} within rounding"
+        yield Outcome(Status.PASS, msg, arithmetic, values)
