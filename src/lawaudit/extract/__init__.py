@@ -17,6 +17,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.context import sentences
     from lawaudit.extract.numbers import find_quantities
     from lawaudit.extract.rates import rate_claims
+    from lawaudit.extract.repeats import repeat_claims
     from lawaudit.extract.shares import respective_shares, share_groups
     from lawaudit.extract.totals import total_claims
 
@@ -25,5 +26,6 @@ def extract(doc: Document) -> Extraction:
     rates = rate_claims(doc, sents)
     claims = [*rates, *total_claims(doc, sents)]
     claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
+    claims += repeat_claims(doc, sents)
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities))

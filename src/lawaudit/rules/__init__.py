@@ -14,6 +14,7 @@ from lawaudit.rules import (
     parts_exceed_total,
     rate_granularity,
     rate_mismatch,
+    repeated_figure,
     shares_base,
     shares_sum,
 )
@@ -27,6 +28,7 @@ ALL_RULES = (
     capped_rate,  # LA204
     shares_sum,  # LA205
     shares_base,  # LA206
+    repeated_figure,  # LA401
 )
 
 BY_ID = {m.RULE.id: m for m in ALL_RULES}

@@ -1,0 +1,87 @@
+"""Repeated figures: one subject stated twice ("调处纠纷287起" … later "调处纠纷285起").
+
+A subject is a number's label (the clause words before it) with filler and punctuation removed,
+together with its unit. On real reports the same words very often name a different thing: last
+year's result and this year's target (城镇新增就业), a five-year total, another district's budget
+line. So a pair counts only when it is unmistakable: a specific label (six characters or more, no
+change, comparison or plan words), the same time frame (the nearest year or period marker before
+each mention, such as 2023年, 今年, 过去五年), no plan words in either sentence, and neither
+figure approximate; both are headline figures (共, 累计, 全年, 受理 …), the kind a summary
+restates; and they stand in different paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from lawaudit.extract import patterns as P
+from lawaudit.extract.context import Item, Sentence, place, strip_filler
+from lawaudit.extract.rates import is_whole
+from lawaudit.model import Claim, ClaimKind, Document
+
+NOT_SUBJECT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+OTHER_TIME = re.compile(r"上年|去年|同期|上月|此前|以前|前年|上一年|年初|基期|目标|计划|预计|力争")
+MIN_SUBJECT = 6
+TIME_MARK = re.compile(
+    r"(?:19|20)\d\d年|今年|去年|明年|上年|本年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
+)
+PLAN = re.compile(r"目标|力争|预计|计划|确保|安排|预算|预期|将|要|争取|拟")
+
+
+def subject_of(item: Item) -> str | None:
+    label = item.label
+    if P.CHANGE_WORDS.search(label) or OTHER_TIME.search(label) or P.AMONG.search(label):
+        return None
+    if P.SHARE_WORDS.search(label) or P.ALL_EQUAL.search(label):
+        return None
+    subject = NOT_SUBJECT.sub("", strip_filler(label))
+    subject = re.sub(r"(?:达到|达|为|是|有|约)$", "", subject)
+    cjk = sum(1 for ch in subject if "\u4e00" <= ch <= "\u9fff")
+    return subject if cjk >= MIN_SUBJECT else None
+
+
+def time_frames(text: str) -> tuple[list[int], list[str]]:
+    found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
+    return [p for p, _ in found], [t for _, t in found]
+
+
+def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
+    text = doc.text
+    marks, frames = time_frames(text)
+
+    def frame(at: int) -> str:
+        i = bisect.bisect_right(marks, at) - 1
+        return frames[i] if i >= 0 else ""
+
+    first: dict[tuple[str, str, str], Item] = {}
+    for sent in sentences:
+        if PLAN.search(text, sent.start, sent.end):
+            continue
+        seen_here: set[tuple[str, str, str]] = set()
+        for item in sent.items:
+            if not item.q.unit or item.q.unit in ("百分点", "倍") or item.q.approximate:
+                continue
+            subject = subject_of(item)
+            if subject is None or not is_whole(item):
+                continue
+            key = (subject, item.q.unit, frame(item.q.start))
+            if key in seen_here:
+                continue  # a parallel list in one sentence, not a restatement
+            seen_here.add(key)
+            earlier = first.get(key)
+            if earlier is None:
+                first[key] = item
+                continue
+            if "\n" not in text[earlier.q.end : item.q.start]:
+                continue  # one paragraph: sub-entities listed in turn, not a restatement
+            line = doc.line_col(earlier.q.start)[0]
+            yield Claim(
+                kind=ClaimKind.REPEAT,
+                subject=subject,
+                stated=item.q,
+                previous=earlier.q,
+                notes=(f"first stated on line {line}",),
+                **place(doc, item.q, item.q.start - len(item.label)),
+            )
