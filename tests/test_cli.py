@@ -199,3 +199,17 @@ def test_wrong_encoding_override_is_exit_2(tmp_path):
     r = run("check", str(f), "--encoding", "no-such-codec")
     assert r.exit_code == 2 and "no-such-codec" in r.stderr
     assert run("check", str(f), "--encoding", "utf-8").exit_code == 1
+
+
+def test_show_unchecked_lists_totals_no_check_used():
+    r = run("check", str(SEED), "--show-unchecked", "--fail-on", "never")
+    assert r.exit_code == 0
+    assert "unchecked" in r.stdout and "168次" in r.stdout
+    data = json.loads(run("check", str(SEED), "-f", "json", "--show-unchecked").stdout)
+    cov = data["files"][0]["coverage"]
+    assert cov["unchecked"] == len(cov["unchecked_numbers"]) > 0
+    assert cov["checked"] <= cov["numbers"]
+    assert data["summary"]["unchecked"] == cov["unchecked"]
+    texts = {u["text"] for u in cov["unchecked_numbers"]}
+    assert "98.96%" not in texts  # used by LA201
+    assert "12345" not in texts  # not a quantity at all

@@ -86,7 +86,7 @@ def audit_one(path: str, encoding: str | None, settings, rules):
         if is_claims_path(path):
             return audit(shown, load_claims(path), (), settings, rules)
         found = extract(read(path, encoding))
-        return audit(shown, found.claims, found.quantities, settings, rules)
+        return audit(shown, found.claims, found.quantities, settings, rules, found.notable)
     except (ReadError, ClaimsError) as e:
         return FileResult(path=shown, error=str(e))
     except Exception as e:  # a bug must not stop the batch: report it in the file's place
@@ -119,6 +119,9 @@ def check(
     ignore: list[str] = typer.Option(
         [], help="Skip rules with this ID prefix or name (repeatable)."
     ),
+    show_unchecked: bool = typer.Option(
+        False, "--show-unchecked", help="List the percentages and totals no check could use."
+    ),
 ) -> None:
     """Audit reports and print every check with its arithmetic."""
     from lawaudit.engine import selected
@@ -138,7 +141,7 @@ def check(
             typer.echo(f"lawaudit: error: {f.error}", err=True)
     to_terminal = output is None and sys.stdout.isatty()
     fmt = Format(format.value)
-    text = render(report, fmt, color=to_terminal and fmt is Format.TABLE)
+    text = render(report, fmt, color=to_terminal and fmt is Format.TABLE, unchecked=show_unchecked)
     if output:
         write_atomically(output, text)
     elif text.strip() or fmt is not Format.TABLE:

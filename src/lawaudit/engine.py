@@ -5,7 +5,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from lawaudit.model import Check, Claim, Coverage, FileResult, Quantity, Severity, Status
+from lawaudit.model import (
+    Check,
+    Claim,
+    Coverage,
+    FileResult,
+    Mention,
+    Quantity,
+    Severity,
+    Status,
+)
 from lawaudit.rules import ALL_RULES
 from lawaudit.rules.base import Settings
 
@@ -27,6 +36,7 @@ def audit(
     quantities: Iterable[Quantity] = (),
     settings: Settings | None = None,
     rules: tuple | None = None,
+    notable: Iterable[Mention] = (),
 ) -> FileResult:
     settings = settings or Settings()
     rules = ALL_RULES if rules is None else rules
@@ -60,11 +70,13 @@ def audit(
         if made:
             used.extend((q.start, q.end) for q in claim.quantities() if q.end > q.start)
     checks.sort(key=lambda c: (c.line, c.column, c.rule, c.subject))
-    return FileResult(path=path, checks=tuple(checks), coverage=coverage(quantities, used))
+    return FileResult(path=path, checks=tuple(checks), coverage=coverage(quantities, used, notable))
 
 
-def coverage(quantities: Iterable[Quantity], used: list[tuple[int, int]]) -> Coverage:
-    """Numbers seen, numbers some check used, and the percentages no check could use."""
+def coverage(
+    quantities: Iterable[Quantity], used: list[tuple[int, int]], notable: Iterable[Mention]
+) -> Coverage:
+    """Numbers seen, numbers some check used, and the notable ones no check could use."""
     spans = sorted(used)
 
     def is_used(q: Quantity) -> bool:
@@ -74,5 +86,5 @@ def coverage(quantities: Iterable[Quantity], used: list[tuple[int, int]]) -> Cov
 
     qs = [q for q in quantities if q.unit]
     checked = [q for q in qs if is_used(q)]
-    unchecked = tuple(q for q in qs if q.is_percent and not is_used(q))
+    unchecked = tuple(m for m in notable if not is_used(m.quantity))
     return Coverage(numbers=len(qs), checked=len(checked), unchecked=unchecked)

@@ -213,12 +213,22 @@ class Check:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A number worth checking, with its place: shown when no check could use it."""
+
+    quantity: Quantity
+    line: int
+    column: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """How much of the file's numbers the checks used (statcheck's coverage figure)."""
 
     numbers: int = 0  # quantities seen
     checked: int = 0  # quantities that took part in at least one check
-    unchecked: tuple[Quantity, ...] = ()  # percentages and totals that no check used
+    unchecked: tuple[Mention, ...] = ()  # percentages and totals that no check used
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawaudit.model import Claim, Document, Quantity
+from lawaudit.model import Claim, Document, Mention, Quantity
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
     claims: tuple[Claim, ...]
     quantities: tuple[Quantity, ...]  # every number seen, for the coverage figure
+    notable: tuple[Mention, ...] = ()  # percentages and totals: a miss among them matters
+
+
+def notable(doc: Document, sents) -> tuple[Mention, ...]:
+    """Percentages, and counts stated as totals (共, 合计, 受理 …), with their places."""
+    from lawaudit.extract.rates import is_whole
+
+    out = []
+    for sent in sents:
+        for item in sent.items:
+            if item.q.is_percent or (item.is_count and is_whole(item)):
+                line, column = doc.line_col(item.q.start)
+                quote = doc.quote(item.q.start - len(item.label), item.q.end)
+                out.append(Mention(item.q, line, column, quote))
+    return tuple(out)
 
 
 def extract(doc: Document) -> Extraction:
@@ -28,4 +43,4 @@ def extract(doc: Document) -> Extraction:
     claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
     claims += repeat_claims(doc, sents)
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
-    return Extraction(tuple(claims), tuple(quantities))
+    return Extraction(tuple(claims), tuple(quantities), notable(doc, sents))

@@ -13,12 +13,20 @@ class Format(StrEnum):
     JSON = "json"
 
 
-def render(report: Report, fmt: Format, *, color: bool = False, width: int | None = None) -> str:
+def render(
+    report: Report,
+    fmt: Format,
+    *,
+    color: bool = False,
+    width: int | None = None,
+    unchecked: bool = False,
+) -> str:
+    """Every format takes the same options; `unchecked` lists the numbers no check used."""
     if fmt is Format.JSON:
         from lawaudit.report import json as module
     else:
         from lawaudit.report import table as module
-    return module.render(report, color=color, width=width)
+    return module.render(report, color=color, width=width, unchecked=unchecked)
 
 
 def summary(report: Report) -> dict:
@@ -37,6 +45,7 @@ def summary(report: Report) -> dict:
         "unreadable": sum(1 for f in report.files if f.error),
         "numbers": sum(f.coverage.numbers for f in report.files),
         "numbers_checked": sum(f.coverage.checked for f in report.files),
+        "unchecked": sum(len(f.coverage.unchecked) for f in report.files),
     }
 
 

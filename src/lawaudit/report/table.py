@@ -46,7 +46,9 @@ def file_table(path: str, checks: tuple[Check, ...]) -> Table:
     return table
 
 
-def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
+def render(
+    report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
+) -> str:
     out = io.StringIO()
     console = Console(
         file=out, force_terminal=color, no_color=not color, width=width or 160, highlight=False
@@ -58,4 +60,14 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
             console.print(f"{f.path}: no checkable claims found")
         else:
             console.print(file_table(f.path, f.checks))
+        cov = f.coverage
+        if not f.error and cov.numbers:
+            console.print(
+                f"{f.path}: {cov.checked} of {cov.numbers} numbers checked; "
+                f"{len(cov.unchecked)} percentages and totals no check could use",
+                style="dim",
+            )
+        if unchecked and cov.unchecked:
+            for m in cov.unchecked:
+                console.print(f"  unchecked {m.line}:{m.column}  {m.quantity.raw}  {m.quote}")
     return out.getvalue()
