@@ -11,7 +11,10 @@ from lawaudit.extract import extract
 from lawaudit.readers.text import document_from_text
 from tests.conftest import SEED, corpus_files
 
-ALPHABET = "0123456789.,，、。%％万亿余近约共其中受理办结率占比增长下降（）()“”\n 　一二三四五六七八九十百千零两点分之第是"
+ALPHABET = (
+    "0123456789.,，、。%％万亿余近约共其中受理办结率占比增长下降（）()“”\n 　"
+    "一二三四五六七八九十百千零两点分之第是"
+)
 EDGE_CASES = [
     "",
     "\n",
