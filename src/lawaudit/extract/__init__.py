@@ -29,8 +29,11 @@ def notable(doc: Document, sents) -> tuple[Mention, ...]:
 
 
 def extract(doc: Document) -> Extraction:
+    from lawaudit.extract.changes import change_claims
     from lawaudit.extract.context import sentences
+    from lawaudit.extract.listed import listed_claims
     from lawaudit.extract.numbers import find_quantities
+    from lawaudit.extract.period import period_claims
     from lawaudit.extract.rates import rate_claims
     from lawaudit.extract.repeats import repeat_claims
     from lawaudit.extract.shares import respective_shares, share_groups
@@ -42,5 +45,7 @@ def extract(doc: Document) -> Extraction:
     claims = [*rates, *total_claims(doc, sents)]
     claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
     claims += repeat_claims(doc, sents)
+    claims += change_claims(doc, sents)
+    claims += [*listed_claims(doc, sents), *period_claims(doc)]
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities), notable(doc, sents))

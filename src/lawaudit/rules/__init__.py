@@ -10,11 +10,15 @@ from __future__ import annotations
 from lawaudit.rules import (
     breakdown_sum,
     capped_rate,
+    change_mismatch,
     completion,
+    listed_count,
     parts_exceed_total,
+    points_mismatch,
     rate_granularity,
     rate_mismatch,
     repeated_figure,
+    report_period,
     shares_base,
     shares_sum,
 )
@@ -22,13 +26,17 @@ from lawaudit.rules import (
 ALL_RULES = (
     parts_exceed_total,  # LA101
     breakdown_sum,  # LA102
+    listed_count,  # LA103
     rate_mismatch,  # LA201
     completion,  # LA202
     rate_granularity,  # LA203
     capped_rate,  # LA204
     shares_sum,  # LA205
     shares_base,  # LA206
+    change_mismatch,  # LA301
+    points_mismatch,  # LA302
     repeated_figure,  # LA401
+    report_period,  # LA402
 )
 
 BY_ID = {m.RULE.id: m for m in ALL_RULES}

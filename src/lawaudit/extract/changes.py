@@ -1,0 +1,260 @@
+"""Change claims: a stated change with both of the values it compares.
+
+A change (增长25%, 增加24件, 增长1.5倍, 是上年的1.25倍, 翻一番, 提高2.3个百分点) is a claim only
+when the current and the previous value are both stated: most changes in a report (every line
+of a 统计公报) compare with a figure it never gives, and a wrong pairing reports an error that
+is not there. So pairing is strict:
+- 由/从 A 增加到 B, or B，较上年的 A 增加, right before the change: A before, B now;
+- else one value in the clause run marked as the earlier period (上年同期为96件, 去年受理96件,
+  2023年受理96件) and exactly one other value of its unit naming the same thing;
+- else the value just before the change and an earlier sentence's value marked as the earlier
+  period with the same words, period aside (上年受理行政复议案件96件): the claim is inferred.
+A change whose own words name another subject, an average yearly rate (年均增长), growth at
+comparable prices (可比价) or a respective list (分别) is never paired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lawaudit.extract import patterns as P
+from lawaudit.extract.context import Item, Sentence, label_before, place, strip_filler
+from lawaudit.model import Claim, ClaimKind, Document, Quantity
+
+UP = "增长|增加|上升|提高|上涨|扩大|提升"
+DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
+VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|涨幅|跌幅|增速|拉动")  # a value after them is a change
+PERIOD = r"(?:上年同期|去年同期|上年|去年|上月|上期|(?:19|20)\d\d年)"
+# "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
+BY = re.compile(
+    rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达到?|是)?"
+    rf"|(?:比|较){PERIOD}[^，,]{{0,4}}?(?P<more>多|少|高|低)了?)$"
+)
+# "提高到", "升至", "增加到2025年的": the number after it is the current value.
+TO = re.compile(rf"(?:{UP}|{DOWN}|[升降增减涨跌])(?:到|至|为)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
+# "是上年的1.5倍": the current value as a multiple of the previous one.
+RATIO = re.compile(rf"(?:是|为|相当于|达到?){PERIOD}?(?:底|末)?的$")
+FROM = re.compile(
+    r"(?:^|[^理自经缘任])(?:由|从)(?:上年度?的?|去年的?|(?:19|20)\d\d年(?:底|末)?的?)?$"
+)
+DOUBLED = re.compile(r"翻了?([一两二三四])番")
+EARLIER = (
+    r"上年同期|去年同期|上年末|上年底|去年末|去年底|上年度|上一年度?|上年|去年|上月|上季度|上期"
+)
+# The value for an earlier period; not 比上年 (a comparison), 上年结转 (carried over) or 去年以来.
+PREV = re.compile(rf"(?<![比较与和同])(?:{EARLIER})")
+NOT_PREV = re.compile(r"结转|结余|遗留|以上年|以来|基期|基数|力争|目标|预计|计划")
+# "较“十三五”末2020年88.23亿元增加", "比“十三五”541亿元增加": a comparison stating its base.
+PLAN_PERIOD = r"十[一二三四五六七八九]?五(?:时期|期间)?"
+BASE = re.compile(
+    rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})(?:底|末|同期)?[”\"]?的?$"
+)
+MONTHLY = re.compile(r"环比|上月|上期|上季度")
+YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
+# Words that rule a change out: an average yearly rate, a respective list, a plan.
+NOT_PAIRED = re.compile(r"年均|平均|每年|分别|力争|目标|预期|预计")
+# Growth at comparable prices or on a like-for-like basis is not the change of the values stated,
+# and output and value added (生产总值, 增加值) always grow at comparable prices.
+REAL_TERMS = re.compile(r"可比|不变价|实际增长|扣除价格|口径")
+REAL_GROWTH = re.compile(r"生产总值|增加值|GDP|总产值")
+COMPARED = re.compile(rf"同比|环比|(?:比|较|与){PERIOD}(?:底|末)?(?:相比)?|累计")
+TIME_WORDS = re.compile(
+    rf"{EARLIER}|(?:19|20)\d\d年(?:底|末|度)?|今年|本年度?|当年|本月|当月|同期|年末|年底|全年"
+)
+# Words after a subject that say how it came about: 收入完成 and 收入安排 name the same 收入.
+TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|共计|累计|完成|安排|实现)+$")
+WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
+
+
+def topic(label: str) -> str:
+    """The words naming what a value counts, period and filler removed: "上年同期受理" -> "受理"."""
+    words = TIME_WORDS.sub("", re.sub(r"[^\u4e00-\u9fff0-9]", "", label))
+    return TRAILING.sub("", strip_filler(strip_filler(words.lstrip("末初底"))))
+
+
+def prev_mark(item: Item) -> str | None:
+    """ "month", "year" or a year ("2023") when the label marks an earlier period's value."""
+    label = item.label
+    if NOT_PREV.search(label) or P.CHANGE_WORDS.search(label.replace("增加值", "")):
+        return None
+    m = PREV.search(label)
+    if m:
+        return "month" if MONTHLY.search(m.group()) else "year"
+    years = YEAR.findall(label)
+    return years[-1] if years else None
+
+
+def is_level(item: Item) -> bool:
+    """A stated amount or rate, not a change: what a change compares."""
+    if not (item.is_count or item.q.is_percent):
+        return False
+    return bool(TO.search(item.label)) or not VERBS.search(item.label.replace("增加值", ""))
+
+
+def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
+    """(form, direction) of a change: form is "by" (增长25%) or "ratio" (是上年的1.5倍)."""
+    label, unit = item.label, item.q.unit
+    if unit == "倍" and (RATIO.search(label) or TO.search(label) or doubled):
+        return "ratio", ""
+    m = BY.search(label)
+    if not m or not unit or unit == "‰":
+        return None
+    word = m.group("verb") or m.group("rate") or m.group("more")
+    down = re.fullmatch(DOWN, word) or word in ("降幅", "跌幅", "少", "低")
+    return "by", "down" if down else "up"
+
+
+def own_topic(label: str) -> str:
+    """What the change's own words name: "投诉量同比增长" -> "投诉量", "同比增长" -> ""."""
+    for pattern in (BY, RATIO, TO):
+        label = pattern.sub("", label)
+    return topic(COMPARED.sub("", label)).removeprefix("实现").removeprefix("均")
+
+
+def fits(stated: Quantity, cur: Quantity, prev: Quantity) -> bool:
+    if cur.unit != prev.unit:
+        return False
+    if stated.unit == "百分点":
+        return cur.is_percent
+    return stated.unit in ("%", "倍") or stated.unit == cur.unit
+
+
+def year_before(text: str, start: int, at: int) -> int | None:
+    years = YEAR.findall(text, start, at)
+    return int(years[-1]) if years else None
+
+
+def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
+    """The earlier value's period is the one the change compares with."""
+    if mark.isdigit():
+        said = YEAR.findall(stmt_label)
+        return int(said[-1]) == int(mark) if said else cur_year == int(mark) + 1
+    monthly = bool(MONTHLY.search(stmt_label))
+    yearly = bool(re.search(r"同比|上年|去年", stmt_label))
+    return (mark == "month") == monthly if monthly or yearly else True
+
+
+def doubled_items(text: str, sent: Sentence) -> list[Item]:
+    """翻一番 / 翻两番 as a multiple of the previous value (2.0倍, 4.0倍: doubling, not 1.5倍)."""
+    out = []
+    for m in DOUBLED.finditer(text, sent.start, sent.end):
+        n = 2 ** ("一二三四".index(m.group(1).replace("两", "二")) + 1)
+        q = Quantity(f"{n}.0倍", Decimal(f"{n}.0"), "倍", 1, 1, "", m.start(), m.end())
+        floor = max([it.q.end for it in sent.items if it.q.end <= m.start()] or [sent.start])
+        out.append(Item(q, label_before(text, m.start(), floor), sent.items[0].sentence))
+    return out
+
+
+def change_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
+    text = doc.text
+    earlier: list[Item] = []  # values marked as an earlier period, nearest first
+    for sent in sentences:
+        if not sent.items:
+            continue
+        items = sorted([*sent.items, *doubled_items(text, sent)], key=lambda it: it.q.start)
+        if not REAL_TERMS.search(text, sent.start, sent.end):
+            yield from sentence_changes(doc, sent, items, earlier)
+        earlier[:0] = [it for it in sent.items[::-1] if is_level(it) and prev_mark(it)]
+
+
+def sentence_changes(doc, sent: Sentence, items: list[Item], earlier: list[Item]):
+    levels: list[Item] = []
+    closed = False
+    for it in items:
+        form = statement(it, doc.text.startswith("翻", it.q.start))
+        if form is None:
+            if is_level(it):
+                levels, closed = ([] if closed else levels), False
+                levels.append(it)
+            continue
+        closed = True
+        if NOT_PAIRED.search(doc.text, sent.start, it.q.start):
+            continue
+        found = pair(doc.text, sent, levels, it, earlier)
+        real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
+        if found and not real:
+            yield claim(doc, it, form, *found)
+
+
+def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: list[Item]):
+    """(current, previous, subject, inferred) for a change, or None."""
+    own, q = own_topic(stmt.label), stmt.q
+    if len(levels) >= 2:  # 由A增加到B, right before the change
+        a, b = levels[-2:]
+        m = FROM.search(a.label)
+        if m and TO.search(b.label) and fits(q, b.q, a.q):
+            subject = topic(a.label[: m.start() + 1].rstrip("由从"))
+            return (b, a, subject, False) if not own or own in subject else None
+    if len(levels) >= 2 and not own and BASE.search(text, levels[-2].q.end, levels[-1].q.start):
+        c, p = levels[-2:]  # A，较上年的B增加…: the base is named in the comparison itself
+        return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
+    marks = {id(it): prev_mark(it) for it in levels}
+    words = [it for it in levels if marks[id(it)] in ("month", "year")]
+    years = [it for it in levels if (marks[id(it)] or "").isdigit()]
+    if len(words) > 1:
+        return None
+    if words or years:
+        low = min((int(marks[id(it)]) for it in years), default=0)
+        p = words[0] if words else min(years, key=lambda it: int(marks[id(it)]))
+        found = in_sentence(text, sent, levels, stmt, p, marks[id(p)], own)
+        if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
+            return found
+    return from_earlier(text, sent, levels, stmt, earlier, own)
+
+
+def in_sentence(text, sent, levels, stmt, p: Item, mark: str, own: str):
+    """The one other value of the earlier period's unit that names the same thing."""
+    want = topic(p.label)
+    cands = [c for c in levels if c is not p and fits(stmt.q, c.q, p.q)]
+    cands = [c for c in cands if want in topic(c.label)]  # 受理 in 受理行政复议案件
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    subject = topic(c.label) or want
+    if own and own not in subject:
+        return None
+    if not period_ok(mark, stmt.label, year_before(text, sent.start, c.q.start)):
+        return None
+    return c, p, subject, False
+
+
+def from_earlier(text, sent, levels, stmt, earlier: list[Item], own: str):
+    """The value just before the change, and the nearest earlier-period value named the same."""
+    if not levels:
+        return None
+    c = levels[-1]
+    subject = topic(c.label)
+    if len(subject) < 2 or (own and own != subject):
+        return None
+    cur_year = year_before(text, sent.start, c.q.start)
+    for p in earlier:
+        if c.q.start - p.q.end > WINDOW and not (prev_mark(p) or "").isdigit():
+            continue
+        if topic(p.label) == subject and fits(stmt.q, c.q, p.q):
+            if period_ok(prev_mark(p) or "", stmt.label, cur_year):
+                return c, p, subject, True
+            return None
+    return None
+
+
+def claim(doc, stmt: Item, form: tuple[str, str], cur: Item, prev: Item, subject, inferred):
+    kind = ClaimKind.POINTS if stmt.q.unit == "百分点" else ClaimKind.CHANGE
+    notes: tuple[str, ...] = ()
+    if stmt.q.raw != doc.text[stmt.q.start : stmt.q.end]:
+        notes += (f"{doc.text[stmt.q.start : stmt.q.end]} = {stmt.q.raw}",)
+    if inferred:
+        notes += (f"previous {prev.q.raw} taken from line {doc.line_col(prev.q.start)[0]}",)
+    first = cur if inferred else min(cur, prev, key=lambda it: it.q.start)
+    return Claim(
+        kind=kind,
+        subject=subject or "change",
+        stated=stmt.q,
+        current=cur.q,
+        previous=prev.q,
+        direction=form[1],
+        inferred=inferred,
+        notes=notes,
+        **place(doc, stmt.q, first.q.start - len(first.label)),
+    )

@@ -1,0 +1,64 @@
+"""LA402 report-period: the period a report's title names, against its date and its data period.
+
+What: a report for a year ("2023年度法治政府建设工作报告", "2024年政府信息公开工作年度报告") signed
+or published before that year ends, or whose body says its data cover another period than the
+title ("统计期限为2024年1月1日至2024年12月31日" under a 2025 title).
+
+Why: a 2023 report dated 2023年12月20日 cannot hold the whole year's figures — its totals stop
+short or were estimated — and a title carried over from last year's report makes a reader
+compare the wrong years. A date after the period ends is normal and passes.
+
+反例 (fails): 2023年度法治政府建设工作报告……2023年12月20日
+正例 (passes): 2023年度法治政府建设工作报告……2024年1月31日
+
+Forward-looking documents named by the year they plan (政府工作报告, 预算, 计划, 要点) and monthly
+or quarterly reports are not checked. Severity info: an early date is a caveat, not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lawaudit.extract.period import read_date, read_span
+from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
+from lawaudit.rules.base import Outcome, Settings
+
+RULE = Rule(
+    id="LA402",
+    name="report-period",
+    severity=Severity.INFO,
+    summary="A report dated before the period in its title ends, or whose data cover another.",
+    doc=__doc__ or "",
+)
+
+
+def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
+    if claim.kind is not ClaimKind.PERIOD or len(claim.items) < 2:
+        return
+    period, found = claim.items[:2]
+    values = {"stated": period, "computed": found}
+    span, when = read_span(period), read_date(found)
+    other = None if when else read_span(found)
+    if span is None or (when is None and other is None):
+        msg = f"cannot read a period in {period!r} or a date or period in {found!r}"
+        yield Outcome(Status.UNVERIFIABLE, msg, f"{period} against {found}", values)
+        return
+    first, last = span
+    if when is not None:
+        arithmetic = f"{found} = {when} {'>' if when > last else '≤'} {last}, the end of {period}"
+        if when > last:
+            yield Outcome(Status.PASS, f"dated {found}, after {period} ended", arithmetic, values)
+        else:
+            msg = f"dated {found}, before {period} ends on {last}: its figures may not cover it all"
+            yield Outcome(Status.FAIL, msg, arithmetic, values)
+        return
+    a, b = other
+    arithmetic = f"{period} = {first}…{last}; the data period {found} = {a}…{b}"
+    if (a, b) == (first, last):
+        yield Outcome(Status.PASS, f"the data period {found} is {period}", arithmetic, values)
+    elif first <= a and b <= last:
+        msg = f"the data cover {found}, only part of {period} named in the title"
+        yield Outcome(Status.FAIL, msg, arithmetic, values)
+    else:
+        msg = f"the title names {period}, but the data cover {found}"
+        yield Outcome(Status.FAIL, msg, arithmetic, values)
