@@ -10,7 +10,7 @@ import re
 # the parallel clauses of one breakdown ("其中，Ⅰ类2个，占6.2%；Ⅱ类24个，占75.0%").
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Clause punctuation: a number's label is the text since the last of these (or the last number).
-CLAUSE_BREAK = re.compile(r"[,，、:：()（）\[\]【】“”\"|]")
+CLAUSE_BREAK = re.compile(r"[,，、:：;；()（）\[\]【】“”\"|]")
 
 # A percentage that states a change, not a share: issue-3 territory, never read as a rate.
 CHANGE_WORDS = re.compile(
@@ -51,6 +51,8 @@ REGION_ONLY = re.compile(r"^全?[省市国州县区镇乡街道]{1,2}$")
 
 # Breakdown markers.
 AMONG = re.compile(r"其中")
+# "分产业看，", "按城乡划分，", "按经营单位所在地分，", "从构成看，": the whole split by one dimension.
+BY_DIMENSION = re.compile(r"(?:分|按)[\u4e00-\u9fff]{1,10}?(?:看|划分|分)(?=[,，:：])|从构成看")
 RESPECTIVELY = re.compile(r"分别为|分别是|分别有|分别达")
 REST_OF = re.compile(r"其他|其余|剩余|另有|其它")
 NEGATED = re.compile(r"^(?:不|未)")  # 满意 / 不满意; not 非 (金属 / 非金属 leaves 水气 out)

@@ -23,24 +23,30 @@ def can_add(text: str, item: Item) -> bool:
     return is_level(item) and not P.THRESHOLD.match(text, item.q.end)
 
 
-def breakdown_parts(text: str, after: list[Item], total: Item, among_at: int) -> list[Item]:
-    """Same-unit counts after 其中 / 分别为 that are parts of `total`.
+def breakdown_parts(
+    text: str, after: list[Item], total: Item, among_at: int, guessed: bool = False
+) -> list[Item]:
+    """Same-unit counts after 其中 / 分别为 / 分产业看 that are parts of `total`.
 
-    The list ends at "；", at the next total, intake, closed count or 其中, and at the ")" of a
-    "(其中…)". Counts at another bracket depth, changes and subsets ("含…", and the 、-list that
-    follows 含) are skipped. A 、-list ("维持10件、撤销3件") ends at its first comma. In a comma
-    list, a count that would carry the sum past the total starts a new topic ("其中招收随迁子女
-    3.38万人，在校生40.96万人"): such lists often hold overlapping categories, so only a 、-list
-    can show that its parts exceed the total.
+    The first part stands in the first clause after the marker. The separator before the second
+    part sets the list's style — 、 ("维持10件、撤销3件"), ， or ； ("其中，农业产值92.78亿元、增长3.3%；
+    林业产值1.94亿元…") — and the list ends where the style changes, at the next total, intake,
+    closed count or 其中, and at the ")" of a "(其中…)". Counts at another bracket depth, changes
+    and subsets ("含…", and the 、-list that follows 含) are skipped. In a ，- or ；-list, a count
+    that would carry the sum past the total starts a new topic ("其中招收随迁子女3.38万人，在校生
+    40.96万人"): such lists often hold overlapping categories, so only a 、-list can show that
+    its parts exceed the total. When the total was `guessed` from an earlier sentence, a first
+    part larger than it shows the guess was wrong, and there is no list.
     """
     unit, limit = total.q.unit, range_of(total.q).hi
     parts: list[Item] = []
-    mark = among_at  # where the last part (or 其中) ended
+    mark = among_at  # where the last part (or the marker) ended
+    style = ""
     skipping = False
     running = 0
     for it in after:
         between = text[mark : it.q.start]
-        if ";" in between or "；" in between or depth(between) < 0:
+        if depth(between) < 0 or (not parts and (";" in between or "；" in between)):
             break
         if depth(text[among_at : it.q.start]) != 0:
             continue  # inside brackets opened after 其中: a detail of a part
@@ -56,26 +62,39 @@ def breakdown_parts(text: str, after: list[Item], total: Item, among_at: int) ->
         if P.NOT_ADDITIVE.search(it.label):
             break
         if parts:
-            listed = tight(text, parts[-1], it)
-            if len(parts) >= 2 and tight(text, parts[0], parts[1]) != listed:
-                break  # "其中A、B、C，D…": a 、-list ends at the first comma
+            sep = separator(text, parts[-1], it)
+            style = style or sep
+            if sep != style:
+                break  # "其中A、B、C，D…": a list ends where its separator changes
             lo = range_of(it.q).lo
-            if not listed and limit is not None and running + lo > limit:
+            if style != "、" and limit is not None and running + lo > limit:
                 break
+        elif guessed and limit is not None and range_of(it.q).lo > limit:
+            return []
         parts.append(it)
         running += range_of(it.q).lo
         mark = it.q.end
     return parts
 
 
+def separator(text: str, a: Item, b: Item) -> str:
+    """How `b`'s clause is joined to the list: 、 (also 和/及), ， or ；."""
+    gap = text[a.q.end : b.q.start - len(b.label)]
+    if not b.label and gap.endswith(("、", ",", "，")):
+        gap = gap[:-1]  # "3520户、10792人": the second measure of one clause takes its separator
+    for ch in reversed(gap):
+        if ch in "；;":
+            return "；"
+        if ch in "，,":
+            return "，"
+        if ch == "、":
+            return "、"
+    return "、"  # "A 10件和B 3件": joined by a word
+
+
 def depth(s: str) -> int:
     """Brackets opened minus closed in `s` (negative: `s` leaves a bracket opened before it)."""
     return s.count("(") + s.count("（") - s.count(")") - s.count("）")
-
-
-def tight(text: str, a: Item, b: Item) -> bool:
-    """Two counts in one 、-list ("维持10件、撤销3件"): certainly siblings."""
-    return text[a.q.end : b.q.start].startswith(("、", "和", "及"))
 
 
 def covers_all(parts: list[Item]) -> bool:
@@ -87,21 +106,29 @@ def covers_all(parts: list[Item]) -> bool:
     return bool(bare) and any(lb in bare for lb in labels)
 
 
+def opens_breakdown(text: str, sent: Sentence) -> bool:
+    """ "其中，…" or "分产业看，…" at the start of a sentence: a breakdown of an earlier total."""
+    head = text[sent.start : sent.start + 16]
+    return bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))
+
+
 def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    previous: list[Item] = []
+    headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     for sent in sentences:
         counts = [it for it in sent.items if it.is_count]
-        for m in P.AMONG.finditer(text, sent.start, sent.end):
+        markers = [*P.AMONG.finditer(text, sent.start, sent.end)]
+        markers += P.BY_DIMENSION.finditer(text, sent.start, sent.end)
+        for m in sorted(markers, key=lambda m: m.start()):
             before = [it for it in counts if it.q.end <= m.start() and can_add(text, it)]
             after = [it for it in counts if it.q.start >= m.end()]
             if before:
-                total = before[-1]
-            elif m.start() - sent.start <= 2 and previous:
-                total = previous[0]  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
+                total, guessed = before[-1], False
+            elif m.start() - sent.start <= 2 and headline is not None:
+                total, guessed = headline, True  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
             else:
                 continue
-            parts = breakdown_parts(text, after, total, m.start())
+            parts = breakdown_parts(text, after, total, m.start(), guessed)
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in P.RESPECTIVELY.finditer(text, sent.start, sent.end):
@@ -113,8 +140,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 yield breakdown(doc, before[-1], parts, True)
         yield from sums_after_parts(doc, counts)
         yield from completion_claims(doc, counts)
-        if counts:  # 其中 opening the next sentence refers to this one, even with no level in it
-            previous = [it for it in counts if can_add(text, it)]
+        if counts and not opens_breakdown(text, sent):
+            levels = [it for it in counts if can_add(text, it)]
+            headline = levels[0] if levels else None
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:
