@@ -51,7 +51,7 @@ REGION_ONLY = re.compile(r"^全?[省市国州县区镇乡街道]{1,2}$")
 
 # Breakdown markers.
 AMONG = re.compile(r"其中")
-# "分产业看，", "按城乡划分，", "按经营单位所在地分，", "从构成看，": the whole split by one dimension.
+# "分产业看，", "按城乡划分，", "从构成看，": the whole split along one dimension.
 BY_DIMENSION = re.compile(r"(?:分|按)[\u4e00-\u9fff]{1,10}?(?:看|划分|分)(?=[,，:：])|从构成看")
 RESPECTIVELY = re.compile(r"分别为|分别是|分别有|分别达")
 REST_OF = re.compile(r"其他|其余|剩余|另有|其它")

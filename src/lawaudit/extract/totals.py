@@ -29,8 +29,9 @@ def breakdown_parts(
     """Same-unit counts after 其中 / 分别为 / 分产业看 that are parts of `total`.
 
     The first part stands in the first clause after the marker. The separator before the second
-    part sets the list's style — 、 ("维持10件、撤销3件"), ， or ； ("其中，农业产值92.78亿元、增长3.3%；
-    林业产值1.94亿元…") — and the list ends where the style changes, at the next total, intake,
+    part sets the list's style — 、 ("维持10件、撤销3件"), ， or ；
+    ("其中，农业产值92.78亿元、增长3.3%；林业产值1.94亿元…") — and the list ends where the
+    style changes, at the next total, intake,
     closed count or 其中, and at the ")" of a "(其中…)". Counts at another bracket depth, changes
     and subsets ("含…", and the 、-list that follows 含) are skipped. In a ，- or ；-list, a count
     that would carry the sum past the total starts a new topic ("其中招收随迁子女3.38万人，在校生
