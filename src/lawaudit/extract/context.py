@@ -7,6 +7,8 @@ labels and never look past the sentence unless they say so (and then mark the cl
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from lawaudit.extract import patterns as P
@@ -60,6 +62,21 @@ def label_before(text: str, start: int, floor: int) -> str:
     return chunk[cut:]
 
 
+NOTE = re.compile(r"[(（][^()（）]{1,30}[)）]$")
+
+
+def words_before(text: str, item: Item, floor: int) -> tuple[str, int]:
+    """The label, read through a bracketed note, and where those words start:
+    "占一般公共预算支出的比重(以下简称“支出占比”)为" reads as "占一般公共预算支出的比重为",
+    so the share is still seen as one."""
+    start = item.q.start - len(item.label)
+    note = NOTE.search(text, max(floor, start - 32), start)
+    if not note:
+        return item.label, start
+    head = label_before(text, note.start(), floor)
+    return head + item.label, note.start() - len(head)
+
+
 def clause_before(text: str, start: int, floor: int, limit: int = 40) -> str:
     """Like label_before, but crossing 、 so "办结率、满意率均为" is seen whole."""
     lo = max(floor, start - limit)
@@ -110,3 +127,22 @@ def place(doc: Document, at: Quantity, quote_from: int, quote_to: int | None = N
         "quote": doc.quote(start, end),
         "page": doc.page(at.start),
     }
+
+
+TIME_MARK = re.compile(
+    r"(?:19|20)\d\d年|今年|去年|明年|上年|本年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
+)
+
+
+def time_frame(text: str):
+    """A function giving the period a position in the text speaks of: the nearest year or period
+    marker before it (2025年, 今年, 过去五年, 十四五). Figures of different frames are different
+    facts even when their words are the same."""
+    found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
+    marks = [p for p, _ in found]
+
+    def frame(at: int) -> str:
+        i = bisect.bisect_right(marks, at) - 1
+        return found[i][1] if i >= 0 else ""
+
+    return frame

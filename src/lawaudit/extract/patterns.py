@@ -49,6 +49,13 @@ NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收")
 # A whole named only by a place ("占全省比重") says nothing about which total it is.
 REGION_ONLY = re.compile(r"^全?[省市国州县区镇乡街道]{1,2}$")
 
+# "占一般公共预算支出的比重（以下简称“支出占比”）": a name the report gives a share's whole.
+WHOLE_ALIAS = re.compile(
+    r"占([^,，。;；(（]{2,20}?)的?(?:比重|比例)[(（]以下简称[“\"]([^”\"]{2,8})[”\"][)）]"
+)
+# "在出口总额中，机电产品1278.0亿元，占68.8%": the whole named before the parts.
+WITHIN = re.compile(r"在([\u4e00-\u9fff]{2,12}?)中[,，]")
+
 # Breakdown markers.
 AMONG = re.compile(r"其中")
 # "分产业看，", "按城乡划分，", "从构成看，": the whole split along one dimension.

@@ -16,11 +16,21 @@ from decimal import Decimal
 
 from lawaudit.arith import range_of
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence, bigrams, clause_before, place, strip_filler
+from lawaudit.extract.context import (
+    Item,
+    Sentence,
+    bigrams,
+    clause_before,
+    place,
+    strip_filler,
+    time_frame,
+    words_before,
+)
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NAME_PREFIX = re.compile(r"^(?:群众|综合|总体|整体|平均|社会|公众|当事人)")
-INFER_WINDOW = 1500  # characters back an inferred whole may be, roughly one section
+INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
+NAMED_WINDOW = 6000  # a whole named in full ("一般公共预算支出") may be further back
 
 
 def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
@@ -139,7 +149,7 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
 
 
 def inferred_whole(
-    unit: str, need, whole_name: str, earlier: list[Item], start: int
+    unit: str, need, whole_name: str, earlier: list[Item], start: int, frame=None
 ) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
     ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
@@ -147,9 +157,13 @@ def inferred_whole(
     names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
     names = [n for n in names if not P.REGION_ONLY.match(n)]
     candidates = []
+    window = NAMED_WINDOW if len(whole_name) >= 4 else INFER_WINDOW
+    here = frame(start) if frame else ""
     for it in earlier:
-        if start - it.q.end > INFER_WINDOW:
+        if start - it.q.end > window:
             break
+        if frame and frame(it.q.start) != here:
+            continue  # another period's total: "十四五"累计 is not 2025's
         if it.q.unit == unit and at_least(it.q, need) and is_level(it):
             candidates.append(it)
     for name in names:
@@ -216,25 +230,32 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
     text = doc.text
     earlier: list[Item] = []  # counts of previous sentences, nearest first
     used: set[int] = set()  # numerators already taken in this sentence
+    aliases = {m.group(2): m.group(1) for m in P.WHOLE_ALIAS.finditer(text)}
+    frame = time_frame(text)
     previous: list[Item] = []  # counts of the last sentence that had any, in order
     for sent in sentences:
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
                 continue
             before = [it for it in sent.items[:idx][::-1] if it.is_count]
-            if P.NOT_A_CLAIM.search(item.label):
+            words, words_start = words_before(text, item, sent.start)
+            named = replace(item, label=words)
+            if P.NOT_A_CLAIM.search(named.label):
                 continue
-            names = rate_names(text, item, sent.start)
-            share = not names and P.SHARE_WORDS.search(item.label)
+            names = rate_names(text, named, sent.start)
+            share = not names and P.SHARE_WORDS.search(named.label)
             if names:
                 for name in names:
                     num, den = pair_rate(name, before, used)
                     if num is not None:
                         used.add(num.q.start)
                     yield rate_claim(doc, item, name, num, den)
-            elif share and not P.CHANGE_WORDS.search(item.label):
+            elif share and not P.CHANGE_WORDS.search(named.label):
                 among = opens_with_among(text, sent)
-                yield share_claim(doc, item, before, earlier, previous, among)
+                whole_hint = hint_for_whole(text, named, sent, aliases)
+                yield share_claim(
+                    doc, named, before, earlier, previous, among, whole_hint, frame, words_start
+                )
         used.clear()
         earlier[:0] = [it for it in sent.items[::-1] if it.is_count]
         previous = [it for it in sent.items if it.is_count] or previous
@@ -259,14 +280,35 @@ def opens_with_among(text: str, sent: Sentence) -> bool:
     return P.AMONG.match(text, sent.start) is not None
 
 
+def hint_for_whole(text: str, item: Item, sent: Sentence, aliases: dict[str, str]) -> str:
+    """A whole the words name elsewhere: a defined alias ("支出占比" -> 一般公共预算支出), or
+    "在出口总额中，…占68.8%" earlier in the sentence."""
+    for alias, whole in aliases.items():
+        if alias in item.label:
+            return whole
+    within = [m.group(1) for m in P.WITHIN.finditer(text, sent.start, item.q.start)]
+    return within[-1] if within else ""
+
+
 def share_claim(
-    doc, item: Item, before: list[Item], earlier: list[Item], previous: list[Item], among: bool
+    doc,
+    item: Item,
+    before: list[Item],
+    earlier: list[Item],
+    previous: list[Item],
+    among: bool,
+    hint: str = "",
+    frame=None,
+    label_start: int | None = None,
 ) -> Claim:
-    parts = share_parts(before, doc.text, item.label, item.q.start - len(item.label))
+    if label_start is None:
+        label_start = item.q.start - len(item.label)
+    parts = share_parts(before, doc.text, item.label, label_start)
     need = sum(range_of(p.q).lo for p in parts) if parts else 0
     whole, inferred = None, False
     after = item.label.split("占", 1)[-1]
     whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
+    whole_name = whole_name or hint
     if parts:
         unit = parts[0].q.unit
         rest = before[len(parts) :]
@@ -276,7 +318,7 @@ def share_claim(
             first = next((it for it in previous if it.q.unit == unit and is_level(it)), None)
             whole = first if first and at_least(first.q, need) else None
         if whole is None:
-            whole = inferred_whole(unit, need, whole_name, earlier, item.q.start)
+            whole = inferred_whole(unit, need, whole_name, earlier, item.q.start, frame)
             inferred = whole is not None
     notes: tuple[str, ...] = ()
     numerator = None
@@ -288,7 +330,7 @@ def share_claim(
             notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
     own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
     subject = own + "占" + (whole_name or "比")
-    start = parts[0].q.start - len(parts[0].label) if parts else item.q.start - len(item.label)
+    start = parts[0].q.start - len(parts[0].label) if parts else label_start
     return Claim(
         kind=ClaimKind.RATE,
         subject=subject,

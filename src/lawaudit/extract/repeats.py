@@ -12,21 +12,17 @@ restates; and they stand in different paragraphs.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence, place, strip_filler
+from lawaudit.extract.context import Item, Sentence, place, strip_filler, time_frame
 from lawaudit.extract.rates import is_whole
 from lawaudit.model import Claim, ClaimKind, Document
 
 NOT_SUBJECT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 OTHER_TIME = re.compile(r"上年|去年|同期|上月|此前|以前|前年|上一年|年初|基期|目标|计划|预计|力争")
 MIN_SUBJECT = 6
-TIME_MARK = re.compile(
-    r"(?:19|20)\d\d年|今年|去年|明年|上年|本年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
-)
 PLAN = re.compile(r"目标|力争|预计|计划|确保|安排|预算|预期|将|要|争取|拟")
 
 
@@ -42,18 +38,9 @@ def subject_of(item: Item) -> str | None:
     return subject if cjk >= MIN_SUBJECT else None
 
 
-def time_frames(text: str) -> tuple[list[int], list[str]]:
-    found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
-    return [p for p, _ in found], [t for _, t in found]
-
-
 def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    marks, frames = time_frames(text)
-
-    def frame(at: int) -> str:
-        i = bisect.bisect_right(marks, at) - 1
-        return frames[i] if i >= 0 else ""
+    frame = time_frame(text)
 
     first: dict[tuple[str, str, str], Item] = {}
     for sent in sentences:
