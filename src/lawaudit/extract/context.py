@@ -146,3 +146,9 @@ def time_frame(text: str):
         return found[i][1] if i >= 0 else ""
 
     return frame
+
+
+def opens_breakdown(text: str, sent: Sentence) -> bool:
+    """ "其中，…" or "分产业看，…" at the start of a sentence: a breakdown of an earlier total."""
+    head = text[sent.start : sent.start + 16]
+    return bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))

@@ -21,6 +21,7 @@ from lawaudit.extract.context import (
     Sentence,
     bigrams,
     clause_before,
+    opens_breakdown,
     place,
     strip_filler,
     time_frame,
@@ -129,6 +130,7 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     None when the share names its own subject ("…，全社会研发投入占比6%"): the count before it
     belongs to another clause.
     """
+    before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
     if not before or len(share_label.split("占", 1)[0]) > 2:
         return []
     if not part_next_to_share(text[before[0].q.end : share_start]):
@@ -258,7 +260,8 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                 )
         used.clear()
         earlier[:0] = [it for it in sent.items[::-1] if it.is_count]
-        previous = [it for it in sent.items if it.is_count] or previous
+        if not opens_breakdown(text, sent):  # 其中 refers to the headline, not a breakdown
+            previous = [it for it in sent.items if it.is_count] or previous
 
 
 def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -> Claim:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from lawaudit.arith import range_of
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence, place, strip_filler
+from lawaudit.extract.context import Item, Sentence, opens_breakdown, place, strip_filler
 from lawaudit.extract.rates import is_level, is_whole
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -105,12 +105,6 @@ def covers_all(parts: list[Item]) -> bool:
         return True
     bare = {P.NEGATED.sub("", lb) for lb in labels if P.NEGATED.search(lb)}
     return bool(bare) and any(lb in bare for lb in labels)
-
-
-def opens_breakdown(text: str, sent: Sentence) -> bool:
-    """ "其中，…" or "分产业看，…" at the start of a sentence: a breakdown of an earlier total."""
-    head = text[sent.start : sent.start + 16]
-    return bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))
 
 
 def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
