@@ -118,10 +118,11 @@ def pair_rate(name: str, before: list[Item], used: set[int]) -> tuple[Item | Non
 
 
 def part_next_to_share(gap: str) -> bool:
-    """Only changes ("，增长1.8%，") may stand between a part and its share's label: in
+    """Only changes ("，增长1.8%，", "比上年末增加10.24万人") may stand between a part and its
+    share's label: in
     "12个断面水质优良(Ⅰ-Ⅲ类)比例100%" the words after the count name the share's own subject,
     so the count is its whole, not its part."""
-    return all("%" in c for c in P.CLAUSE_BREAK.split(gap) if c)
+    return all("%" in c or P.CHANGE_WORDS.search(c) for c in P.CLAUSE_BREAK.split(gap) if c)
 
 
 def share_parts(before: list[Item], text: str, share_label: str, share_start: int) -> list[Item]:
