@@ -130,13 +130,14 @@ def place(doc: Document, at: Quantity, quote_from: int, quote_to: int | None = N
 
 
 TIME_MARK = re.compile(
-    r"(?:19|20)\d\d年|今年|去年|明年|上年|本年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
+    r"(?:19|20)\d\d年|今年|明年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
 )
 
 
 def time_frame(text: str):
     """A function giving the period a position in the text speaks of: the nearest year or period
-    marker before it (2025年, 今年, 过去五年, 十四五). Figures of different frames are different
+    marker before it (2025年, 今年, 过去五年, 十四五). Not 上年/去年: "比上年增长" compares, it
+    does not move the text to last year. Figures of different frames are different
     facts even when their words are the same."""
     found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
     marks = [p for p, _ in found]
