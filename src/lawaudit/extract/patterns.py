@@ -54,7 +54,7 @@ WHOLE_ALIAS = re.compile(
     r"占([^,，。;；(（]{2,20}?)的?(?:比重|比例)[(（]以下简称[“\"]([^”\"]{2,8})[”\"][)）]"
 )
 # "在出口总额中，机电产品1278.0亿元，占68.8%": the whole named before the parts.
-WITHIN = re.compile(r"在([\u4e00-\u9fff]{2,12}?)中[,，]")
+WITHIN = re.compile(r"在([\u4e00-\u9fff]{2,12}?)中(?:[,，]|(?=占))")
 
 # Breakdown markers.
 AMONG = re.compile(r"其中")

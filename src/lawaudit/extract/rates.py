@@ -241,6 +241,10 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             if not item.q.is_percent:
                 continue
             before = [it for it in sent.items[:idx][::-1] if it.is_count]
+            inline = inline_share(doc, item, before)
+            if inline is not None:
+                yield inline
+                continue
             words, words_start = words_before(text, item, sent.start)
             named = replace(item, label=words)
             if P.NOT_A_CLAIM.search(named.label):
@@ -284,13 +288,37 @@ def opens_with_among(text: str, sent: Sentence) -> bool:
     return P.AMONG.match(text, sent.start) is not None
 
 
+INLINE_TAIL = re.compile(r"的?(?:比重|比例)?(?:为|是|达到?)?")
+
+
+def inline_share(doc: Document, item: Item, before: list[Item]) -> Claim | None:
+    """ "植树造林总面积7.85万亩，占总任务7.35万亩的106.8%": the whole stands inside the share."""
+    if len(before) < 2 or not INLINE_TAIL.fullmatch(item.label):
+        return None
+    whole, part = before[0], before[1]
+    head, _, name = whole.label.rpartition("占")
+    if not _ or head or part.q.unit != whole.q.unit:
+        return None
+    if not part_next_to_share(doc.text[part.q.end : whole.q.start - len(whole.label)]):
+        return None
+    return Claim(
+        kind=ClaimKind.RATE,
+        subject=strip_filler(part.label) + "占" + name,
+        stated=item.q,
+        numerator=part.q,
+        denominator=whole.q,
+        capped=not P.PLAN_WORDS.search(name),
+        **place(doc, item.q, part.q.start - len(part.label)),
+    )
+
+
 def hint_for_whole(text: str, item: Item, sent: Sentence, aliases: dict[str, str]) -> str:
     """A whole the words name elsewhere: a defined alias ("支出占比" -> 一般公共预算支出), or
     "在出口总额中，…占68.8%" earlier in the sentence."""
     for alias, whole in aliases.items():
         if alias in item.label:
             return whole
-    within = [m.group(1) for m in P.WITHIN.finditer(text, sent.start, item.q.start)]
+    within = [m.group(1) for m in P.WITHIN.finditer(text, sent.start, item.q.start + 1)]
     return within[-1] if within else ""
 
 

@@ -9,9 +9,10 @@ from earlier sentences, so the pairing is marked inferred and a failure weighs a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
-from lawaudit.extract.context import Item, Sentence, place, time_frame
+from lawaudit.extract.context import Item, Sentence, place, time_frame, words_before
 from lawaudit.extract.rates import is_level
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
@@ -50,7 +51,12 @@ def stated_shares(text: str) -> list[tuple[list[Quantity], int, bool]]:
 def structure_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
     text = doc.text
     frame = time_frame(text)
-    items = [it for s in sentences for it in s.items if it.q.unit == "元" and is_level(it)]
+    items = [
+        replace(it, label=words_before(text, it, s.start)[0])  # "地区生产总值(GDP)2191.55亿元"
+        for s in sentences
+        for it in s.items
+        if it.q.unit == "元" and is_level(it)
+    ]
     out: list[Claim] = []
     for shares, at, is_ratio in stated_shares(text):
         earlier = [
