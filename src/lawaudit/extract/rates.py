@@ -132,7 +132,8 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     belongs to another clause.
     """
     before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
-    if not before or len(share_label.split("占", 1)[0]) > 2:
+    own = re.sub(r"^在[\u4e00-\u9fff]{2,12}?中", "", share_label.split("占", 1)[0])
+    if not before or len(own) > 2:
         return []
     if not part_next_to_share(text[before[0].q.end : share_start]):
         return []
