@@ -133,8 +133,8 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     """
     before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
     own = re.sub(r"^在[\u4e00-\u9fff]{2,12}?中", "", share_label.split("占", 1)[0])
-    if not before or len(own) > 2:
-        return []
+    if not before or (len(own) > 2 and own not in before[0].label):
+        return []  # "…，全社会研发投入占比6%": the share names a subject of its own
     if not part_next_to_share(text[before[0].q.end : share_start]):
         return []
     parts = [before[0]]
@@ -265,7 +265,11 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                     doc, named, before, earlier, previous, among, whole_hint, frame, words_start
                 )
         used.clear()
-        earlier[:0] = [it for it in sent.items[::-1] if it.is_count]
+        earlier[:0] = [  # read through notes: "支出(含上级转移支付支出)完成352亿元"
+            replace(it, label=words_before(text, it, sent.start)[0])
+            for it in sent.items[::-1]
+            if it.is_count
+        ]
         if not opens_breakdown(text, sent):  # 其中 refers to the headline, not a breakdown
             previous = [it for it in sent.items if it.is_count] or previous
 
