@@ -69,8 +69,9 @@ NOT_ADDITIVE = re.compile(r"人均|平均|每|均价|户均|率|比重|占")
 SUBSET = re.compile(r"含|包括")
 # A level said to be a threshold ("站稳140万吨台阶") is not a total to add parts to.
 THRESHOLD = re.compile(r"台阶|大关|关口")  # used with .match(text, end_of_number)
-# A share of a plan or target measures fulfilment and may pass 100%.
-PLAN_WORDS = re.compile(r"计划|目标|任务|预算|预期")
+# A share of a plan or target measures fulfilment and may pass 100%. 一般公共预算收入/支出 and
+# 政府性基金预算 name accounts, not plans.
+PLAN_WORDS = re.compile(r"计划|目标|任务|预期|(?<!公共)(?<!基金)(?<!经营)预算(?![收支])")
 # Generic success words: the rate's real predicate is the verb before them (化解成功率 -> 化解).
 GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"})
 # Rate names whose numerator is named by another word: 城镇化率 counts 城镇(常住)人口.

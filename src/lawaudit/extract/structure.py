@@ -24,6 +24,9 @@ RATIO = re.compile(
 LISTED = re.compile(
     r"第一、(?:第)?二、(?:第)?三产业增加值占(?:地区生产总值|GDP)的?比重分别(?:为|是)"
 )
+CONTRIBUTION = re.compile(
+    r"(?:第一、(?:第)?二、(?:第)?三产业|三次产业)对(?:全[^,，。]{0,3})?(?:经济|GDP)增长的?贡献率分别(?:为|是|达)"
+)
 PERCENT_LIST = re.compile(rf"{NUMBER}%(?:、|和|及){NUMBER}%(?:、|和|及){NUMBER}%")
 INDUSTRIES = ("第一产业", "第二产业", "第三产业")
 WINDOW = 2000  # the figures stand in the paragraph or two before
@@ -46,6 +49,25 @@ def stated_shares(text: str) -> list[tuple[list[Quantity], int, bool]]:
             shares = [percent(p.group(i), p.start(i)) for i in (1, 2, 3)]
             found.append((shares, m.start(), False))
     return found
+
+
+def contributions(doc: Document) -> list[Claim]:
+    """ "三次产业对经济增长的贡献率分别为3.8%、28.5%和67.7%": contributions add up to 100%."""
+    out = []
+    for m in CONTRIBUTION.finditer(doc.text):
+        p = PERCENT_LIST.match(doc.text, m.end())
+        if p:
+            shares = tuple(percent(p.group(i), p.start(i)) for i in (1, 2, 3))
+            out.append(
+                Claim(
+                    kind=ClaimKind.SHARES,
+                    subject="三次产业贡献率",
+                    parts=shares,
+                    exhaustive=True,
+                    **place(doc, shares[0], m.start(), shares[-1].end),
+                )
+            )
+    return out
 
 
 def structure_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
@@ -91,7 +113,7 @@ def structure_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
                     **place(doc, shares[0], at, shares[-1].end),
                 )
             )
-    return out
+    return out + contributions(doc)
 
 
 def latest(items: list[Item], names: tuple[str, ...], also: str = "") -> Item | None:
