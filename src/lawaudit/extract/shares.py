@@ -10,9 +10,11 @@ list as complete, so its shares should add up to 100%.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import place
+from lawaudit.extract.numbers import parse_quantity
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 SHARE_MARK = "占"
@@ -35,13 +37,17 @@ def share_groups(doc: Document, claims: list[Claim]) -> list[Claim]:
         if (
             last is not None
             and same_whole(last, c)
-            and continues(doc.text[last.stated.end : c.stated.start])
+            and continues(doc.text[last.stated.end : c.stated.start], paired(last, c))
             and not other_percent_between(claims, last, c)
         ):
             groups[-1].append(c)
         else:
             groups.append([c])
-    return [group_claim(g) for g in groups if len(g) >= 2]
+    return [group_claim(g, doc) for g in groups if len(g) >= 2]
+
+
+def paired(a: Claim, b: Claim) -> bool:
+    return a.denominator is not None and b.denominator is not None
 
 
 def same_whole(a: Claim, b: Claim) -> bool:
@@ -58,9 +64,23 @@ def same_whole(a: Claim, b: Claim) -> bool:
     )
 
 
-def continues(gap: str) -> bool:
-    """Same sentence, or the next line: a heading or paragraph in between starts a new list."""
-    return "。" not in gap and gap.count("\n") <= 1
+HEADING = re.compile(
+    r"\n(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])"
+)
+MAX_GAP = 600  # characters of prose between two numbered items of one list
+NUMBERED = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
+
+
+def continues(gap: str, same_total: bool) -> bool:
+    """Same sentence, or the next line. Shares paired with one stated total may also be numbered
+    items with prose between them ("1.住房保障类(793件,占比17.36%)。主要涉及…\n2.城乡建设类…"),
+    until a section heading starts another list; not two sentences of one paragraph, whose
+    categories often overlap (“三保”支出 within 民生支出)."""
+    if "。" not in gap and gap.count("\n") <= 1:
+        return True
+    last_line = gap.rsplit("\n", 1)[-1] if "\n" in gap else ""
+    numbered = NUMBERED.match(last_line) is not None
+    return same_total and numbered and len(gap) <= MAX_GAP and not HEADING.search(gap)
 
 
 def other_percent_between(claims: list[Claim], a: Claim, b: Claim) -> bool:
@@ -72,20 +92,32 @@ def other_percent_between(claims: list[Claim], a: Claim, b: Claim) -> bool:
     )
 
 
-def group_claim(group: list[Claim]) -> Claim:
+CATEGORY_TAIL = re.compile(r"[,，、]([\u4e00-\u9fff]{1,8}类)(\d{1,3}(?:\.\d+)?)%")
+
+
+def group_claim(group: list[Claim], doc: Document) -> Claim:
     first = group[0]
     counts = tuple(c.numerator for c in group if c.numerator is not None)
     wholes = {c.denominator.start for c in group if c.denominator is not None}
     total = group[0].denominator if len(wholes) == 1 and len(counts) == len(group) else None
-    complete = any(P.REST_OF.search(c.subject.rsplit(SHARE_MARK, 1)[0]) for c in group)
+    parts = [c.stated for c in group]
+    labels = [c.subject.rsplit(SHARE_MARK, 1)[0] for c in group]
+    if not counts:  # "…表扬类占0.13%，其他类0.01%": a category closing the list without 占
+        at = parts[-1].end
+        while m := CATEGORY_TAIL.match(doc.text, at):
+            parts.append(parse_quantity(m.group(2) + "%"))
+            parts[-1] = replace(parts[-1], start=m.start(2), end=m.end(2) + 1)
+            labels.append(m.group(1))
+            at = m.end()
+    complete = any(P.REST_OF.search(label) for label in labels)
     return Claim(
         kind=ClaimKind.SHARES,
-        subject=f"{len(group)} shares of {SHARE_MARK}{whole_of(first)}",
+        subject=f"{len(parts)} shares of {SHARE_MARK}{whole_of(first)}",
         line=first.line,
         column=first.column,
         page=first.page,
         quote=first.quote,
-        parts=tuple(c.stated for c in group),
+        parts=tuple(parts),
         counts=counts if len(counts) == len(group) else (),
         total=total,
         exhaustive=complete,
@@ -93,8 +125,6 @@ def group_claim(group: list[Claim]) -> Claim:
     )
 
 
-# 占 must name the whole: "炼铁、炼钢先进产能占比分别达到64.3%、62.3%" are two subjects' own
-# shares, while "三次产业增加值占地区生产总值的比重分别为…" splits one whole.
 RESPECTIVE_SHARES = re.compile(r"占[^,，。;；比]{2,20}?的?(?:比重|比例)?分别(?:为|是|达到?)")
 LIST_JOIN = re.compile(r"^(?:、|和|及|,|，)$")
 
