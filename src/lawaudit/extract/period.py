@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from lawaudit.extract.numbers import parse_number
@@ -38,6 +39,13 @@ NOT_RETROSPECTIVE = re.compile(
     r"(?<!年度)政府工作报告|预算|决算|计划|规划|要点|方案|草案|意见|通知"
 )
 PART_YEAR = re.compile(r"月|季度|半年|旬|周")
+# A monthly report: "12345政府服务热线二月情况通报", against the month its data are given for.
+MONTH_TITLE = re.compile(
+    rf"(?:(?P<y>{_Y})年)?(?P<m>[一二三四五六七八九十]{{1,2}}|\d{{1,2}})月份?"
+    r"[^\s,。:;]{0,12}?(?:情况|分析|通报|报告)"
+)
+BODY_MONTH = re.compile(rf"(?P<y>{_Y})年(?P<m>{_MD})月(?!{_MD}日|份?[至到—-])")
+MONTH = re.compile(rf"(?P<y>{_Y})年(?P<m>{_MD})月")
 DATE_LABEL = re.compile(
     r"(?:^|(?<=[【\s|]))(?:发布|成文|印发|公开|信息|发文)?(?:日期|时间)[:|\s]*", re.M
 )
@@ -49,6 +57,7 @@ def period_claims(doc: Document) -> Iterator[Claim]:
     """At most one title-against-date claim and one title-against-body claim per document."""
     text = doc.text
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    yield from month_claims(doc, paras)
     title = _title(text, paras[:HEAD])
     if title is None:
         return
@@ -69,6 +78,25 @@ def period_claims(doc: Document) -> Iterator[Claim]:
             break
 
 
+def month_claims(doc: Document, paras: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A monthly report's title month against the first month its body gives data for."""
+    text = doc.text
+    for a, b in paras[:3]:
+        title = MONTH_TITLE.search(text, a, b)
+        if title is None:
+            continue
+        body = BODY_MONTH.search(text, b, b + 300)
+        if body is None:
+            return
+        year = title["y"] or body["y"]
+        period = f"{year}年{_number(title['m'])}月"
+        found = f"{body['y']}年{_number(body['m'])}月"
+        note = f"the title names {title.group()}; the body gives data for {body.group()}"
+        claim = _claim(doc, body, title, note)
+        yield replace(claim, items=(period, found))
+        return
+
+
 def _claim(doc: Document, at: re.Match, title: re.Match, note: str) -> Claim:
     """Placed at the date (or data period) found; quoted with the title as the file writes it."""
     line, column = doc.line_col(at.start())
@@ -79,7 +107,7 @@ def _claim(doc: Document, at: re.Match, title: re.Match, note: str) -> Claim:
         line=line,
         column=column,
         quote=f"{heading} … {doc.quote(at.start(), at.end())}",
-        items=(title.group("period"), at.group()),
+        items=(title.groupdict().get("period") or title.group(), at.group()),
         notes=(note,),
         page=doc.page(at.start()),
     )
@@ -160,4 +188,11 @@ def read_span(s: str) -> tuple[date, date] | None:
     if m:
         year = _number(m["y"])
         return date(year, 1, 1), date(year, 12, 31)
+    m = MONTH.fullmatch(s)
+    if m:
+        year, month = _number(m["y"]), _number(m["m"])
+        if not 1 <= month <= 12:
+            return None
+        after = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(after.toordinal() - 1)
     return None
