@@ -43,7 +43,32 @@ def share_groups(doc: Document, claims: list[Claim]) -> list[Claim]:
             groups[-1].append(c)
         else:
             groups.append([c])
-    return [group_claim(g, doc) for g in groups if len(g) >= 2]
+    out = []
+    for g in groups:
+        if len(g) >= 2:
+            claim = group_claim(g, doc)
+            out.append(claim)
+            if claim.exhaustive and claim.counts and claim.total is not None:
+                out.append(as_breakdown(claim, doc))
+    return out
+
+
+def as_breakdown(shares: Claim, doc: Document) -> Claim:
+    """A complete list of shares with their counts is also a breakdown of the total: the
+    counts must add up to it (a budget's 19 spending items ending in 其他支出)."""
+    line, column = doc.line_col(shares.total.start)
+    return replace(
+        shares,
+        kind=ClaimKind.TOTAL,
+        line=line,
+        column=column,
+        quote=doc.quote(shares.total.start, shares.total.end),
+        page=doc.page(shares.total.start),
+        subject=shares.subject.replace("shares of", "parts of"),
+        parts=shares.counts,
+        counts=(),
+        notes=("the counts of a complete list of shares",),
+    )
 
 
 def paired(a: Claim, b: Claim) -> bool:

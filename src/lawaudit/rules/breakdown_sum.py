@@ -5,7 +5,8 @@ such as 满意 / 不满意, "分别为" after a total, or 办结 + 在办 after 
 compared with the total. Rounding in the written digits is allowed for: 150.25万 + 29.64万 can
 differ from 179.90万 by up to the half-units of each figure, and such a sum passes with a note.
 
-Why: a complete breakdown that does not add up means a part or the total is wrong.
+Why: a complete breakdown that does not add up means a part or the total is wrong. When the total
+was taken from earlier text (a list of shares of a total stated above) the failure is a warning.
 
 反例 (fails): 受理诉求180.00万件，办结150.25万件，正在办理中28.75万件。  179.00万 ≠ 180.00万.
 正例 (passes): 受理诉求180.00万件，办结150.25万件，正在办理中29.75万件。
@@ -45,6 +46,6 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
         approx = any(p.approximate for p in (total, *parts))
-        severity = Severity.WARNING if approx else None
+        severity = Severity.WARNING if approx or claim.inferred else None
         msg = f"parts do not add up to the total {total.raw}{why}"
         yield Outcome(Status.FAIL, msg, arithmetic, values, severity)
