@@ -77,16 +77,26 @@ def paired(a: Claim, b: Claim) -> bool:
 
 def same_whole(a: Claim, b: Claim) -> bool:
     """Paired with the very same total; or, with no total stated, categories of one
-    classification in one sentence ("咨询类占77.18%，投诉举报类占12.47%")."""
+    classification in one sentence ("咨询类占77.18%，投诉举报类占12.47%"; "一、二级的天数占
+    98.4%；三级的天数占1.4%")."""
     if a.denominator is not None or b.denominator is not None:
         return (
             a.denominator is not None
             and b.denominator is not None
             and a.denominator.start == b.denominator.start
         )
-    return whole_of(a) == whole_of(b) and all(
-        c.subject.rsplit(SHARE_MARK, 1)[0].endswith("类") for c in (a, b)
+    own = [c.subject.rsplit(SHARE_MARK, 1)[0] for c in (a, b)]
+    return whole_of(a) == whole_of(b) and (
+        all(o.endswith("类") for o in own) or len(common_suffix(*own)) >= 3
     )
+
+
+def common_suffix(a: str, b: str) -> str:
+    """ "一、二级的天数" and "三级的天数" end alike ("级的天数"): kinds of one thing."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :] if n else ""
 
 
 HEADING = re.compile(
