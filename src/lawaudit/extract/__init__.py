@@ -38,6 +38,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.repeats import repeat_claims
     from lawaudit.extract.shares import respective_shares, share_groups
     from lawaudit.extract.structure import structure_claims
+    from lawaudit.extract.tables import table_claims
     from lawaudit.extract.totals import total_claims
 
     quantities = find_quantities(doc.text)
@@ -45,7 +46,7 @@ def extract(doc: Document) -> Extraction:
     rates = rate_claims(doc, sents)
     claims = [*rates, *total_claims(doc, sents)]
     claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
-    claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents)]
+    claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
     claims += change_claims(doc, sents)
     claims += [*listed_claims(doc, sents), *period_claims(doc)]
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))

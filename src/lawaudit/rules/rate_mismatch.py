@@ -12,8 +12,9 @@ rate was computed from different data than the report states.
   284 / 287 = 98.9547% → 98.95% (half-up, half-even); only rounding up gives 98.96%.
 正例 (passes): 共调处矛盾纠纷287起，调解成功284起，调处成功率98.95%。
 
-Approximate counts (余, 近, 约) become ranges: a stated rate inside the range passes, one
-outside it fails as a warning, never as an error. A whole taken from an earlier sentence (a
+Rounded figures (231.9万, 150.25万) become the range their written digits allow, and a rate
+outside it fails. Approximate counts (余, 近, 约) become ranges too, but a rate outside them
+fails as a warning, never as an error. A whole taken from an earlier sentence (a
 share "占比" whose total was stated above) is a guess about the text, so its failure is a
 warning too.
 """
@@ -136,8 +137,11 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         )
         yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
-        msg = f"{claim.subject} {stated.raw} lies outside what its approximate inputs allow{where}"
-        yield Outcome(Status.FAIL, msg, arithmetic, values, Severity.WARNING)
+        approximate = any(q.approximate for q in (q_num, q_den, stated))
+        kind = "approximate" if approximate else "rounded"
+        msg = f"{claim.subject} {stated.raw} lies outside what its {kind} inputs allow{where}"
+        severity = Severity.WARNING if approximate or claim.inferred else None
+        yield Outcome(Status.FAIL, msg, arithmetic, values, severity)
 
 
 def nearest(k: int, n: int, stated, places: int, modes: tuple[str, ...]) -> str:
