@@ -39,9 +39,14 @@ class Row:
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
+    """Lines, and the cells of a row the readers wrote "a|b|c" (PDF, Word and HTML tables)
+    as lines of their own: the same shape as a table flattened one cell per line."""
     out, at = [], 0
     for line in text.split("\n"):
-        out.append((at, line.strip()))
+        pos = at
+        for cell in line.split("|"):
+            out.append((pos + len(cell) - len(cell.lstrip()), cell.strip()))
+            pos += len(cell) + 1
         at += len(line) + 1
     return out
 

@@ -122,18 +122,24 @@ def _looks_like_text(text: str) -> bool:
     return junk <= JUNK_SHARE
 
 
-def read(path: str, encoding: str | None = None) -> Document:
-    """Read a file ("-": standard input) into a Document; every failure is a ReadError."""
+def load(path: str) -> bytes:
+    """The bytes of a file ("-": standard input); an OS failure is a ReadError."""
     name = "standard input" if path == "-" else path
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as f:
-                data = f.read()
+            return sys.stdin.buffer.read()
+        with open(path, "rb") as f:
+            return f.read()
     except (OSError, ValueError, AttributeError) as e:  # AttributeError: no sys.stdin.buffer
         reason = OS_REASONS.get(type(e)) or getattr(e, "strerror", None) or str(e)
         raise ReadError(f"cannot read {name}: {reason or type(e).__name__}") from None
+
+
+def read(path: str, encoding: str | None = None, data: bytes | None = None) -> Document:
+    """Read a text file ("-": standard input) into a Document; every failure is a ReadError."""
+    name = "standard input" if path == "-" else path
+    if data is None:
+        data = load(path)
     try:
         source = decode(data, encoding)
     except ReadError as e:
