@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
@@ -47,20 +48,75 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: a crash leaves the old file."""
+@contextmanager
+def opened(path: str | None):
+    """Standard output, or a temporary file beside `path` renamed over it once complete, so a
+    crash or an interrupt leaves the old file; output streams into it file by file.
+    """
+    if path is None:
+        yield StdOut()
+        return
     target = Path(path)
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(
-            dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp"
-        )
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+            yield f
+        os.chmod(tmp, 0o666 & ~current_umask())  # a new file's usual mode, not mkstemp's 0600
         os.replace(tmp, target)
+        tmp = None
     except OSError as e:
-        if "tmp" in locals() and os.path.exists(tmp):
-            os.unlink(tmp)
         fail(f"cannot write {path}: {e.strerror or e}")
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class StdOut:
+    """Writes to whatever sys.stdout is at the time: the progress bar may be redirecting it."""
+
+    def write(self, text: str) -> None:
+        sys.stdout.write(text)
+
+
+def write_atomically(path: str, text: str) -> None:
+    with opened(path) as f:
+        f.write(text)
+
+
+def show_progress(stream=None, env=None) -> bool:
+    """A progress bar only for a person: not in CI, not when stderr is piped or redirected."""
+    stream = sys.stderr if stream is None else stream
+    env = os.environ if env is None else env
+    in_ci = env.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return not in_ci and stream.isatty()
+
+
+@contextmanager
+def progress_bar(total: int):
+    """Yield a function to call once per file done; it draws a bar on stderr when it should.
+
+    While the bar is drawn, text for stdout and stderr is printed above it (when stdout is the
+    terminal too), so per-file tables and error lines do not tear it.
+    """
+    if total < 2 or not show_progress():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("auditing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    console = Console(stderr=True)
+    redirect = sys.stdout.isatty()
+    with Progress(*columns, console=console, transient=True, redirect_stdout=redirect) as bar:
+        task = bar.add_task("auditing", total=total)
+        yield lambda: bar.advance(task)
 
 
 def parse_rounding(value: str) -> tuple[str, ...]:
@@ -73,32 +129,12 @@ def parse_rounding(value: str) -> tuple[str, ...]:
     return modes
 
 
-def audit_one(path: str, encoding: str | None, settings, rules):
-    """Read, extract and audit one input; an unreadable file becomes a FileResult with an error."""
-    from lawaudit.engine import audit
-    from lawaudit.extract import extract
-    from lawaudit.model import FileResult
-    from lawaudit.readers import ReadError, read
-    from lawaudit.readers.claimsfile import ClaimsError, is_claims_path, load_claims
-
-    shown = "<stdin>" if path == "-" else path
-    try:
-        if is_claims_path(path):
-            return audit(shown, load_claims(path), (), settings, rules)
-        found = extract(read(path, encoding))
-        return audit(shown, found.claims, found.quantities, settings, rules, found.notable)
-    except (ReadError, ClaimsError) as e:
-        return FileResult(path=shown, error=str(e))
-    except Exception as e:  # a bug must not stop the batch: report it in the file's place
-        if os.environ.get("LAWAUDIT_DEBUG"):
-            raise
-        return FileResult(path=shown, error=f"internal error: {e.__class__.__name__}: {e}")
-
-
 @app.command()
 def check(
     paths: list[str] = typer.Argument(
-        ..., help="Report files (.txt, .md), claims files (.json, .yaml), or - for stdin."
+        ...,
+        help="Report files (.txt, .md, .pdf, .docx, .html), folders of them, globs, claims "
+        "files (.json, .yaml), or - for stdin.",
     ),
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="Output format."),
     output: str | None = typer.Option(
@@ -122,36 +158,50 @@ def check(
     show_unchecked: bool = typer.Option(
         False, "--show-unchecked", help="List the percentages and totals no check could use."
     ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Files audited at once (default: one per core; 1 audits in this process).",
+    ),
+    summary_only: bool = typer.Option(
+        False, "--summary-only", help="Table format: only the summary table, not each file's."
+    ),
 ) -> None:
-    """Audit reports and print every check with its arithmetic."""
+    """Audit reports and print every check with its arithmetic; folders and globs audit every
+    report in them, in parallel, with a summary table at the end."""
+    from lawaudit import batch
     from lawaudit.engine import selected
-    from lawaudit.model import Report, Severity, Status
-    from lawaudit.report import Format, render, summary_line
-    from lawaudit.rules.base import Settings
+    from lawaudit.model import Severity
+    from lawaudit.report import Format, stream, summary_line
 
-    settings = Settings(modes=parse_rounding(rounding))
-    rules = selected(select, ignore)
-    if not rules:
+    modes = parse_rounding(rounding)
+    if not selected(select, ignore):
         fail("--select/--ignore leave no rule to run")
     if paths.count("-") > 1:
         fail("standard input (-) can be given once")
-    report = Report(tuple(audit_one(p, encoding, settings, rules) for p in paths))
-    for f in report.files:
-        if f.error:
-            typer.echo(f"lawaudit: error: {f.error}", err=True)
-    to_terminal = output is None and sys.stdout.isatty()
+    files = batch.expand(paths)
+    options = batch.Options(encoding, modes, tuple(select), tuple(ignore))
     fmt = Format(format.value)
-    text = render(report, fmt, color=to_terminal and fmt is Format.TABLE, unchecked=show_unchecked)
-    if output:
-        write_atomically(output, text)
-    elif text.strip() or fmt is not Format.TABLE:
-        sys.stdout.write(text)
-    typer.echo(summary_line(report), err=True)
-    if any(f.error for f in report.files):
+    color = output is None and sys.stdout.isatty() and fmt is Format.TABLE
+    with opened(output) as out, progress_bar(len(files)) as advance:
+
+        def results():
+            for f in batch.audit_all(files, options, jobs or batch.default_jobs()):
+                advance()
+                if f.error:
+                    typer.echo(f"lawaudit: error: {f.error}", err=True)
+                yield f
+
+        opts = {"color": color, "unchecked": show_unchecked, "summary_only": summary_only}
+        tally = stream(results(), fmt, out.write, **opts)
+    typer.echo(summary_line(tally), err=True)
+    if tally.unreadable:
         raise typer.Exit(2)
     if fail_on is not FailOn.never:
         floor = Severity(fail_on.value).rank
-        bad = any(c.status is not Status.PASS and c.severity.rank >= floor for c in report.checks())
+        bad = any(tally.severity[s.value] for s in Severity if s.rank >= floor)
         raise typer.Exit(1 if bad else 0)
 
 
@@ -232,6 +282,9 @@ def main_options(
 def main() -> None:
     try:
         app()
+    except BrokenPipeError:  # `lawaudit check dir | head`: the reader has gone, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("lawaudit: interrupted", err=True)
         sys.exit(2)

@@ -1,11 +1,18 @@
-"""Stage 5: FileResults -> text. One module per format, one signature, chosen by `Format`."""
+"""Stage 5: FileResults -> text. One module per format, one signature, chosen by `Format`.
+
+`stream` writes one file at a time as results arrive, so a batch of thousands never sits in
+memory; `render` is the same output for a Report already built (tests, other programs).
+"""
 
 from __future__ import annotations
 
+import json as jsonlib  # `json` here is the submodule json.py, once imported
 from collections import Counter
+from collections.abc import Callable, Iterable
 from enum import StrEnum
+from typing import NamedTuple
 
-from lawaudit.model import Report, Status
+from lawaudit.model import FileResult, Report, Status
 
 
 class Format(StrEnum):
@@ -29,28 +36,126 @@ def render(
     return module.render(report, color=color, width=width, unchecked=unchecked)
 
 
+class Row(NamedTuple):
+    """One file's line in the summary: all that is kept of it once its output is written."""
+
+    path: str
+    error: str | None
+    checks: int
+    severity: Counter  # non-passing checks by severity
+    numbers: int
+    checked: int
+
+
+class Tally:
+    """The summary, counted file by file: the same figures as a whole Report would give."""
+
+    def __init__(self, keep_rows: bool = False) -> None:
+        self.status: Counter = Counter()
+        self.severity: Counter = Counter()
+        self.files = self.unreadable = self.numbers = self.checked = self.unchecked = 0
+        self.rows: list[Row] | None = [] if keep_rows else None
+
+    def add(self, f: FileResult) -> None:
+        severity = Counter(c.severity.value for c in f.checks if c.status is not Status.PASS)
+        self.status.update(c.status.value for c in f.checks)
+        self.severity.update(severity)
+        self.files += 1
+        self.unreadable += bool(f.error)
+        self.numbers += f.coverage.numbers
+        self.checked += f.coverage.checked
+        self.unchecked += len(f.coverage.unchecked)
+        if self.rows is not None:
+            cov = f.coverage
+            self.rows.append(
+                Row(f.path, f.error, len(f.checks), severity, cov.numbers, cov.checked)
+            )
+
+    def summary(self) -> dict:
+        return {
+            "files": self.files,
+            "checks": sum(self.status.values()),
+            "pass": self.status["pass"],
+            "fail": self.status["fail"],
+            "unverifiable": self.status["unverifiable"],
+            "error": self.severity["error"],
+            "warning": self.severity["warning"],
+            "info": self.severity["info"],
+            "unreadable": self.unreadable,
+            "numbers": self.numbers,
+            "numbers_checked": self.checked,
+            "unchecked": self.unchecked,
+        }
+
+
 def summary(report: Report) -> dict:
     """Counts by status, and by severity over the checks that did not pass."""
-    status = Counter(c.status.value for c in report.checks())
-    severity = Counter(c.severity.value for c in report.checks() if c.status is not Status.PASS)
-    return {
-        "files": len(report.files),
-        "checks": sum(status.values()),
-        "pass": status["pass"],
-        "fail": status["fail"],
-        "unverifiable": status["unverifiable"],
-        "error": severity["error"],
-        "warning": severity["warning"],
-        "info": severity["info"],
-        "unreadable": sum(1 for f in report.files if f.error),
-        "numbers": sum(f.coverage.numbers for f in report.files),
-        "numbers_checked": sum(f.coverage.checked for f in report.files),
-        "unchecked": sum(len(f.coverage.unchecked) for f in report.files),
-    }
+    tally = Tally()
+    for f in report.files:
+        tally.add(f)
+    return tally.summary()
 
 
-def summary_line(report: Report) -> str:
-    s = summary(report)
+def stream(
+    files: Iterable[FileResult],
+    fmt: Format,
+    write: Callable[[str], object],
+    *,
+    color: bool = False,
+    width: int | None = None,
+    unchecked: bool = False,
+    summary_only: bool = False,
+) -> Tally:
+    """Write each file's part as it arrives, then the summary; the bytes `render` would give.
+
+    `summary_only` (table format) writes only the summary table; JSON always carries every check.
+    Several files, or `summary_only`, end the table format with a summary table.
+    """
+    if fmt is Format.JSON:
+        return _json_stream(files, write, unchecked)
+    from lawaudit.report import table
+
+    tally = Tally(keep_rows=True)
+    for f in files:
+        tally.add(f)
+        if not summary_only:
+            write(table.file_block(f, color=color, width=width, unchecked=unchecked))
+    if summary_only or tally.files > 1:
+        write(table.summary_table(tally, color=color, width=width))
+    return tally
+
+
+def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
+    """json.dumps(indent=2) of the contract, written one file at a time.
+
+    The envelope is json.py's own, built for no files, so a key added there appears here too;
+    a nested value is dumped alone and indented to its depth (JSON strings hold no raw newline).
+    """
+    from lawaudit.report.json import file_dict, to_dict
+
+    def nested(value, depth: int) -> str:
+        text = jsonlib.dumps(value, ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + "  " * depth)
+
+    tally = Tally()
+    write("{")
+    for i, (key, value) in enumerate(to_dict(Report(()), unchecked).items()):
+        write(("," if i else "") + "\n  " + jsonlib.dumps(key, ensure_ascii=False) + ": ")
+        if key == "files":
+            for f in files:
+                write(("," if tally.files else "[") + "\n    " + nested(file_dict(f, unchecked), 2))
+                tally.add(f)
+            write("\n  ]" if tally.files else "[]")
+        elif key == "summary":
+            write(nested(tally.summary(), 1))
+        else:
+            write(nested(value, 1))
+    write("\n}\n")
+    return tally
+
+
+def summary_line(report: Report | Tally) -> str:
+    s = report.summary() if isinstance(report, Tally) else summary(report)
     parts = [f"{s['checks']} checks in {s['files']} file{'s' if s['files'] != 1 else ''}"]
     parts.append(f"{s['pass']} pass, {s['fail']} fail, {s['unverifiable']} unverifiable")
     parts.append(f"{s['error']} error, {s['warning']} warning, {s['info']} info")

@@ -1,0 +1,127 @@
+"""Throughput and memory of a large batch: `lawaudit check DIR -f json -o OUT --jobs N`.
+
+Not a test: run it by hand (`.venv/bin/python bench/batch.py`) and quote its figures. It copies
+the real corpus (../shared/corpus/real/*.txt and excerpts/*.txt), cycling through the files,
+into a temporary folder of --count reports, then runs the command as a subprocess for each N.
+
+Memory is reported two ways, because workers are separate processes:
+- largest process: the peak resident set of the biggest single process among lawaudit and the
+  children it waited for (os.wait4's rusage; workers forked by the forkserver may not count);
+- whole tree: the peak of the summed resident sets of lawaudit and its workers, sampled from
+  /proc every 50 ms (Linux only) — what the machine has to hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+
+def build(folder: Path, count: int) -> int:
+    sources = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "excerpts").glob("*.txt"))
+    if not sources:
+        sys.exit(f"no corpus at {CORPUS}")
+    size = 0
+    for i in range(count):
+        src = sources[i % len(sources)]
+        shutil.copyfile(src, folder / f"{i:04d}-{src.name}")
+        size += src.stat().st_size
+    return size
+
+
+def tree_rss(root: int) -> int:
+    """Resident kilobytes of `root` and every descendant, walking /proc/PID/task/*/children
+    (a few small reads, so sampling steals little of the CPU the run is measured on).
+    """
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page_kb
+            for task in os.listdir(f"/proc/{pid}/task"):
+                todo += map(int, Path(f"/proc/{pid}/task/{task}/children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run(folder: Path, out: Path, jobs: int) -> dict:
+    cmd = [sys.executable, "-m", "lawaudit", "check", str(folder), "--format", "json"]
+    cmd += ["-o", str(out), "--jobs", str(jobs), "--fail-on", "never"]
+    env = {**os.environ, "CI": "true"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            if Path("/proc").is_dir():
+                peak[0] = max(peak[0], tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    _, status, usage = os.wait4(proc.pid, 0)  # this run's rusage alone, workers included
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"lawaudit exited {proc.returncode}: {stderr.strip()[-500:]}")
+    return {"seconds": seconds, "largest_kb": usage.ru_maxrss, "tree_kb": peak[0]}
+
+
+def machine() -> str:
+    cpu = ""
+    if Path("/proc/cpuinfo").exists():
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        cpu = next((ln.split(":", 1)[1].strip() for ln in lines if "model name" in ln), "")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (
+        f"nproc {cores}; {cpu or platform.processor() or platform.machine()}; "
+        f"Python {platform.python_version()} ({platform.python_implementation()}); "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000, help="reports in the batch")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="values of --jobs")
+    args = parser.parse_args()
+    print(machine())
+    with tempfile.TemporaryDirectory(prefix="lawaudit-bench-") as tmp:
+        folder = Path(tmp) / "batch"
+        folder.mkdir()
+        size = build(folder, args.count)
+        print(f"batch: {args.count} reports, {size / 1e6:.1f} MB of text")
+        outputs = {}
+        for jobs in args.jobs:
+            out = Path("/tmp/out.json")
+            r = run(folder, out, jobs)
+            outputs[jobs] = out.read_bytes()
+            rate = args.count / r["seconds"]
+            print(
+                f"--jobs {jobs}: {r['seconds']:.1f} s, {rate:.1f} documents/s, peak RSS: "
+                f"largest process {r['largest_kb'] / 1024:.0f} MB, "
+                f"whole tree {r['tree_kb'] / 1024:.0f} MB; output {len(outputs[jobs]) / 1e6:.1f} MB"
+            )
+        same = len(set(outputs.values())) == 1
+        print(f"same output bytes for every --jobs: {'yes' if same else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""Many reports at once: which files a command line names, and auditing them in parallel.
+
+Each file is read, extracted and audited inside a worker process, which sends back only its
+`FileResult` (a few kilobytes): documents never cross a process boundary, so memory stays bounded
+whatever the size of the batch. Results come back in input order, never completion order, so the
+output is the same bytes for any `--jobs`. A file that fails, even one that kills its worker,
+becomes that file's error and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import cache, partial
+from pathlib import PurePath
+
+from lawaudit.model import FileResult
+
+REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml")
+CLAIMS_SUFFIXES = (".json", ".yaml", ".yml")  # named or globbed only: in a folder, often outputs
+GLOB_MAGIC = frozenset("*?[")
+PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, by the forkserver
+WINDOW = 4  # files in flight per worker: enough to keep workers busy, few results held back
+
+
+def shown(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def expand(args: Iterable[str]) -> list[str]:
+    """Files to audit, each once: a folder gives its report files (recursively, sorted, hidden
+    names skipped), a glob its matches (sorted; expanded here for shells that do not).
+
+    A folder with no report file, or a glob that matches nothing, stays as given so that its
+    audit reports the problem in its place, like a missing file.
+    """
+    out: list[str] = []
+    for arg in args:
+        if os.path.isdir(arg):
+            out.extend(_folder(arg) or [arg])
+        elif GLOB_MAGIC & set(arg) and not os.path.exists(arg):
+            found = []
+            for match in sorted(glob.glob(arg, recursive=True)):
+                if os.path.isdir(match):
+                    found.extend(_folder(match))
+                elif match.lower().endswith(REPORT_SUFFIXES + CLAIMS_SUFFIXES):
+                    found.append(match)
+            out.extend(found or [arg])
+        else:
+            out.append(arg)
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        if os.path.normpath(p) not in seen:
+            seen.add(os.path.normpath(p))
+            unique.append(p)
+    return unique
+
+
+def _folder(top: str) -> list[str]:
+    found = []
+    for root, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            os.path.join(root, f)
+            for f in files
+            if not f.startswith(".") and f.lower().endswith(REPORT_SUFFIXES)
+        ]
+    return sorted(found, key=lambda p: PurePath(p).parts)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a worker needs to audit a file; plain values, because rule modules do not pickle."""
+
+    encoding: str | None = None
+    modes: tuple[str, ...] = ("half-up", "half-even")
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def audit_one(path: str, encoding: str | None, settings, rules) -> FileResult:
+    """Read, extract and audit one input; an unreadable file becomes a FileResult with an error."""
+    from lawaudit.engine import audit
+    from lawaudit.extract import extract
+    from lawaudit.readers import ReadError, read
+    from lawaudit.readers.claimsfile import ClaimsError, is_claims_path, load_claims
+
+    try:
+        if path != "-" and not os.path.exists(path) and GLOB_MAGIC & set(path):
+            return FileResult(path=path, error=f"no file matches {path}")
+        if os.path.isdir(path):
+            kinds = " ".join(REPORT_SUFFIXES)
+            return FileResult(path=path, error=f"{path}: no report file ({kinds}) in this folder")
+        if is_claims_path(path):
+            return audit(shown(path), load_claims(path), (), settings, rules)
+        found = extract(read(path, encoding))
+        return audit(shown(path), found.claims, found.quantities, settings, rules, found.notable)
+    except (ReadError, ClaimsError) as e:
+        return FileResult(path=shown(path), error=str(e))
+    except Exception as e:  # a bug must not stop the batch: report it in the file's place
+        return _internal(path, e)
+
+
+@cache
+def _prepared(options: Options):
+    from lawaudit.engine import selected
+    from lawaudit.rules.base import Settings
+
+    return Settings(modes=options.modes), selected(options.select, options.ignore)
+
+
+def audit_path(path: str, options: Options) -> FileResult:
+    """The task a worker runs; rules are looked up once per process."""
+    settings, rules = _prepared(options)
+    return audit_one(path, options.encoding, settings, rules)
+
+
+def audit_all(paths: list[str], options: Options, jobs: int) -> Iterator[FileResult]:
+    """FileResults in input order; in-process for one job or one file (no start-up cost)."""
+    return in_order(partial(audit_path, options=options), paths, jobs)
+
+
+def in_order(task: Callable[[str], FileResult], paths: list[str], jobs: int):
+    """task(path) for each path, by up to `jobs` worker processes, yielded in input order.
+
+    At most WINDOW * jobs files are in flight, so a slow file holds back only a few finished
+    results, and the caller can write each result out before the next one arrives.
+    """
+    if jobs <= 1 or len(paths) <= 1:
+        yield from map(task, paths)
+        return
+    jobs = min(jobs, len(paths))
+    pool = _pool(jobs)
+    pending: deque[tuple[str, Future]] = deque()
+    todo = iter(paths)
+    try:
+        while True:
+            while len(pending) < WINDOW * jobs and (path := next(todo, None)) is not None:
+                pending.append((path, _submit(pool, task, path)))
+            if not pending:
+                return
+            path, future = pending.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in C code) and took every
+                # unfinished file of the pool with it. Run this one alone to tell whether it
+                # is the cause; give the others to a fresh pool.
+                pool.shutdown(cancel_futures=True)
+                yield _alone(task, path)
+                pool = _pool(jobs)
+                pending = deque((p, f if _ok(f) else _submit(pool, task, p)) for p, f in pending)
+            except Exception as e:  # the task raised, or its result could not come back
+                yield _internal(path, e)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _ok(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _submit(pool: ProcessPoolExecutor, task, path: str) -> Future:
+    if path != "-":
+        return pool.submit(task, path)
+    done: Future = Future()  # standard input belongs to this process: read it here
+    done.set_result(task(path))
+    return done
+
+
+def _alone(task, path: str) -> FileResult:
+    with _pool(1) as pool:
+        try:
+            return pool.submit(task, path).result()
+        except BrokenProcessPool:
+            return FileResult(path=shown(path), error="internal error: the worker process died")
+        except Exception as e:
+            return _internal(path, e)
+
+
+def _internal(path: str, e: Exception) -> FileResult:
+    if os.environ.get("LAWAUDIT_DEBUG"):
+        raise e
+    return FileResult(path=shown(path), error=f"internal error: {e.__class__.__name__}: {e}")
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from a clean server process, not from this one, whose progress bar runs
+    a thread (forking a threaded process can deadlock). The server imports the audit code and
+    the CLI once (a worker re-runs the `lawaudit` script, which imports the CLI), so each
+    worker starts warm.
+    """
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([f"lawaudit.{m}" for m in PRELOAD])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupt)
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C goes to the whole process group: let the parent alone stop the batch."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use (containers)
+    except AttributeError:
+        return os.cpu_count() or 1
