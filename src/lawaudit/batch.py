@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,13 +19,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache, partial
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from lawaudit.model import FileResult
 
 REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml")
 CLAIMS_SUFFIXES = (".json", ".yaml", ".yml")  # named or globbed only: in a folder, often outputs
 GLOB_MAGIC = frozenset("*?[")
+YEAR = re.compile(r"(?:19|20)\d\d")
 PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, by the forkserver
 WINDOW = 4  # files in flight per worker: enough to keep workers busy, few results held back
 
@@ -83,10 +85,59 @@ class Options:
     modes: tuple[str, ...] = ("half-up", "half-even")
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    previous: tuple[tuple[str, str], ...] = ()  # (this year's file, last year's report)
 
 
-def audit_one(path: str, encoding: str | None, settings, rules) -> FileResult:
-    """Read, extract and audit one input; an unreadable file becomes a FileResult with an error."""
+class PairingError(ValueError):
+    """A --previous manifest that cannot be read; the CLI says so in one line, exit 2."""
+
+
+def pair_previous(
+    files: list[str], previous: str | None, manifest: str | None, auto: bool
+) -> tuple[tuple[str, str], ...]:
+    """Which report is each file's last year: one given, a manifest, or the same name a year
+    earlier beside it (beijing-2026-gongzuo.txt -> beijing-2025-gongzuo.txt)."""
+    pairs: dict[str, str] = {}
+    if previous:
+        pairs.update((os.path.normpath(f), previous) for f in files)
+    if manifest:
+        pairs.update(read_manifest(manifest))
+    if auto:
+        for f in files:
+            folder, name = os.path.split(f)
+            earlier = YEAR.sub(lambda m: str(int(m.group()) - 1), name)
+            candidate = os.path.join(folder, earlier)
+            if earlier != name and os.path.isfile(candidate):
+                pairs.setdefault(os.path.normpath(f), candidate)
+    return tuple(sorted(pairs.items()))
+
+
+def read_manifest(path: str) -> dict[str, str]:
+    """Lines "this-year<TAB>last-year" (or a comma); paths relative to the manifest's folder."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except OSError as e:
+        raise PairingError(f"cannot read {path}: {e.strerror or e}") from None
+    base = os.path.dirname(path)
+    pairs = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in re.split(r"\t|,", line) if c.strip()]
+        if len(cells) != 2:
+            raise PairingError(f"{path}:{n}: expected 'this year<TAB>last year', got {line!r}")
+        current, prev = (c if os.path.isabs(c) else os.path.join(base, c) for c in cells)
+        pairs[os.path.normpath(current)] = prev
+    return pairs
+
+
+def audit_one(
+    path: str, encoding: str | None, settings, rules, previous: str | None = None
+) -> FileResult:
+    """Read, extract and audit one input; an unreadable file becomes a FileResult with an error.
+
+    With `previous` (last year's report), growth figures are also checked against it.
+    """
     from lawaudit.engine import audit
     from lawaudit.extract import extract
     from lawaudit.readers import ReadError, read
@@ -100,8 +151,18 @@ def audit_one(path: str, encoding: str | None, settings, rules) -> FileResult:
             return FileResult(path=path, error=f"{path}: no report file ({kinds}) in this folder")
         if is_claims_path(path):
             return audit(shown(path), load_claims(path), (), settings, rules)
-        found = extract(read(path, encoding))
-        return audit(shown(path), found.claims, found.quantities, settings, rules, found.notable)
+        doc = read(path, encoding)
+        found = extract(doc)
+        claims = found.claims
+        if previous:
+            from lawaudit.extract.previous import previous_claims
+
+            try:
+                last_year = read(previous, encoding)
+            except ReadError as e:
+                return FileResult(path=shown(path), error=f"last year's report: {e}")
+            claims += tuple(previous_claims(doc, last_year, previous))
+        return audit(shown(path), claims, found.quantities, settings, rules, found.notable)
     except (ReadError, ClaimsError) as e:
         return FileResult(path=shown(path), error=str(e))
     except Exception as e:  # a bug must not stop the batch: report it in the file's place
@@ -119,7 +180,8 @@ def _prepared(options: Options):
 def audit_path(path: str, options: Options) -> FileResult:
     """The task a worker runs; rules are looked up once per process."""
     settings, rules = _prepared(options)
-    return audit_one(path, options.encoding, settings, rules)
+    previous = dict(options.previous).get(os.path.normpath(path))
+    return audit_one(path, options.encoding, settings, rules, previous)
 
 
 def audit_all(paths: list[str], options: Options, jobs: int) -> Iterator[FileResult]:

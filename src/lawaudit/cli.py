@@ -168,6 +168,17 @@ def check(
     summary_only: bool = typer.Option(
         False, "--summary-only", help="Table format: only the summary table, not each file's."
     ),
+    previous: str | None = typer.Option(
+        None, "--previous", help="Last year's report, to check this year's growth figures against."
+    ),
+    previous_manifest: str | None = typer.Option(
+        None, "--previous-manifest", help="Lines 'this year<TAB>last year' pairing a batch."
+    ),
+    previous_auto: bool = typer.Option(
+        False,
+        "--previous-auto",
+        help="Pair each file with the file beside it named a year earlier (2025 for 2026).",
+    ),
 ) -> None:
     """Audit reports and print every check with its arithmetic; folders and globs audit every
     report in them, in parallel, with a summary table at the end."""
@@ -182,7 +193,13 @@ def check(
     if paths.count("-") > 1:
         fail("standard input (-) can be given once")
     files = batch.expand(paths)
-    options = batch.Options(encoding, modes, tuple(select), tuple(ignore))
+    if previous and len(files) != 1:
+        fail("--previous pairs one report; for a batch use --previous-manifest or --previous-auto")
+    try:
+        pairs = batch.pair_previous(files, previous, previous_manifest, previous_auto)
+    except batch.PairingError as e:
+        fail(str(e))
+    options = batch.Options(encoding, modes, tuple(select), tuple(ignore), pairs)
     fmt = Format(format.value)
     color = output is None and sys.stdout.isatty() and fmt is Format.TABLE
     with opened(output) as out, progress_bar(len(files)) as advance:
