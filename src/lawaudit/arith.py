@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from lawaudit.model import APPROX_ABOVE, APPROX_AROUND, APPROX_BELOW, Quantity
 
@@ -143,8 +144,28 @@ def overlaps(a: Range, b: Range) -> bool:
 
 
 def fits(k: int, n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -> bool:
-    exact = Fraction(100 * k, n)
-    return any(decimal_places(exact, places, m) == stated for m in modes)
+    """Does k/n, as a percentage rounded to `places` under one of `modes`, give `stated`?
+
+    Exact integer inequalities, no Fractions: with x = 100·10^places·k / n and s the stated
+    digits as an integer, half-up gives s when s − ½ ≤ x < s + ½, and so on for each mode.
+    """
+    if n <= 0 or k < 0 or stated < 0:
+        return any(decimal_places(Fraction(100 * k, n), places, m) == stated for m in modes)
+    a, b = 100 * 10**places * k, n
+    s = int(stated.scaleb(places))
+    for mode in modes:
+        if mode == "half-up" and (2 * s - 1) * b <= 2 * a < (2 * s + 1) * b:
+            return True
+        if mode == "half-even" and (
+            (2 * s - 1) * b < 2 * a < (2 * s + 1) * b
+            or (s % 2 == 0 and 2 * a in ((2 * s - 1) * b, (2 * s + 1) * b))
+        ):
+            return True
+        if mode == "truncate" and s * b <= a < (s + 1) * b:
+            return True
+        if mode == "ceiling" and (s - 1) * b < a <= s * b:
+            return True
+    return False
 
 
 def numerators_for(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -> list[int]:
@@ -169,6 +190,7 @@ def candidate_ks(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -
     return range(lo, hi + 1)
 
 
+@lru_cache(maxsize=4096)
 def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int | None:
     """The smallest n for which some k/n rounds to the stated percentage (GRIM for %).
 
