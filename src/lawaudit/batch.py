@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path, PurePath
 
 from lawaudit.model import FileResult
@@ -86,6 +86,10 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     previous: tuple[tuple[str, str], ...] = ()  # (this year's file, last year's report)
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) from the configuration
+    tolerance: str = "0"  # percentage points (config.py)
+    rate_words: tuple[str, ...] = ()
+    capped_words: tuple[str, ...] = ()
 
 
 class PairingError(ValueError):
@@ -131,57 +135,22 @@ def read_manifest(path: str) -> dict[str, str]:
     return pairs
 
 
-def audit_one(
-    path: str, encoding: str | None, settings, rules, previous: str | None = None
-) -> FileResult:
-    """Read, extract and audit one input; an unreadable file becomes a FileResult with an error.
-
-    With `previous` (last year's report), growth figures are also checked against it.
-    """
-    from lawaudit.engine import audit
-    from lawaudit.extract import extract
-    from lawaudit.readers import ReadError, read
-    from lawaudit.readers.claimsfile import ClaimsError, is_claims_path, load_claims
-
-    try:
-        if path != "-" and not os.path.exists(path) and GLOB_MAGIC & set(path):
-            return FileResult(path=path, error=f"no file matches {path}")
-        if os.path.isdir(path):
-            kinds = " ".join(REPORT_SUFFIXES)
-            return FileResult(path=path, error=f"{path}: no report file ({kinds}) in this folder")
-        if is_claims_path(path):
-            return audit(shown(path), load_claims(path), (), settings, rules)
-        doc = read(path, encoding)
-        found = extract(doc)
-        claims = found.claims
-        if previous:
-            from lawaudit.extract.previous import previous_claims
-
-            try:
-                last_year = read(previous, encoding)
-            except ReadError as e:
-                return FileResult(path=shown(path), error=f"last year's report: {e}")
-            claims += tuple(previous_claims(doc, last_year, previous))
-        return audit(shown(path), claims, found.quantities, settings, rules, found.notable)
-    except (ReadError, ClaimsError) as e:
-        return FileResult(path=shown(path), error=str(e))
-    except Exception as e:  # a bug must not stop the batch: report it in the file's place
-        return _internal(path, e)
-
-
-@cache
-def _prepared(options: Options):
-    from lawaudit.engine import selected
-    from lawaudit.rules.base import Settings
-
-    return Settings(modes=options.modes), selected(options.select, options.ignore)
-
-
 def audit_path(path: str, options: Options) -> FileResult:
-    """The task a worker runs; rules are looked up once per process."""
-    settings, rules = _prepared(options)
-    previous = dict(options.previous).get(os.path.normpath(path))
-    return audit_one(path, options.encoding, settings, rules, previous)
+    """The task a worker runs: the Python API's audit_path, with the run's options."""
+    from lawaudit.api import audit_path as audit_one
+
+    return audit_one(
+        path,
+        encoding=options.encoding,
+        previous=dict(options.previous).get(os.path.normpath(path)),
+        select=options.select,
+        ignore=options.ignore,
+        rounding=options.modes,
+        severity=dict(options.severity),
+        tolerance=options.tolerance,
+        rate_words=options.rate_words,
+        capped_words=options.capped_words,
+    )
 
 
 def audit_all(paths: list[str], options: Options, jobs: int) -> Iterator[FileResult]:

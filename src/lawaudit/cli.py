@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -35,6 +36,14 @@ class FailOn(StrEnum):
 class OutFormat(StrEnum):
     table = "table"
     json = "json"
+    html = "html"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    concise = "concise"
+    codeframe = "codeframe"
 
 
 class ClaimsFormat(StrEnum):
@@ -119,20 +128,29 @@ def progress_bar(total: int):
         yield lambda: bar.advance(task)
 
 
-def parse_rounding(value: str) -> tuple[str, ...]:
-    from lawaudit.arith import MODES
+def configuration(paths, path, select, ignore, fail_on, rounding):
+    """The configuration in force: the command line over the file over the defaults.
 
-    modes = tuple(m.strip() for m in value.split(",") if m.strip())
-    bad = [m for m in modes if m not in MODES]
-    if bad or not modes:
-        fail(f"--rounding: unknown mode {bad[0] if bad else value!r}; use {', '.join(MODES)}")
-    return modes
+    --select replaces the file's `select`; --ignore adds to its `ignore`."""
+    from lawaudit.config import CHECKS, Config, ConfigError, discover, load
+
+    try:
+        found = path or discover(paths)
+        cfg = load(found) if found else Config()
+        level = fail_on.value if fail_on else None
+        given = {"select": select, "ignore": ignore, "fail_on": level, "rounding": rounding}
+        changes = {k: CHECKS[k](v, f"--{k.replace('_', '-')}") for k, v in given.items() if v}
+        if "ignore" in changes:
+            changes["ignore"] = (*cfg.ignore, *changes["ignore"])
+        return replace(cfg, **changes)
+    except ConfigError as e:
+        fail(str(e))
 
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(
-        ...,
+    paths: list[str] | None = typer.Argument(
+        None,
         help="Report files (.txt, .md, .pdf, .docx, .html), folders of them, globs, claims "
         "files (.json, .yaml), or - for stdin.",
     ),
@@ -140,11 +158,13 @@ def check(
     output: str | None = typer.Option(
         None, "--output", "-o", help="Write the report here (atomically)."
     ),
-    fail_on: FailOn = typer.Option(
-        FailOn.error, help="Lowest severity that makes the exit code 1."
+    fail_on: FailOn | None = typer.Option(
+        None, help="Lowest severity that makes the exit code 1 [default: error]."
     ),
-    rounding: str = typer.Option(
-        "half-up,half-even", help="Accepted rounding modes: half-up, half-even, truncate, ceiling."
+    rounding: str | None = typer.Option(
+        None,
+        help="Accepted rounding modes: half-up, half-even, truncate, ceiling "
+        "[default: half-up,half-even].",
     ),
     encoding: str | None = typer.Option(
         None, help="Decode input with this encoding instead of detecting it."
@@ -179,6 +199,24 @@ def check(
         "--previous-auto",
         help="Pair each file with the file beside it named a year earlier (2025 for 2026).",
     ),
+    config: str | None = typer.Option(
+        None,
+        "--config",
+        help="Configuration file (default: the closest lawaudit.toml or "
+        "pyproject.toml [tool.lawaudit] to the inputs).",
+    ),
+    print_config: bool = typer.Option(
+        False, "--print-config", help="Print the configuration in force, as TOML, and exit."
+    ),
+    exit_zero: bool = typer.Option(
+        False, "--exit-zero", help="Exit 0 even when checks fail (2 still means bad input)."
+    ),
+    baseline: str | None = typer.Option(
+        None, "--baseline", help="Fail only on checks not in this baseline file."
+    ),
+    write_baseline: str | None = typer.Option(
+        None, "--write-baseline", help="Record today's non-passing checks here; exit 0."
+    ),
 ) -> None:
     """Audit reports and print every check with its arithmetic; folders and globs audit every
     report in them, in parallel, with a summary table at the end."""
@@ -187,9 +225,24 @@ def check(
     from lawaudit.model import Severity
     from lawaudit.report import Format, stream, summary_line
 
-    modes = parse_rounding(rounding)
-    if not selected(select, ignore):
+    paths = paths or []
+    if not paths and not print_config:
+        fail("no input: give report files, folders, globs, or - for standard input")
+    cfg = configuration(paths, config, select, ignore, fail_on, rounding)
+    if print_config:
+        sys.stdout.write(cfg.to_toml())
+        raise typer.Exit(0)
+    if not selected(cfg.select, cfg.ignore):
         fail("--select/--ignore leave no rule to run")
+    base = None
+    if baseline:
+        from lawaudit.baseline import Baseline, BaselineError
+
+        try:
+            base = Baseline.load(baseline)
+        except BaselineError as e:
+            fail(str(e))
+    recorded: list[dict] | None = [] if write_baseline else None
     if paths.count("-") > 1:
         fail("standard input (-) can be given once")
     files = batch.expand(paths)
@@ -199,7 +252,17 @@ def check(
         pairs = batch.pair_previous(files, previous, previous_manifest, previous_auto)
     except batch.PairingError as e:
         fail(str(e))
-    options = batch.Options(encoding, modes, tuple(select), tuple(ignore), pairs)
+    options = batch.Options(
+        encoding=encoding,
+        modes=cfg.rounding,
+        select=cfg.select,
+        ignore=cfg.ignore,
+        previous=pairs,
+        severity=cfg.severity,
+        tolerance=cfg.tolerance,
+        rate_words=cfg.rate_words,
+        capped_words=cfg.capped_words,
+    )
     fmt = Format(format.value)
     color = output is None and sys.stdout.isatty() and fmt is Format.TABLE
     with opened(output) as out, progress_bar(len(files)) as advance:
@@ -209,15 +272,33 @@ def check(
                 advance()
                 if f.error:
                     typer.echo(f"lawaudit: error: {f.error}", err=True)
+                if base is not None:
+                    f = base.mark(f)
+                if recorded is not None:
+                    from lawaudit.baseline import entries
+
+                    recorded.extend(entries([f]))
                 yield f
 
         opts = {"color": color, "unchecked": show_unchecked, "summary_only": summary_only}
+        if fmt in (Format.HTML, Format.CODEFRAME):
+            opts["encoding"] = encoding  # these show each file's text, read again
         tally = stream(results(), fmt, out.write, **opts)
     typer.echo(summary_line(tally), err=True)
+    for e in tally.stale:
+        where = f"{e['path']}: {e['rule']} {e['subject']}".rstrip()
+        typer.echo(f"lawaudit: stale baseline entry (no check matches it): {where}", err=True)
+    if write_baseline and recorded is not None:
+        from lawaudit.baseline import dumps
+
+        write_atomically(write_baseline, dumps(recorded))
+        typer.echo(f"{len(recorded)} baseline entries written to {write_baseline}", err=True)
     if tally.unreadable:
         raise typer.Exit(2)
-    if fail_on is not FailOn.never:
-        floor = Severity(fail_on.value).rank
+    if exit_zero or write_baseline:
+        raise typer.Exit(0)
+    if cfg.fail_on != FailOn.never:
+        floor = Severity(cfg.fail_on).rank
         bad = any(tally.severity[s.value] for s in Severity if s.rank >= floor)
         raise typer.Exit(1 if bad else 0)
 
@@ -246,10 +327,11 @@ def extract(
         found = find_claims(read(path, encoding))
     except ReadError as e:
         fail(str(e))
-    text = dump_claims(found.claims, "<stdin>" if path == "-" else path, fmt)
+    claims = tuple(c for c in found.claims if c.kind != "suppress")  # a comment, not a claim
+    text = dump_claims(claims, "<stdin>" if path == "-" else path, fmt)
     if output:
         write_atomically(output, text)
-        typer.echo(f"{len(found.claims)} claims written to {output}", err=True)
+        typer.echo(f"{len(claims)} claims written to {output}", err=True)
     else:
         sys.stdout.write(text)
 

@@ -8,15 +8,17 @@ from collections.abc import Iterable
 from lawaudit.model import (
     Check,
     Claim,
+    ClaimKind,
     Coverage,
     FileResult,
     Mention,
     Quantity,
+    Rule,
     Severity,
     Status,
 )
 from lawaudit.rules import ALL_RULES
-from lawaudit.rules.base import Settings
+from lawaudit.rules.base import Outcome, Settings
 
 
 def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple:
@@ -40,37 +42,49 @@ def audit(
 ) -> FileResult:
     settings = settings or Settings()
     rules = ALL_RULES if rules is None else rules
+    claims = tuple(claims)
     checks: list[Check] = []
     used: list[tuple[int, int]] = []
     for claim in claims:
         made = False
         for module in rules:
-            rule = module.RULE
             for out in module.check(claim, settings):
                 made = True
-                severity = out.severity or (
-                    Severity.INFO if out.status is Status.UNVERIFIABLE else rule.severity
-                )
-                checks.append(
-                    Check(
-                        rule=rule.id,
-                        name=rule.name,
-                        status=out.status,
-                        severity=severity,
-                        line=claim.line,
-                        column=claim.column,
-                        quote=claim.quote,
-                        message=out.message,
-                        arithmetic=out.arithmetic,
-                        values=out.values,
-                        subject=claim.subject,
-                        page=claim.page,
-                    )
-                )
+                checks.append(stamp(module.RULE, claim, out, settings))
         if made:
             used.extend((q.start, q.end) for q in claim.quantities() if q.end > q.start)
+    if any(c.kind is ClaimKind.SUPPRESS for c in claims):
+        from lawaudit.suppress import apply
+
+        checks = apply(claims, checks, rules, settings)
     checks.sort(key=lambda c: (c.line, c.column, c.rule, c.subject))
     return FileResult(path=path, checks=tuple(checks), coverage=coverage(quantities, used, notable))
+
+
+def stamp(rule: Rule, claim: Claim, out: Outcome, settings: Settings) -> Check:
+    """A rule's outcome as a Check: the rule's id and severity (or the configuration's, for a
+    failure), and the claim's place."""
+    severity = out.severity or (
+        Severity.INFO if out.status is Status.UNVERIFIABLE else rule.severity
+    )
+    if out.status is Status.FAIL and settings.severity:
+        severity = Severity(dict(settings.severity).get(rule.id, severity))
+    return Check(
+        rule=rule.id,
+        name=rule.name,
+        status=out.status,
+        severity=severity,
+        line=claim.line,
+        column=claim.column,
+        quote=claim.quote,
+        message=out.message,
+        arithmetic=out.arithmetic,
+        values=out.values,
+        subject=claim.subject,
+        page=claim.page,
+        end_line=claim.end_line,
+        end_column=claim.end_column,
+    )
 
 
 def coverage(

@@ -134,6 +134,7 @@ class ClaimKind(StrEnum):
     LISTED = "listed"  # "四支队伍" followed by the items it names
     REPEAT = "repeat"  # the same subject stated twice in one report
     PERIOD = "period"  # the period a report covers against the dates it carries
+    SUPPRESS = "suppress"  # <!-- lawaudit: ignore LA201 原因 --> before a paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +153,12 @@ class Claim:
     - listed: `stated` the count written ("四支"), `items` the names that follow it.
     - repeat: `stated` the later value, `previous` the earlier one for the same `subject`.
     - period: `items` holds the period and the date found, as written.
+    - suppress: `items` the rule IDs or names, `notes` the reason (empty when none), `covers`
+      the first and last line of the paragraph it applies to.
     `inferred` marks a role the extractor took from outside the claim's own sentence (a share
     whose whole was stated earlier): a failure then weighs less, because the pairing is a guess.
-    `line`, `column`, `quote` locate the stated number in the file as given.
+    `line`, `column`, `quote` locate the stated number in the file as given; `end_line` and
+    `end_column` (one past its last character) end it, 0 when unknown (claims files).
     """
 
     kind: ClaimKind
@@ -177,6 +181,9 @@ class Claim:
     direction: str = ""
     counts: tuple[Quantity, ...] = ()
     items: tuple[str, ...] = ()
+    end_line: int = 0  # just past the stated number (exclusive column); 0 when unknown
+    end_column: int = 0
+    covers: tuple[int, int] = (0, 0)  # suppress: the lines of the paragraph it applies to
 
     def quantities(self) -> tuple[Quantity, ...]:
         roles = (self.stated, self.numerator, self.denominator, self.total, self.current)
@@ -210,6 +217,10 @@ class Check:
     values: dict = field(default_factory=dict)  # str -> str | list[str]
     subject: str = ""
     page: int | None = None
+    end_line: int = 0  # where the stated number ends (column exclusive); 0 when unknown
+    end_column: int = 0
+    suppressed: str = ""  # the reason a <!-- lawaudit: ignore --> comment gave; not counted
+    baselined: bool = False  # in the --baseline file: reported, not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +248,7 @@ class FileResult:
     checks: tuple[Check, ...] = ()
     error: str | None = None
     coverage: Coverage = Coverage()
+    baseline_stale: tuple[dict, ...] = ()  # --baseline entries for this file no check matched
 
 
 @dataclass(frozen=True, slots=True)

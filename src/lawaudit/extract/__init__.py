@@ -40,6 +40,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.structure import structure_claims
     from lawaudit.extract.tables import table_claims
     from lawaudit.extract.totals import total_claims
+    from lawaudit.suppress import suppression_claims
 
     quantities = find_quantities(doc.text)
     sents = sentences(doc, quantities)
@@ -48,6 +49,6 @@ def extract(doc: Document) -> Extraction:
     claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
     claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
     claims += change_claims(doc, sents)
-    claims += [*listed_claims(doc, sents), *period_claims(doc)]
+    claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities), notable(doc, sents))

@@ -126,7 +126,16 @@ def place(doc: Document, at: Quantity, quote_from: int, quote_to: int | None = N
         "column": column,
         "quote": doc.quote(start, end),
         "page": doc.page(at.start),
+        **end_of(doc, at),
     }
+
+
+def end_of(doc: Document, q: Quantity) -> dict:
+    """Where `q` ends in the file as given: the line and column just past its last character."""
+    if q.end <= q.start:
+        return {"end_line": 0, "end_column": 0}
+    line, column = doc.line_col(q.end - 1)
+    return {"end_line": line, "end_column": column + 1}
 
 
 TIME_MARK = re.compile(

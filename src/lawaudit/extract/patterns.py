@@ -5,6 +5,7 @@ between CJK removed, common traditional characters mapped to simplified).
 """
 
 import re
+from contextvars import ContextVar
 
 # Sentence ends: a claim and its numerator/denominator live in one sentence. Not ；: it joins
 # the parallel clauses of one breakdown ("其中，Ⅰ类2个，占6.2%；Ⅱ类24个，占75.0%").
@@ -34,6 +35,21 @@ CAPPED_RATE = re.compile(
     r"|通过|调解|调撤|及时|准确|审查|备案|好评|城镇化|参保|受理|按期|处置|响应|接通|解决"
     r"|执行|履约|兑现|发证|登记|接种|治愈|回访|落实|审核|办理|采纳|整改|检出|抽检|立案)率$"
 )
+
+# Words the configuration adds (`rate_words`, `capped_words`), set around one extraction by
+# api.py: names of rates that do not end in 率 (满意度: its last character plays the part of 率),
+# and predicates of rates that cannot pass 100% (履约 -> 履约率).
+EXTRA_WORDS: ContextVar[tuple[tuple[str, ...], tuple[str, ...]]] = ContextVar(
+    "lawaudit_extra_words", default=((), ())
+)
+
+
+def is_capped(name: str) -> bool:
+    """A rate name that says it counts a part of a whole: built in, or configured."""
+    return bool(CAPPED_RATE.search(name)) or any(
+        name.endswith((w + "率", w)) for w in EXTRA_WORDS.get()[1]
+    )
+
 
 # Words that mark a number as a total or an intake ("共调处287起", "受理诉求119件").
 # 共 but not 公共/中共/共同/共享…

@@ -41,12 +41,28 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
         clause = clause_before(text, item.q.start, sentence_start)
         return [strip_filler(n) for n in P.RATE_NAME.findall(clause)] or []
     last = label.rfind("率")
+    extra = configured_name(label, last)
+    if extra is not None:
+        return extra
     if last < 0:
         return []
     if P.CHANGE_WORDS.search(label[last:]):
         return []  # "失业率比上年下降0.2%": the % is a change, not the rate
     names = P.RATE_NAME.findall(label[: last + 1])
     return [strip_filler(names[-1])] if names else []
+
+
+def configured_name(label: str, last: int) -> list[str] | None:
+    """A configured rate word (满意度) later in the label than any 率: that rate's name."""
+    words = P.EXTRA_WORDS.get()[0]
+    ends = [(label.rfind(w) + len(w), w) for w in words if w in label]
+    if not ends or max(ends)[0] <= last + 1:
+        return None
+    end = max(ends)[0]
+    if P.CHANGE_WORDS.search(label[end:]):
+        return []
+    name = re.search(r"[\u4e00-\u9fff]{0,10}$", label[:end])
+    return [strip_filler(name.group())] if name else []
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
@@ -283,7 +299,7 @@ def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -
         stated=item.q,
         numerator=num.q if num else None,
         denominator=den.q if den else None,
-        capped=bool(P.CAPPED_RATE.search(name)),
+        capped=P.is_capped(name),
         **place(doc, item.q, label_start if first is not item else item.q.start - len(item.label)),
     )
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import place
+from lawaudit.extract.context import end_of, place
 from lawaudit.extract.numbers import parse_quantity
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
@@ -64,6 +64,7 @@ def as_breakdown(shares: Claim, doc: Document) -> Claim:
         column=column,
         quote=doc.quote(shares.total.start, shares.total.end),
         page=doc.page(shares.total.start),
+        **end_of(doc, shares.total),
         subject=shares.subject.replace("shares of", "parts of"),
         parts=shares.counts,
         counts=(),
@@ -150,6 +151,8 @@ def group_claim(group: list[Claim], doc: Document) -> Claim:
         subject=f"{len(parts)} shares of {SHARE_MARK}{whole_of(first)}",
         line=first.line,
         column=first.column,
+        end_line=first.end_line,
+        end_column=first.end_column,
         page=first.page,
         quote=first.quote,
         parts=tuple(parts),

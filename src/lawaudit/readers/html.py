@@ -53,6 +53,7 @@ COUNTER = re.compile(r"(?:阅读|浏览|访问|点击)(?:次数|人数|量|数)?
 ICONS = re.compile(r"[\ue000-\uf8ff]")  # icon-font glyphs (print, font size, share buttons)
 SPACE = re.compile(r"[ \t\r\n\f]+")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+SUPPRESSION = re.compile(r"\s*lawaudit\s*[:：]", re.I)
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")  # "标题_栏目_站点", "标题 - 站点"
 
 
@@ -68,7 +69,10 @@ def html_text(data: bytes, encoding: str | None = None) -> str:
         return ""  # nothing but white space
     title = _title(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        _remove(el)
+        if isinstance(el, etree._Comment) and SUPPRESSION.match(el.text or ""):
+            _keep_comment(el)  # <!-- lawaudit: ignore … -->: a line of its own (suppress.py)
+        else:
+            _remove(el)
     total = _cjk(root)
     for el in [e for e in root.iter() if isinstance(e.tag, str) and _furniture(e, total)]:
         _remove(el)
@@ -119,6 +123,16 @@ def _furniture(el, total: int) -> bool:
         return True
     names = f"{el.tag} {el.get('id', '')} {el.get('class', '')}"
     return bool(FURNITURE.search(names)) and _cjk(el) < total / 2
+
+
+def _keep_comment(el) -> None:
+    """Replace a lawaudit comment by a paragraph that reads as the comment did."""
+    import lxml.html
+
+    p = lxml.html.Element("p")
+    p.text = f"<!--{el.text}-->"
+    p.tail = el.tail
+    el.getparent().replace(el, p)
 
 
 def _remove(el) -> None:

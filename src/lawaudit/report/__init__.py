@@ -6,6 +6,7 @@ memory; `render` is the same output for a Report already built (tests, other pro
 
 from __future__ import annotations
 
+import importlib
 import json as jsonlib  # `json` here is the submodule json.py, once imported
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,6 +19,27 @@ from lawaudit.model import FileResult, Report, Status
 class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
+    HTML = "html"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+    CONCISE = "concise"
+    CODEFRAME = "codeframe"
+
+
+# Formats whose module has `stream(files, write, *, color, width, unchecked, encoding) -> Tally`
+# beside `render`: Format -> module name in lawaudit.report.
+STREAMED = {
+    Format.SARIF: "sarif",
+    Format.GITHUB: "github",
+    Format.JUNIT: "junit",
+    Format.JSONL: "jsonl",
+    Format.MARKDOWN: "markdown",
+    Format.CONCISE: "concise",
+    Format.CODEFRAME: "codeframe",
+}
 
 
 def render(
@@ -31,6 +53,10 @@ def render(
     """Every format takes the same options; `unchecked` lists the numbers no check used."""
     if fmt is Format.JSON:
         from lawaudit.report import json as module
+    elif fmt is Format.HTML:
+        from lawaudit.report import html as module
+    elif fmt in STREAMED:
+        module = importlib.import_module(f"lawaudit.report.{STREAMED[fmt]}")
     else:
         from lawaudit.report import table as module
     return module.render(report, color=color, width=width, unchecked=unchecked)
@@ -55,9 +81,23 @@ class Tally:
         self.severity: Counter = Counter()
         self.files = self.unreadable = self.numbers = self.checked = self.unchecked = 0
         self.rows: list[Row] | None = [] if keep_rows else None
+        self.waived: Counter = Counter()  # non-passing checks suppressed or baselined
+        self.stale: list[dict] = []  # baseline entries no check matched
 
     def add(self, f: FileResult) -> None:
-        severity = Counter(c.severity.value for c in f.checks if c.status is not Status.PASS)
+        # Suppressed and baselined checks are counted apart: they never decide the exit code.
+        waived = Counter(
+            "suppressed" if c.suppressed else "baselined"
+            for c in f.checks
+            if c.status is not Status.PASS and (c.suppressed or c.baselined)
+        )
+        self.waived.update(waived)
+        self.stale.extend({"path": f.path, **e} for e in f.baseline_stale)
+        severity = Counter(
+            c.severity.value
+            for c in f.checks
+            if c.status is not Status.PASS and not (c.suppressed or c.baselined)
+        )
         self.status.update(c.status.value for c in f.checks)
         self.severity.update(severity)
         self.files += 1
@@ -72,7 +112,7 @@ class Tally:
             )
 
     def summary(self) -> dict:
-        return {
+        out = {
             "files": self.files,
             "checks": sum(self.status.values()),
             "pass": self.status["pass"],
@@ -86,6 +126,11 @@ class Tally:
             "numbers_checked": self.checked,
             "unchecked": self.unchecked,
         }
+        # Present only when used, so output without suppressions or baselines is unchanged.
+        out.update(sorted(self.waived.items()))
+        if self.stale:
+            out["baseline_stale"] = self.stale
+        return out
 
 
 def summary(report: Report) -> dict:
@@ -105,14 +150,24 @@ def stream(
     width: int | None = None,
     unchecked: bool = False,
     summary_only: bool = False,
+    encoding: str | None = None,
 ) -> Tally:
     """Write each file's part as it arrives, then the summary; the bytes `render` would give.
 
     `summary_only` (table format) writes only the summary table; JSON always carries every check.
     Several files, or `summary_only`, end the table format with a summary table.
+    `encoding` is the one the files were read with: the HTML page reads their text again.
     """
     if fmt is Format.JSON:
         return _json_stream(files, write, unchecked)
+    if fmt is Format.HTML:
+        from lawaudit.report import html
+
+        return html.stream(files, write, unchecked=unchecked, encoding=encoding)
+    if fmt in STREAMED:
+        module = importlib.import_module(f"lawaudit.report.{STREAMED[fmt]}")
+        opts = {"color": color, "width": width, "unchecked": unchecked, "encoding": encoding}
+        return module.stream(files, write, **opts)
     from lawaudit.report import table
 
     tally = Tally(keep_rows=True)
@@ -163,4 +218,7 @@ def summary_line(report: Report | Tally) -> str:
         parts.append(f"{s['numbers_checked']} of {s['numbers']} numbers checked")
     if s["unreadable"]:
         parts.append(f"{s['unreadable']} unreadable")
+    waived = [f"{s[k]} {k}" for k in ("suppressed", "baselined") if s.get(k)]
+    if waived:
+        parts.append(", ".join(waived) + " (not counted)")
     return "; ".join(parts)

@@ -11,7 +11,7 @@ SCHEMA_VERSION = 1
 
 
 def check_dict(c: Check) -> dict:
-    return {
+    d = {
         "rule": c.rule,
         "name": c.name,
         "status": c.status.value,
@@ -25,6 +25,11 @@ def check_dict(c: Check) -> dict:
         "arithmetic": c.arithmetic,
         "values": c.values,
     }
+    if c.suppressed:  # present only when set: see README "Baselines and suppressions"
+        d["suppressed"] = c.suppressed
+    if c.baselined:
+        d["baselined"] = True
+    return d
 
 
 def file_dict(f: FileResult, unchecked: bool = False) -> dict:
@@ -39,12 +44,15 @@ def file_dict(f: FileResult, unchecked: bool = False) -> dict:
             {"line": m.line, "column": m.column, "text": m.quantity.raw, "quote": m.quote}
             for m in cov.unchecked
         ]
-    return {
+    out = {
         "path": f.path,
         "error": f.error,
         "checks": [check_dict(c) for c in f.checks],
         "coverage": coverage,
     }
+    if f.baseline_stale:
+        out["baseline_stale"] = list(f.baseline_stale)
+    return out
 
 
 def to_dict(report: Report, unchecked: bool = False) -> dict:

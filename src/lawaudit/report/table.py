@@ -40,6 +40,8 @@ def file_table(path: str, checks: tuple[Check, ...]) -> Table:
         verdict = Text(word, style=style)
         if c.status is not Status.PASS:
             verdict.append(f"\n{c.severity.value}", style="dim")
+            if c.suppressed or c.baselined:
+                verdict.append("\nsuppressed" if c.suppressed else "\nbaselined", style="dim")
         where = f"{c.line}:{c.column}" + (f"\np.{c.page}" if c.page else "")
         body = Text(c.arithmetic)
         body.append(f"\n{c.message}", style="italic")

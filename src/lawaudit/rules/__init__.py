@@ -21,6 +21,8 @@ from lawaudit.rules import (
     report_period,
     shares_base,
     shares_sum,
+    suppression_without_reason,
+    unused_suppression,
 )
 
 ALL_RULES = (
@@ -37,6 +39,8 @@ ALL_RULES = (
     points_mismatch,  # LA302
     repeated_figure,  # LA401
     report_period,  # LA402
+    suppression_without_reason,  # LA901
+    unused_suppression,  # LA902
 )
 
 BY_ID = {m.RULE.id: m for m in ALL_RULES}

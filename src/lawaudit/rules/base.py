@@ -14,9 +14,13 @@ SCALE_WORD = {10000: "万", 100000000: "亿", 1000000: "百万", 10000000: "千�
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What the user chose: accepted rounding modes (half-up and half-even by default)."""
+    """What the user chose: accepted rounding modes (half-up and half-even by default), a
+    tolerance in percentage points added to each side of a stated rate's interval (LA201), and
+    severities the configuration gives rules, as (rule id, severity) pairs."""
 
     modes: tuple[str, ...] = DEFAULT_MODES
+    tolerance: Decimal = Decimal(0)
+    severity: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ rate was computed from different data than the report states.
 正例 (passes): 共调处矛盾纠纷287起，调解成功284起，调处成功率98.95%。
 
 Rounded figures (231.9万, 150.25万) become the range their written digits allow, and a rate
-outside it fails. Approximate counts (余, 近, 约) become ranges too, but a rate outside them
+outside it fails. A `tolerance` in the configuration (percentage points, 0 by default) widens
+the stated value's interval by that much on each side. Approximate counts (余, 近, 约) become
+ranges too, but a rate outside them
 fails as a warning, never as an error. A whole taken from an earlier sentence (a
 share "占比" whose total was stated above) is a guess about the text, so its failure is a
 warning too.
@@ -27,6 +29,7 @@ from fractions import Fraction
 
 from lawaudit.arith import (
     MODE_WORDS,
+    Range,
     decimal_places,
     modes_giving,
     numerators_for,
@@ -113,6 +116,10 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
                 Status.PASS, f"{claim.subject} {stated.raw} agrees{where}", arithmetic, values
             )
             return
+        if within_tolerance(exact, stated, settings):
+            msg = f"{claim.subject} {stated.raw} agrees within ±{settings.tolerance} points{where}"
+            yield Outcome(Status.PASS, msg, arithmetic, values)
+            return
         if good:
             how = " or ".join(MODE_WORDS[m] for m in good)
             msg = f"{claim.subject} {stated.raw}: only {how} gives it, not the accepted rounding"
@@ -126,6 +133,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     # Approximate or rounded inputs: compare ranges, never a hard failure.
     r = ratio_range(n_r, d_r)
     s = range_of(stated) if stated.approximate else stated_interval(stated, settings.modes)
+    if settings.tolerance:
+        t = Fraction(settings.tolerance)
+        s = Range(s.lo - t, None if s.hi is None else s.hi + t)
     values["computed"] = describe_range(r)
     arithmetic = (
         f"{written(q_num)} / {written(q_den)} = {describe_range(r)}% "
@@ -142,6 +152,15 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         msg = f"{claim.subject} {stated.raw} lies outside what its {kind} inputs allow{where}"
         severity = Severity.WARNING if approximate or claim.inferred else None
         yield Outcome(Status.FAIL, msg, arithmetic, values, severity)
+
+
+def within_tolerance(exact: Fraction, stated, settings: Settings) -> bool:
+    """The configured tolerance (percentage points) widens the stated value's interval."""
+    if not settings.tolerance:
+        return False
+    s = stated_interval(stated, settings.modes)
+    t = Fraction(settings.tolerance)
+    return s.lo - t <= exact <= s.hi + t
 
 
 def nearest(k: int, n: int, stated, places: int, modes: tuple[str, ...]) -> str:

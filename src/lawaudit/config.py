@@ -1,0 +1,234 @@
+"""Configuration: `lawaudit.toml`, or `[tool.lawaudit]` in pyproject.toml, validated in one place.
+
+The file in force is the one closest to the input: the search starts in the folder holding the
+inputs (for several, the deepest folder that holds them all; for standard input, the current
+folder) and goes up to the root; in each folder `lawaudit.toml` comes before a pyproject.toml,
+which counts only when it has a `[tool.lawaudit]` table. `--config FILE` names the file instead.
+
+Precedence: the command line (or keyword options of the Python API) > the file > the defaults.
+Every mistake is a `ConfigError` whose one line names the file and the key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+NAMES = ("lawaudit.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used: one line, naming the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What is in force; every value plain, so it pickles and prints as TOML."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, error|warning|info), sorted
+    fail_on: str = "error"
+    rounding: tuple[str, ...] = ("half-up", "half-even")
+    tolerance: str = "0"  # percentage points, a decimal string
+    rate_words: tuple[str, ...] = ()
+    capped_words: tuple[str, ...] = ()
+    source: str | None = field(default=None, compare=False)  # the file it came from
+
+    def to_toml(self) -> str:
+        """The settings as a `lawaudit.toml` would write them (what --print-config shows)."""
+        head = f"# from {self.source}" if self.source else "# defaults: no configuration file"
+        s = json.dumps  # a JSON string is a TOML basic string
+        lines = [head]
+        for name in ("select", "ignore"):
+            lines.append(f"{name} = [{', '.join(map(s, getattr(self, name)))}]")
+        lines.append(f"fail_on = {s(self.fail_on)}")
+        lines.append(f"rounding = [{', '.join(map(s, self.rounding))}]")
+        lines.append(f"tolerance = {self.tolerance}")
+        lines.append(f"rate_words = [{', '.join(map(s, self.rate_words))}]")
+        lines.append(f"capped_words = [{', '.join(map(s, self.capped_words))}]")
+        lines.append("")
+        lines.append("[severity]")
+        lines += [f"{rule} = {s(level)}" for rule, level in self.severity]
+        return "\n".join(lines) + "\n"
+
+
+KEYS = tuple(f.name for f in fields(Config) if f.name != "source")
+
+
+def discover(paths: list[str] | tuple[str, ...], cwd: str | None = None) -> Path | None:
+    """The configuration file closest to the inputs, or None."""
+    start = Path(common_folder(paths, cwd)).resolve()
+    for folder in (start, *start.parents):
+        for name in NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def common_folder(paths, cwd: str | None = None) -> str:
+    cwd = cwd or os.getcwd()
+    folders = []
+    for p in paths:
+        if p == "-":
+            folders.append(cwd)
+            continue
+        full = os.path.join(cwd, p)
+        folders.append(full if os.path.isdir(full) else os.path.dirname(full) or cwd)
+    if not folders:
+        return cwd
+    try:
+        return os.path.commonpath([os.path.abspath(f) for f in folders])
+    except ValueError:  # different drives
+        return cwd
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "lawaudit" in _toml(pyproject).get("tool", {})
+    except ConfigError:
+        return False  # a broken pyproject.toml that is not about us is not ours to judge
+
+
+def _toml(path: Path) -> dict:
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"cannot read {path}: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+
+
+def load(path: str | Path) -> Config:
+    """Read and check a configuration file (lawaudit.toml, or a pyproject.toml's table)."""
+    path = Path(path)
+    data = _toml(path)
+    where = str(path)
+    if path.name == "pyproject.toml" or "tool" in data:
+        data = data.get("tool", {}).get("lawaudit")
+        if data is None:
+            raise ConfigError(f"{path}: no [tool.lawaudit] table")
+        where = f"{path} [tool.lawaudit]"
+    return merge(Config(source=str(path)), data, where)
+
+
+def merge(base: Config, options: dict, where: str) -> Config:
+    """`base` with `options` (from a file, or keyword options) applied; each value checked."""
+    changes = {}
+    for raw_key, value in options.items():
+        key = raw_key.replace("-", "_")
+        check = CHECKS.get(key)
+        if check is None:
+            raise ConfigError(f"{where}: unknown key {raw_key!r}; known keys: {', '.join(KEYS)}")
+        changes[key] = check(value, f"{where}: {raw_key}")
+    return replace(base, **changes)
+
+
+def _strings(value, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",")]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {_kind(value)}")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _kind(value) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string"}.get(
+        type(value), "a table" if isinstance(value, dict) else "a list"
+    )
+
+
+def _rules(value, where: str) -> tuple[str, ...]:
+    out = []
+    for v in _strings(value, where):
+        rule = known_rule(v)
+        if rule is None:
+            raise ConfigError(f"{where}: unknown rule {v!r}; `lawaudit rules` lists them")
+        out.append(rule)
+    return tuple(out)
+
+
+def known_rule(key: str, exact: bool = False) -> str | None:
+    """The rule ID `key` names (an ID or a name), or the ID prefix itself unless `exact`."""
+    from lawaudit.rules import ALL_RULES
+
+    for m in ALL_RULES:
+        if key == m.RULE.name or key.upper() == m.RULE.id:
+            return m.RULE.id
+    if not exact and len(key) >= 2 and any(m.RULE.id.startswith(key.upper()) for m in ALL_RULES):
+        return key.upper()
+    return None
+
+
+def _severity(value, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: expected a table (LA203 = "error"), got {_kind(value)}')
+    out = {}
+    for rule, level in value.items():
+        rule_id = known_rule(str(rule), exact=True)
+        if rule_id is None:
+            raise ConfigError(f"{where}.{rule}: unknown rule {rule!r}; `lawaudit rules` lists them")
+        if level not in SEVERITIES:
+            levels = ", ".join(SEVERITIES)
+            raise ConfigError(f"{where}.{rule}: unknown severity {level!r}; use {levels}")
+        out[rule_id] = level
+    return tuple(sorted(out.items()))
+
+
+def _fail_on(value, where: str) -> str:
+    if value not in FAIL_ON:
+        raise ConfigError(f"{where}: unknown level {value!r}; use {', '.join(FAIL_ON)}")
+    return value
+
+
+def _rounding(value, where: str) -> tuple[str, ...]:
+    from lawaudit.arith import MODES
+
+    modes = _strings(value, where)
+    for m in modes:
+        if m not in MODES:
+            raise ConfigError(f"{where}: unknown mode {m!r}; use {', '.join(MODES)}")
+    if not modes:
+        raise ConfigError(f"{where}: no rounding mode; use {', '.join(MODES)}")
+    return modes
+
+
+def _tolerance(value, where: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise ConfigError(f"{where}: expected a number of percentage points, got {_kind(value)}")
+    try:
+        d = Decimal(str(value))
+    except InvalidOperation:
+        raise ConfigError(f"{where}: not a number: {value!r}") from None
+    if not d.is_finite() or d < 0:
+        raise ConfigError(f"{where}: expected a number ≥ 0, got {value!r}")
+    return format(d.normalize(), "f") if d else "0"
+
+
+def _words(value, where: str) -> tuple[str, ...]:
+    words = _strings(value, where)
+    for w in words:
+        if len(w) < 2:
+            raise ConfigError(f"{where}: {w!r} is too short to name a rate (2 characters or more)")
+    return words
+
+
+CHECKS = {
+    "select": _rules,
+    "ignore": _rules,
+    "severity": _severity,
+    "fail_on": _fail_on,
+    "rounding": _rounding,
+    "tolerance": _tolerance,
+    "rate_words": _words,
+    "capped_words": _words,
+}

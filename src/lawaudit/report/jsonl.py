@@ -1,0 +1,49 @@
+"""JSON Lines: one check per line, each a JSON object with the file's `path` followed by the
+check's contract fields (as in --format json); a file that could not be read is one line
+`{"path": …, "error": …}`. Streams: each line is written as its file's result arrives, so
+`grep`, `jq -c` and databases can take a batch of any size. Passing checks are included.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from lawaudit.model import FileResult, Report
+from lawaudit.report import Tally
+
+
+def file_lines(f: FileResult) -> str:
+    from lawaudit.report.json import check_dict
+
+    if f.error:
+        rows = [{"path": f.path, "error": f.error}]
+    else:
+        rows = [{"path": f.path, **check_dict(c)} for c in f.checks]
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def stream(
+    files: Iterable[FileResult],
+    write: Callable[[str], object],
+    *,
+    color: bool = False,
+    width: int | None = None,
+    unchecked: bool = False,
+    encoding: str | None = None,
+) -> Tally:
+    tally = Tally()
+    for f in files:
+        tally.add(f)
+        text = file_lines(f)
+        if text:
+            write(text)
+    return tally
+
+
+def render(
+    report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
+) -> str:
+    parts: list[str] = []
+    stream(report.files, parts.append)
+    return "".join(parts)
