@@ -32,6 +32,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 NAME_PREFIX = re.compile(r"^(?:群众|综合|总体|整体|平均|社会|公众|当事人)")
 INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
 NAMED_WINDOW = 6000  # a whole named in full ("一般公共预算支出") may be further back
+REACH = 24  # numbers before a rate in its sentence that may be its part or whole
 
 
 def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
@@ -257,7 +258,8 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
                 continue
-            before = [it for it in sent.items[:idx][::-1] if it.is_count]
+            nearby = sent.items[max(0, idx - REACH) : idx]  # a claim's numbers stand close together
+            before = [it for it in nearby[::-1] if it.is_count]
             inline = inline_share(doc, item, before)
             if inline is not None:
                 yield inline

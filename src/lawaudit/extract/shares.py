@@ -9,6 +9,7 @@ list as complete, so its shares should add up to 100%.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -31,6 +32,12 @@ def share_groups(doc: Document, claims: list[Claim]) -> list[Claim]:
     shares = sorted(
         (c for c in claims if whole_of(c) is not None and c.capped), key=lambda c: c.stated.start
     )
+    rates = sorted(c.stated.start for c in claims if c.stated is not None and c.stated.is_percent)
+    by_whole: dict[str | None, list[int]] = {}
+    for c in claims:
+        if c.stated is not None and c.stated.is_percent:
+            by_whole.setdefault(whole_of(c), []).append(c.stated.start)
+    others = {w: sorted(set(rates) - set(own)) for w, own in by_whole.items()}
     groups: list[list[Claim]] = []
     for c in shares:
         last = groups[-1][-1] if groups else None
@@ -38,7 +45,7 @@ def share_groups(doc: Document, claims: list[Claim]) -> list[Claim]:
             last is not None
             and same_whole(last, c)
             and continues(doc.text[last.stated.end : c.stated.start], paired(last, c))
-            and not other_percent_between(claims, last, c)
+            and not other_percent_between(others.get(whole_of(c), []), last, c)
         ):
             groups[-1].append(c)
         else:
@@ -119,13 +126,10 @@ def continues(gap: str, same_total: bool) -> bool:
     return same_total and numbered and len(gap) <= MAX_GAP and not HEADING.search(gap)
 
 
-def other_percent_between(claims: list[Claim], a: Claim, b: Claim) -> bool:
-    """A rate that is not a share of the same whole breaks the run."""
-    lo, hi = a.stated.end, b.stated.start
-    return any(
-        c.stated is not None and lo <= c.stated.start < hi and whole_of(c) != whole_of(a)
-        for c in claims
-    )
+def other_percent_between(others: list[int], a: Claim, b: Claim) -> bool:
+    """A rate that is not a share of the same whole breaks the run (`others`: their starts)."""
+    i = bisect.bisect_left(others, a.stated.end)
+    return i < len(others) and others[i] < b.stated.start
 
 
 CATEGORY_TAIL = re.compile(r"[,，、]([\u4e00-\u9fff]{1,8}类)(\d{1,3}(?:\.\d+)?)%")

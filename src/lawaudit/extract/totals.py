@@ -8,6 +8,7 @@ short sum an error. "受理119件……办结119件": the closed count of an int
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from lawaudit.arith import range_of
@@ -15,6 +16,14 @@ from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence, opens_breakdown, place, strip_filler
 from lawaudit.extract.rates import is_level, is_whole
 from lawaudit.model import Claim, ClaimKind, Document
+
+BACK, AHEAD = 400, 1000  # characters around 其中 where its total and parts stand
+STEPS = 30  # counts a 合计 or a 受理 looks along for its parts or its 办结
+
+
+def near(items: list[Item], starts: list[int], lo: int, hi: int) -> list[Item]:
+    """The items whose numbers lie in [lo, hi): a bounded look, so a 5 MB line stays linear."""
+    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def can_add(text: str, item: Item) -> bool:
@@ -112,11 +121,13 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     for sent in sentences:
         counts = [it for it in sent.items if it.is_count]
+        starts = [it.q.start for it in counts]
         markers = [*P.AMONG.finditer(text, sent.start, sent.end)]
         markers += P.BY_DIMENSION.finditer(text, sent.start, sent.end)
         for m in sorted(markers, key=lambda m: m.start()):
-            before = [it for it in counts if it.q.end <= m.start() and can_add(text, it)]
-            after = [it for it in counts if it.q.start >= m.end()]
+            window = near(counts, starts, m.start() - BACK, m.start())
+            before = [it for it in window if can_add(text, it)]
+            after = near(counts, starts, m.end(), m.end() + AHEAD)
             if before:
                 total, guessed = before[-1], False
             elif m.start() - sent.start <= 2 and headline is not None:
@@ -127,10 +138,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in P.RESPECTIVELY.finditer(text, sent.start, sent.end):
-            before = [
-                it for it in counts if it.q.end <= m.start() and is_whole(it) and can_add(text, it)
-            ]
-            after = [it for it in counts if it.q.start >= m.end()]
+            window = near(counts, starts, m.start() - BACK, m.start())
+            before = [it for it in window if is_whole(it) and can_add(text, it)]
+            after = near(counts, starts, m.end(), m.end() + AHEAD)
             if before and (parts := breakdown_parts(text, after, before[-1], m.start())):
                 yield breakdown(doc, before[-1], parts, True)
         yield from sums_after_parts(doc, counts)
@@ -159,7 +169,7 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
         if not P.SUM_AFTER.match(it.label) or i == 0:
             continue
         parts: list[Item] = []
-        for prev in counts[i - 1 :: -1]:
+        for prev in counts[max(0, i - STEPS) : i][::-1]:
             between = text[prev.q.end : (parts[-1] if parts else it).q.start]
             if (
                 prev.q.unit != it.q.unit
@@ -187,7 +197,7 @@ def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
         if not P.INTAKE.search(intake.label) or P.NOT_INTAKE.search(intake.label):
             continue
         closed = open_ = None
-        for it in counts[i + 1 :]:
+        for it in counts[i + 1 : i + 1 + STEPS]:
             if (
                 ";" in doc.text[intake.q.end : it.q.start]
                 or "；" in doc.text[intake.q.end : it.q.start]

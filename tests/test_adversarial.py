@@ -1,0 +1,59 @@
+"""Pathological text gets a verdict in work linear in its size.
+
+Work is counted, not timed (timing belongs in bench/): the number of function calls the
+interpreter makes, which is deterministic. Each input is run at 1x and 4x its size; linear work
+means about 4x the calls, quadratic 16x. The full-size (5 MB) runs with timings are in
+bench/adversarial.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from lawaudit.engine import audit
+from lawaudit.extract import extract
+from lawaudit.readers.text import document_from_text
+
+CASES = {
+    "digits": lambda n: "1234567890" * (n // 10),
+    "其中 repeated": lambda n: "其中" * (n // 2),
+    "one long sentence of claims": lambda n: (
+        "共受理投诉100件，其中物业类60件，占60%，满意率98.5%，" * (n // 30)
+    ),
+    "shares in one sentence": lambda n: "咨询类占12.3%，" * (n // 9),
+    "many short lines": lambda n: "共受理投诉100件，办结98件\n" * (n // 15),
+    "separators": lambda n: "1,234,5、6，" * (n // 10),
+    "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
+}
+
+
+def calls(text: str) -> int:
+    count = 0
+
+    def tally(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(tally)
+    try:
+        found = extract(document_from_text("x.txt", text))
+        audit("x.txt", found.claims, found.quantities, None, None, found.notable)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_work_grows_linearly(name):
+    make = CASES[name]
+    small, large = calls(make(6_000)), calls(make(24_000))
+    assert large <= 5 * small, (name, small, large)
+
+
+def test_empty_and_blank_texts_give_no_checks():
+    for text in ("", "\n\n", "　 \t"):
+        found = extract(document_from_text("x.txt", text))
+        assert audit("x.txt", found.claims, found.quantities).checks == ()
