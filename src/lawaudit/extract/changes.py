@@ -64,7 +64,8 @@ TIME_WORDS = re.compile(
     rf"{EARLIER}|(?:19|20)\d\d年(?:底|末|度)?|今年|本年度?|当年|本月|当月|同期|年末|年底|全年"
 )
 # Words after a subject that say how it came about: 收入完成 and 收入安排 name the same 收入.
-TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|共计|累计|完成|安排|实现)+$")
+# No word is two others (共计 is 共 + 计): an ambiguous (a|b|ab)+$ backtracks exponentially.
+TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|累计|完成|安排|实现)+$")
 WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
 
 
