@@ -15,13 +15,15 @@ import re
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from lawaudit.model import FileResult
+
+if TYPE_CHECKING:  # concurrent.futures is imported only when a batch runs in parallel
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml")
 CLAIMS_SUFFIXES = (".json", ".yaml", ".yml")  # named or globbed only: in a folder, often outputs
@@ -66,13 +68,18 @@ def expand(args: Iterable[str]) -> list[str]:
 
 
 def _folder(top: str) -> list[str]:
+    """A folder's report files. Symbolic links to folders are not followed (a link loop would
+    never end); a FIFO, socket or device is left out (reading one can block forever), but a
+    dangling link stays, so that its audit says so."""
     found = []
-    for root, dirs, files in os.walk(top):
+    for root, dirs, files in os.walk(top, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [
-            os.path.join(root, f)
+            path
             for f in files
-            if not f.startswith(".") and f.lower().endswith(REPORT_SUFFIXES)
+            if not f.startswith(".")
+            and f.lower().endswith(REPORT_SUFFIXES)
+            and (os.path.isfile(path := os.path.join(root, f)) or not os.path.exists(path))
         ]
     return sorted(found, key=lambda p: PurePath(p).parts)
 
@@ -167,6 +174,8 @@ def in_order(task: Callable[[str], FileResult], paths: list[str], jobs: int):
     if jobs <= 1 or len(paths) <= 1:
         yield from map(task, paths)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     jobs = min(jobs, len(paths))
     pool = _pool(jobs)
     pending: deque[tuple[str, Future]] = deque()
@@ -201,12 +210,16 @@ def _ok(future: Future) -> bool:
 def _submit(pool: ProcessPoolExecutor, task, path: str) -> Future:
     if path != "-":
         return pool.submit(task, path)
+    from concurrent.futures import Future
+
     done: Future = Future()  # standard input belongs to this process: read it here
     done.set_result(task(path))
     return done
 
 
 def _alone(task, path: str) -> FileResult:
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(1) as pool:
         try:
             return pool.submit(task, path).result()
@@ -229,6 +242,7 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     worker starts warm.
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
@@ -65,6 +64,8 @@ def opened(path: str | None):
     if path is None:
         yield StdOut()
         return
+    import tempfile  # here, not at the top: only -o needs it (start-up time)
+
     target = Path(path)
     tmp = None
     try:

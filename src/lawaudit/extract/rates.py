@@ -33,6 +33,7 @@ NAME_PREFIX = re.compile(r"^(?:群众|综合|总体|整体|平均|社会|公众|
 INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
 NAMED_WINDOW = 6000  # a whole named in full ("一般公共预算支出") may be further back
 REACH = 24  # numbers before a rate in its sentence that may be its part or whole
+WITHIN_REACH = 200  # characters before a share where "在…中" may name its whole
 
 
 def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
@@ -341,7 +342,8 @@ def hint_for_whole(text: str, item: Item, sent: Sentence, aliases: dict[str, str
     for alias, whole in aliases.items():
         if alias in item.label:
             return whole
-    within = [m.group(1) for m in P.WITHIN.finditer(text, sent.start, item.q.start + 1)]
+    lo = max(sent.start, item.q.start - WITHIN_REACH)  # bounded: a 5 MB sentence stays linear
+    within = [m.group(1) for m in P.WITHIN.finditer(text, lo, item.q.start + 1)]
     return within[-1] if within else ""
 
 

@@ -26,6 +26,7 @@ P, TBL, TR, TC, SDT, CONTENT, CUSTOM = (
 TEXT = {f"{W}t": None, f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 SKIP = {f"{W}txbxContent", f"{W}del", f"{W}moveFrom"}  # text boxes; tracked deletions
 V_MERGE = f"{W}vMerge"
+MAX_UNPACKED = 200 * 2**20  # bytes: a Word document 200 MB unpacked is no report
 
 
 def docx_text(data: bytes) -> str:
@@ -33,6 +34,7 @@ def docx_text(data: bytes) -> str:
     import docx
     from lxml import etree
 
+    _check_unpacked_size(data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception:  # not a .docx to python-docx: a .docm or .dotx has the same XML inside
@@ -52,6 +54,26 @@ def docx_text(data: bytes) -> str:
         except Exception as e:  # damaged XML
             raise ReadError(f"not a readable Word document ({type(e).__name__})") from None
     return "\n".join(_blocks(body)) if body is not None else ""
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a zip bomb before inflating it: the sizes its entries declare, against a limit.
+
+    zipfile never inflates an entry beyond its declared size (it fails the CRC check instead), so
+    checking the declared sizes bounds the memory that reading the package can take.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # the readers below say what is wrong with it
+    if unpacked > MAX_UNPACKED:
+        raise ReadError(
+            f"too large when unpacked ({unpacked // 2**20} MB, over {MAX_UNPACKED // 2**20} MB):"
+            " not read (a zip bomb?)"
+        )
 
 
 def _blocks(parent) -> list[str]:

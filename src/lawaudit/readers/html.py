@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from lawaudit.readers.text import decode
+from lawaudit.readers.text import ReadError, decode
 
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 GB = frozenset({"gb2312", "gbk", "gb18030"})  # as codecs.lookup names them
@@ -63,10 +63,14 @@ def html_text(data: bytes, encoding: str | None = None) -> str:
     from lxml import etree
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decode(data, encoding))  # lxml rejects it in str
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return ""  # nothing but white space
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops at 256 nested elements and drops the rest of the page without a word
+        raise ReadError("HTML nested too deeply (over 255 elements): the page cannot be read")
     title = _title(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         if isinstance(el, etree._Comment) and SUPPRESSION.match(el.text or ""):

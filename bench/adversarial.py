@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Adversarial text at full size through the CLI: wall time and peak memory (issue 6). Not a test.
+
+Each input is run at 1x (1.25 MB) and 4x (5 MB); linear work gives a time ratio near 4. Peak
+resident memory is the child's (resource.getrusage(RUSAGE_CHILDREN)), so each run is its own
+process started by a fresh interpreter of this script. tests/test_adversarial.py checks the
+same inputs for linearity by counting calls; tests/test_adversarial_files.py the hostile files.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PY = sys.executable
+MB = 1_000_000
+CASES = {
+    "digits": "1234567890",
+    "其中 repeated": "其中",
+    "one line of claims": "共受理投诉100件，其中物业类60件，占60%，满意率98.5%，",
+}
+
+
+def make(unit: str, size: int) -> str:
+    """`unit` repeated to `size` bytes of UTF-8, on a single line."""
+    return unit * max(1, size // len(unit.encode()))
+
+
+def measure(path: Path) -> tuple[float, float, int]:
+    """(seconds, peak RSS in MB, exit code) of `lawaudit check path` in a child process."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL).returncode\n"
+        "t = time.perf_counter() - t\n"
+        "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)\n"
+    )
+    cmd = [PY, "-m", "lawaudit", "check", str(path), "-f", "json", "--fail-on", "never"]
+    out = subprocess.run([PY, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    seconds, kb, rc = out.stdout.split()
+    return float(seconds), int(kb) / 1024, int(rc)
+
+
+def main() -> None:
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, unit in CASES.items():
+            rows = []
+            for size in (MB * 5 // 4, 5 * MB):
+                path = Path(tmp) / "input.txt"
+                path.write_text(make(unit, size), encoding="utf-8")
+                rows.append((size, *measure(path)))
+            (s1, t1, m1, rc1), (s4, t4, m4, rc4) = rows
+            print(
+                f"{name}: {s1 / MB:.2f} MB {t1:.2f} s {m1:.0f} MB peak (exit {rc1}); "
+                f"{s4 / MB:.2f} MB {t4:.2f} s {m4:.0f} MB peak (exit {rc4}); "
+                f"time ratio {t4 / t1:.1f}x, memory ratio {m4 / m1:.1f}x"
+            )
+
+
+if __name__ == "__main__":
+    main()
