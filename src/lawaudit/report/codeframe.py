@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from lawaudit.model import Check, Document, FileResult, Report, Status
 from lawaudit.report import Tally
+from lawaudit.report.lines import problems, rendered, stream_files
 
 BEFORE, AFTER = 36, 24  # characters kept each side of the number on a long line
 NUMBER = re.compile(
@@ -114,9 +115,7 @@ def check_frame(path: str, c: Check, lines: list[str] | None) -> str:
 def file_frames(f: FileResult, encoding: str | None = None) -> str:
     if f.error:
         return f"{f.path}: error: {f.error}\n\n"
-    shown = [
-        c for c in f.checks if c.status is not Status.PASS and not (c.suppressed or c.baselined)
-    ]
+    shown = problems(f)
     if not shown:
         return ""
     lines = source_lines(f.path, encoding)
@@ -132,18 +131,10 @@ def stream(
     unchecked: bool = False,
     encoding: str | None = None,
 ) -> Tally:
-    tally = Tally()
-    for f in files:
-        tally.add(f)
-        text = file_frames(f, encoding)
-        if text:
-            write(text)
-    return tally
+    return stream_files(files, write, lambda f: file_frames(f, encoding))
 
 
 def render(
     report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
 ) -> str:
-    parts: list[str] = []
-    stream(report.files, parts.append)
-    return "".join(parts)
+    return rendered(stream, report)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from lawaudit.model import Check, FileResult, Report, Status
 from lawaudit.report import Tally
+from lawaudit.report.lines import problems, rendered, stream_files
 
 
 def check_line(path: str, c: Check) -> str:
@@ -24,13 +25,8 @@ def check_line(path: str, c: Check) -> str:
 def file_lines(f: FileResult) -> str:
     if f.error:
         return f"{f.path}: error: {' '.join(f.error.split())}\n"
-    shown = (c for c in f.checks if c.status is not Status.PASS and not waived(c))
+    shown = problems(f)
     return "".join(check_line(f.path, c) for c in shown)
-
-
-def waived(c: Check) -> bool:
-    """Suppressed in the report or in the --baseline file: not listed as a problem."""
-    return bool(c.suppressed or c.baselined)
 
 
 def stream(
@@ -42,18 +38,10 @@ def stream(
     unchecked: bool = False,
     encoding: str | None = None,
 ) -> Tally:
-    tally = Tally()
-    for f in files:
-        tally.add(f)
-        text = file_lines(f)
-        if text:
-            write(text)
-    return tally
+    return stream_files(files, write, file_lines)
 
 
 def render(
     report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
 ) -> str:
-    parts: list[str] = []
-    stream(report.files, parts.append)
-    return "".join(parts)
+    return rendered(stream, report)

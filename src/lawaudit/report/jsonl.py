@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from lawaudit.model import FileResult, Report
 from lawaudit.report import Tally
+from lawaudit.report.lines import rendered, stream_files
 
 
 def file_lines(f: FileResult) -> str:
@@ -32,18 +33,10 @@ def stream(
     unchecked: bool = False,
     encoding: str | None = None,
 ) -> Tally:
-    tally = Tally()
-    for f in files:
-        tally.add(f)
-        text = file_lines(f)
-        if text:
-            write(text)
-    return tally
+    return stream_files(files, write, file_lines)
 
 
 def render(
     report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
 ) -> str:
-    parts: list[str] = []
-    stream(report.files, parts.append)
-    return "".join(parts)
+    return rendered(stream, report)

@@ -1,0 +1,41 @@
+"""What the line-by-line formats (concise, github, jsonl, codeframe) share: the checks worth a
+line, and streaming one file's text at a time with the shared render/stream signature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from lawaudit.model import Check, FileResult, Report, Status
+from lawaudit.report import Tally
+
+
+def waived(c: Check) -> bool:
+    """Suppressed in the report or by the --baseline file: not listed as a problem."""
+    return bool(c.suppressed or c.baselined)
+
+
+def problems(f: FileResult) -> list[Check]:
+    """The checks a line format lists: neither passed nor waived."""
+    return [c for c in f.checks if c.status is not Status.PASS and not waived(c)]
+
+
+def stream_files(
+    files: Iterable[FileResult],
+    write: Callable[[str], object],
+    per_file: Callable[[FileResult], str],
+) -> Tally:
+    """Write each file's text as its result arrives; nothing is held back."""
+    tally = Tally()
+    for f in files:
+        tally.add(f)
+        text = per_file(f)
+        if text:
+            write(text)
+    return tally
+
+
+def rendered(stream: Callable, report: Report) -> str:
+    """A whole report as one string, through the format's own stream()."""
+    parts: list[str] = []
+    stream(report.files, parts.append)
+    return "".join(parts)
