@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from lawaudit.model import Check, FileResult, Report, Status
 from lawaudit.report import Tally
+from lawaudit.report.lines import stream_whole
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not in XML 1.0
 
@@ -101,9 +102,4 @@ def stream(
     encoding: str | None = None,
 ) -> Tally:
     """One XML document with totals on its root: keep the FileResults, write at the end."""
-    tally, kept = Tally(), []
-    for f in files:
-        tally.add(f)
-        kept.append(f)
-    write(render(Report(tuple(kept))))
-    return tally
+    return stream_whole(files, write, render)

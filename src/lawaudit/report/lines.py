@@ -39,3 +39,16 @@ def rendered(stream: Callable, report: Report) -> str:
     parts: list[str] = []
     stream(report.files, parts.append)
     return "".join(parts)
+
+
+def stream_whole(
+    files: Iterable[FileResult], write: Callable[[str], object], render: Callable[[Report], str]
+) -> Tally:
+    """For formats that are one document (SARIF, JUnit, Markdown): keep the small FileResults
+    and write the document once they are all in."""
+    tally, kept = Tally(), []
+    for f in files:
+        tally.add(f)
+        kept.append(f)
+    write(render(Report(tuple(kept))))
+    return tally

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from lawaudit.model import Check, FileResult, Report, Status
 from lawaudit.report import Tally
+from lawaudit.report.lines import stream_whole
 
 UNSURE = Status.UNVERIFIABLE
 
@@ -113,9 +114,4 @@ def stream(
     encoding: str | None = None,
 ) -> Tally:
     """Counts come first: keep the FileResults, write once they are all in."""
-    tally, kept = Tally(), []
-    for f in files:
-        tally.add(f)
-        kept.append(f)
-    write(to_markdown(Report(tuple(kept))))
-    return tally
+    return stream_whole(files, write, to_markdown)

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from lawaudit import __version__
 from lawaudit.model import Check, FileResult, Report, Severity, Status
 from lawaudit.report import Tally
+from lawaudit.report.lines import stream_whole
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -131,9 +132,4 @@ def stream(
     encoding: str | None = None,
 ) -> Tally:
     """SARIF is one document: keep the (small) FileResults, write it once they are all in."""
-    tally, kept = Tally(), []
-    for f in files:
-        tally.add(f)
-        kept.append(f)
-    write(render(Report(tuple(kept)), unchecked=unchecked))
-    return tally
+    return stream_whole(files, write, lambda r: render(r, unchecked=unchecked))
