@@ -173,9 +173,9 @@ def nearest(k: int, n: int, stated, places: int, modes: tuple[str, ...]) -> str:
         else f"out of {n}, no whole count gives {stated}%"
     )
     if ns is None:
-        whole = f"{k} out of many whole counts would give {stated}%"
+        whole = f"for {k}, many whole counts would give {stated}%"
     elif ns:
         whole = f"{k} out of {' or '.join(map(str, ns[:5]))} would give {stated}%"
     else:
-        whole = f"{k} out of no whole count gives {stated}%"
+        whole = f"for {k}, no whole count gives {stated}%"
     return f"; {part}; {whole}"
