@@ -32,10 +32,6 @@ MODE_WORDS = {
 DEFAULT_MODES = ("half-up", "half-even")
 
 
-def to_fraction(d: Decimal) -> Fraction:
-    return Fraction(d)
-
-
 def decimal_places(f: Fraction, places: int, mode: str = "half-up") -> Decimal:
     """`f` rounded to `places` decimals with a named mode, exactly (no float on the way)."""
     scaled = f * 10**places
@@ -97,7 +93,7 @@ def range_of(q: Quantity) -> Range:
     余/多/以上 mean "more than" (up to one unit of the last written place: 300余 < 400);
     近 means "nearly" (a little under); 约/左右 either side; 超过 has no upper bound.
     """
-    v = to_fraction(q.value)
+    v = Fraction(q.value)
     if q.qualifier:
         step = place_of(q)
         if q.qualifier in ("超过", "超", "逾", "以上", "过"):
@@ -109,7 +105,7 @@ def range_of(q: Quantity) -> Range:
         if q.qualifier in APPROX_AROUND:
             return Range(v - step / 2, v + step / 2)
     if q.rounded and not q.is_percent:
-        h = to_fraction(q.half_ulp)
+        h = Fraction(q.half_ulp)
         return Range(v - h, v + h)
     return Range(v, v)
 
@@ -127,7 +123,7 @@ def ratio_range(num: Range, den: Range) -> Range:
 
 def stated_interval(q: Quantity, modes: tuple[str, ...] = DEFAULT_MODES) -> Range:
     """The true values that round to the stated one under the accepted modes (widest)."""
-    v = to_fraction(q.value)
+    v = Fraction(q.value)
     ulp = Fraction(1, 10**q.decimals)
     lo, hi = v - ulp / 2, v + ulp / 2
     if "truncate" in modes:

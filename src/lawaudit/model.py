@@ -73,16 +73,6 @@ class Quantity:
         """Half of one unit in the last written place, in base units (0.005 for 98.96%)."""
         return Decimal(self.scale).scaleb(-self.decimals) / 2
 
-    def text(self) -> str:
-        """The value in base units as a plain decimal string ("12000", "98.96")."""
-        return format_decimal(self.value)
-
-
-def format_decimal(d: Decimal) -> str:
-    """Plain decimal notation, no exponent, trailing zeros kept only where written."""
-    s = format(d, "f")
-    return s
-
 
 @dataclass(frozen=True, slots=True)
 class Document:

@@ -23,7 +23,6 @@ from dataclasses import replace
 from lawaudit.model import Check, Claim, ClaimKind, Document, Status
 
 COMMENT = re.compile(r"<!--\s*lawaudit\s*[:：]\s*(?P<body>.*?)-->", re.S)
-MARKER = re.compile(r"^\s*lawaudit\s*[:：]", re.I)  # a comment meant for us (HTML reader)
 IGNORE = re.compile(r"ignore(?P<rest>.*)", re.S)
 RULE_WORD = re.compile(r"[\s,，、:：]*(LA\d{1,3}\b|[a-z]+(?:-[a-z]+)+)", re.I)
 BLANK = re.compile(r"\s*")
