@@ -206,6 +206,23 @@ def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path):
     assert table.stdout == lawaudit("check", d, "-j", "1", "--summary-only", cwd=tmp_path).stdout
 
 
+def test_workers_fork_from_a_warm_process_unless_a_thread_runs():
+    import threading
+
+    assert threading.active_count() == 1
+    assert batch.start_method() == "fork"
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert batch.start_method() == "forkserver"  # forking a threaded process can deadlock
+        paths = [f"f{i}.txt" for i in range(4)]
+        assert [f.path for f in batch.in_order(raise_on_bad, paths, 2)] == paths
+    finally:
+        stop.set()
+        thread.join()
+
+
 def test_stdin_in_a_parallel_batch(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     r = lawaudit("check", "a.txt", "-", "-f", "json", "-j", "2", input=BAD, cwd=tmp_path)
@@ -227,11 +244,13 @@ def test_progress_bar_only_for_a_person():
     assert not show_progress(Stream(False), {})
 
 
-@pytest.mark.parametrize(("ci", "drawn"), [("", True), ("true", False)])
-def test_progress_bar_on_a_terminal_and_not_in_ci(tmp_path, ci, drawn):
+@pytest.mark.parametrize(
+    ("ci", "drawn", "jobs"), [("", True, 1), ("", True, 2), ("true", False, 1)]
+)
+def test_progress_bar_on_a_terminal_and_not_in_ci(tmp_path, ci, drawn, jobs):
     d = copies(tmp_path, 4)
     master, slave = pty.openpty()
-    r = lawaudit("check", d, "-f", "json", "-j", "1", stderr=slave, env={"CI": ci}, cwd=tmp_path)
+    r = lawaudit("check", d, "-f", "json", "-j", jobs, stderr=slave, env={"CI": ci}, cwd=tmp_path)
     os.close(slave)
     seen = b""
     while True:

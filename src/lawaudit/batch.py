@@ -13,6 +13,7 @@ import glob
 import os
 import re
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".s
 CLAIMS_SUFFIXES = (".json", ".yaml", ".yml")  # named or globbed only: in a folder, often outputs
 GLOB_MAGIC = frozenset("*?[")
 YEAR = re.compile(r"(?:19|20)\d\d")
-PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, by the forkserver
+PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, before forking
 WINDOW = 4  # files in flight per worker: enough to keep workers busy, few results held back
 
 
@@ -236,20 +237,43 @@ def _internal(path: str, e: Exception) -> FileResult:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Workers forked from a clean server process, not from this one, whose progress bar runs
-    a thread (forking a threaded process can deadlock). The server imports the audit code and
-    the CLI once (a worker re-runs the `lawaudit` script, which imports the CLI), so each
-    worker starts warm.
-    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        _import_audit_code()  # once here, not once per worker
+    elif method == "forkserver":
         context.set_forkserver_preload([f"lawaudit.{m}" for m in PRELOAD])
-    else:
-        context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupt)
+
+
+def start_method() -> str:
+    """Workers fork from this process when it runs no other thread: they start warm, with the
+    audit code imported and its patterns compiled, at no cost. Forking a threaded process can
+    deadlock, so otherwise (a caller's threads; macOS, where fork is unsafe) they fork from a
+    clean server process that imports the audit code once; `spawn` where neither exists.
+    """
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _import_audit_code() -> None:
+    """Import the audit code, every extractor too (extract() imports them on first use)."""
+    import importlib
+    import pkgutil
+
+    for module in PRELOAD:
+        importlib.import_module(f"lawaudit.{module}")
+    extract = importlib.import_module("lawaudit.extract")
+    for info in pkgutil.iter_modules(extract.__path__):
+        importlib.import_module(f"lawaudit.extract.{info.name}")
 
 
 def _ignore_interrupt() -> None:

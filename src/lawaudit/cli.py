@@ -124,9 +124,13 @@ def progress_bar(total: int):
     columns = ("auditing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     console = Console(stderr=True)
     redirect = sys.stdout.isatty()
-    with Progress(*columns, console=console, transient=True, redirect_stdout=redirect) as bar:
+    # Redrawn on each file done, not by a refresh thread: with no thread running, batch.py
+    # can fork its workers from this warm process instead of starting a server.
+    with Progress(
+        *columns, console=console, transient=True, redirect_stdout=redirect, auto_refresh=False
+    ) as bar:
         task = bar.add_task("auditing", total=total)
-        yield lambda: bar.advance(task)
+        yield lambda: bar.update(task, advance=1, refresh=True)
 
 
 def configuration(paths, path, select, ignore, fail_on, rounding):
