@@ -92,8 +92,11 @@ def coverage(
 ) -> Coverage:
     """Numbers seen, numbers some check used, and the notable ones no check could use."""
     spans = sorted(used)
+    exact = set(used)  # most used numbers are a span of their own: one lookup, no search
 
     def is_used(q: Quantity) -> bool:
+        if (q.start, q.end) in exact:
+            return True
         i = bisect.bisect_right(spans, (q.start, q.end)) - 1
         # spans are few and short; a summed part may cover several quantities
         return any(s <= q.start and q.end <= e for s, e in spans[max(0, i - 8) : i + 1])

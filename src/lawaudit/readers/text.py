@@ -38,7 +38,7 @@ JUNK_CHAR = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
 )
 JUNK_SHARE = 0.02  # more junk than this and the decoding is wrong
-JUNK_SAMPLE = 20_000  # unassigned code points are counted on a sample: unicodedata is slow
+JUNK_SAMPLE = 20_000  # unassigned code points are counted on a sample
 BINARY_NUL_SHARE = 0.001  # a file with more NUL bytes than this, not UTF-16, is binary
 UTF16_NUL_SHARE = 0.1  # valid UTF-8 with this many NUL bytes may be ASCII-heavy UTF-16
 OS_REASONS = {
@@ -117,7 +117,9 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:JUNK_SAMPLE]
-    unassigned = sum(1 for c in sample if unicodedata.category(c) == "Cn")
+    unassigned = sum(  # category() per distinct character: a report repeats the same few
+        count for c, count in Counter(sample).items() if unicodedata.category(c) == "Cn"
+    )
     junk = len(JUNK_CHAR.findall(text)) / len(text) + unassigned / len(sample)
     return junk <= JUNK_SHARE
 
