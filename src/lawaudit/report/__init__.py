@@ -10,6 +10,7 @@ import importlib
 import json as jsonlib  # `json` here is the submodule json.py, once imported
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -186,11 +187,7 @@ def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
     The envelope is json.py's own, built for no files, so a key added there appears here too;
     a nested value is dumped alone and indented to its depth (JSON strings hold no raw newline).
     """
-    from lawaudit.report.json import file_dict, to_dict
-
-    def nested(value, depth: int) -> str:
-        text = jsonlib.dumps(value, ensure_ascii=False, indent=2)
-        return text.replace("\n", "\n" + "  " * depth)
+    from lawaudit.report.json import to_dict
 
     tally = Tally()
     write("{")
@@ -198,7 +195,8 @@ def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
         write(("," if i else "") + "\n  " + jsonlib.dumps(key, ensure_ascii=False) + ": ")
         if key == "files":
             for f in files:
-                write(("," if tally.files else "[") + "\n    " + nested(file_dict(f, unchecked), 2))
+                write(("," if tally.files else "[") + "\n    ")
+                _json_file(f, write, unchecked, 2)
                 tally.add(f)
             write("\n  ]" if tally.files else "[]")
         elif key == "summary":
@@ -207,6 +205,30 @@ def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
             write(nested(value, 1))
     write("\n}\n")
     return tally
+
+
+def _json_file(f: FileResult, write, unchecked: bool, depth: int) -> None:
+    """One file's object, its checks written one at a time: a report with 100,000 checks never
+    has them all as dicts and text at once."""
+    from lawaudit.report.json import check_dict, file_dict
+
+    pad = "\n" + "  " * depth
+    write("{")
+    for i, (key, value) in enumerate(file_dict(replace(f, checks=()), unchecked).items()):
+        write(("," if i else "") + pad + "  " + jsonlib.dumps(key, ensure_ascii=False) + ": ")
+        if key == "checks" and f.checks:
+            for j, c in enumerate(f.checks):
+                write(("," if j else "[") + pad + "    " + nested(check_dict(c), depth + 2))
+            write(pad + "  ]")
+        else:
+            write(nested(value, depth + 1))
+    write(pad + "}")
+
+
+def nested(value, depth: int) -> str:
+    """json.dumps(indent=2) of a value that sits `depth` levels deep in the document."""
+    text = jsonlib.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
 
 
 def summary_line(report: Report | Tally) -> str:
