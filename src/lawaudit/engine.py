@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from itertools import accumulate
 
 from lawaudit.model import (
     Check,
@@ -92,14 +93,13 @@ def coverage(
 ) -> Coverage:
     """Numbers seen, numbers some check used, and the notable ones no check could use."""
     spans = sorted(used)
-    exact = set(used)  # most used numbers are a span of their own: one lookup, no search
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of a span so far
 
     def is_used(q: Quantity) -> bool:
-        if (q.start, q.end) in exact:
-            return True
-        i = bisect.bisect_right(spans, (q.start, q.end)) - 1
-        # spans are few and short; a summed part may cover several quantities
-        return any(s <= q.start and q.end <= e for s, e in spans[max(0, i - 8) : i + 1])
+        """Inside some used span: one that starts at or before it and reaches its end."""
+        i = bisect.bisect_right(starts, q.start) - 1
+        return i >= 0 and reach[i] >= q.end
 
     qs = [q for q in quantities if q.unit]
     checked = [q for q in qs if is_used(q)]

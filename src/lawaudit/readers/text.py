@@ -118,7 +118,7 @@ def _looks_like_text(text: str) -> bool:
         return True
     sample = text[:JUNK_SAMPLE]
     unassigned = sum(  # category() per distinct character: a report repeats the same few
-        count for c, count in Counter(sample).items() if unicodedata.category(c) == "Cn"
+        sample.count(c) for c in set(sample) if unicodedata.category(c) == "Cn"
     )
     junk = len(JUNK_CHAR.findall(text)) / len(text) + unassigned / len(sample)
     return junk <= JUNK_SHARE
