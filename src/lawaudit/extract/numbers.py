@@ -48,14 +48,25 @@ _UNIT_GUARD_WORDS = (  # unit:characters that must not follow it
 )
 _UNIT_GUARDS = dict(w.split(":") for w in _UNIT_GUARD_WORDS.split())
 _ARABIC_ONLY_UNITS = ("方", "期", "轮")  # 四面八方, 二期工程, 二轮延包: a name or an ordinal
+
+
+def _none_next(chars: str) -> str:
+    """A lookahead that fails when any of `chars` comes next: (?!体)(?!税)… for (?![体税…]).
+
+    The same test, but a class of scattered CJK characters compiles to a 64K-entry bitmap (about
+    0.1 ms each, and the units carry 35 of them), while single characters compile to nothing.
+    """
+    return "".join(f"(?!{re.escape(c)})" for c in chars)
+
+
 _UNIT_ALTERNATIVES = "|".join(
-    re.escape(u) + (f"(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else "")
+    re.escape(u) + _none_next(_UNIT_GUARDS.get(u, ""))
     for u in sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 )
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 # In 十万千瓦 the unit keeps its 千.
-_CN_RUN = "(?:[零〇一二两三四五六七八九十百万亿点]|千(?![瓦米克伏]))+"
-_SCALE = "万亿|千万|百万|亿|万|千(?![米瓦克伏]|分之)"
+_CN_RUN = f"(?:[零〇一二两三四五六七八九十百万亿点]|千{_none_next('瓦米克伏')})+"
+_SCALE = f"万亿|千万|百万|亿|万|千{_none_next('米瓦克伏')}(?!分之)"
 _PREFIX = "大约|大概|将近|接近|超过|约|近|超|逾"
 
 QUANTITY_PATTERN = re.compile(
@@ -65,7 +76,7 @@ QUANTITY_PATTERN = re.compile(
       | (?P<sign>-)?(?P<num>{_ARABIC})
       | (?P<cn>{_CN_RUN}) )
     (?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?(?P<unit>{_UNIT_ALTERNATIVES})?
-    (?P<post>以上|左右(?![岸侧手])|上下(?![游级班楼层贯联]))?""",
+    (?P<post>以上|左右{_none_next("岸侧手")}|上下{_none_next("游级班楼层贯联")})?""",
     re.X,
 )
 ARABIC_NUMERAL = re.compile(rf"(?P<num>{_ARABIC})(?P<scale>{_SCALE})?")
