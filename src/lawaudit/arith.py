@@ -33,19 +33,20 @@ DEFAULT_MODES = ("half-up", "half-even")
 
 
 def decimal_places(f: Fraction, places: int, mode: str = "half-up") -> Decimal:
-    """`f` rounded to `places` decimals with a named mode, exactly (no float on the way)."""
-    scaled = f * 10**places
-    if scaled.denominator == 1:
-        return Decimal(scaled.numerator).scaleb(-places)
-    floor = scaled.numerator // scaled.denominator
-    rest = scaled - floor
-    if mode == "truncate":
-        n = floor if scaled >= 0 else -((-scaled.numerator) // scaled.denominator)
-    elif mode == "ceiling":
-        n = floor + (1 if rest else 0)
-    elif rest > Fraction(1, 2):
+    """`f` rounded to `places` decimals with a named mode, exactly (no float on the way).
+
+    In integers: f × 10^places = floor + rest / den with 0 ≤ rest < den, so the dropped part is
+    compared with ½ as 2·rest against den, without building a Fraction for each step.
+    """
+    den = f.denominator
+    floor, rest = divmod(f.numerator * 10**places, den)
+    if not rest:
+        n = floor
+    elif mode == "truncate":
+        n = floor if floor >= 0 else floor + 1  # toward zero
+    elif mode == "ceiling" or 2 * rest > den:
         n = floor + 1
-    elif rest < Fraction(1, 2):
+    elif 2 * rest < den:
         n = floor
     elif mode == "half-even":
         n = floor + (floor % 2)
