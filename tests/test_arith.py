@@ -7,6 +7,7 @@ import pytest
 
 from lawaudit.arith import (
     DEFAULT_MODES,
+    Range,
     decimal_places,
     granularity_power,
     min_denominator,
@@ -15,6 +16,7 @@ from lawaudit.arith import (
     range_of,
 )
 from lawaudit.extract.numbers import parse_quantity
+from lawaudit.model import Quantity
 
 
 @pytest.mark.parametrize(
@@ -72,6 +74,31 @@ def test_ranges_of_written_quantities(raw, lo, hi):
 
 def test_beyond_has_no_upper_bound():
     assert range_of(parse_quantity("超过300人")).hi is None
+
+
+@pytest.mark.parametrize(
+    "quantity",
+    [
+        *(
+            parse_quantity(raw)
+            for raw in (
+                "1.2万人",
+                "两万人",
+                "3.5亿元",
+                "15737.82亿元",
+                "-0.67‰",
+                "0.5",
+                "1.19亿亩次",
+            )
+        ),
+        # half_ulp is a Decimal, so beyond the decimal context range_of keeps its answer:
+        Quantity("1.5", D("1.5"), decimals=1_000_030),  # half_ulp underflows to 0
+        Quantity("1", D(1), scale=10**30 + 1),  # not a power of ten: half_ulp is rounded
+    ],
+)
+def test_rounded_range_is_the_value_plus_or_minus_half_ulp(quantity):
+    v, h = F(quantity.value), F(quantity.half_ulp)
+    assert range_of(quantity) == Range(v - h, v + h)
 
 
 def brute_numerators(n, stated, places, modes):

@@ -171,6 +171,18 @@ def reference_round(f: Fraction, places: int, mode: str) -> Decimal:
     return Decimal(n).scaleb(-places)
 
 
+@FAST
+@given(
+    st.integers(-(10**6), 10**6),
+    st.sampled_from([1, 2, 3, 4, 7, 8, 20, 200, 287, 2000, 9973]),
+    st.integers(0, 4),
+    st.sampled_from(list(MODES)),
+)
+def test_decimal_places_agrees_with_fractions_for_either_sign(num, den, places, mode):
+    f = Fraction(num, den)  # halves (den 2, 20, 200 …) hit the tie rules, negatives truncation
+    assert str(decimal_places(f, places, mode)) == str(reference_round(f, places, mode))
+
+
 @settings(FAST, max_examples=1000)
 @given(
     st.integers(1, 5000).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n))),

@@ -33,19 +33,20 @@ DEFAULT_MODES = ("half-up", "half-even")
 
 
 def decimal_places(f: Fraction, places: int, mode: str = "half-up") -> Decimal:
-    """`f` rounded to `places` decimals with a named mode, exactly (no float on the way)."""
-    scaled = f * 10**places
-    if scaled.denominator == 1:
-        return Decimal(scaled.numerator).scaleb(-places)
-    floor = scaled.numerator // scaled.denominator
-    rest = scaled - floor
-    if mode == "truncate":
-        n = floor if scaled >= 0 else -((-scaled.numerator) // scaled.denominator)
-    elif mode == "ceiling":
-        n = floor + (1 if rest else 0)
-    elif rest > Fraction(1, 2):
+    """`f` rounded to `places` decimals with a named mode, exactly (no float on the way).
+
+    In integers: f × 10^places = floor + rest / den with 0 ≤ rest < den, so the dropped part is
+    compared with ½ as 2·rest against den, without building a Fraction for each step.
+    """
+    den = f.denominator
+    floor, rest = divmod(f.numerator * 10**places, den)
+    if not rest:
+        n = floor
+    elif mode == "truncate":
+        n = floor if floor >= 0 else floor + 1  # toward zero
+    elif mode == "ceiling" or 2 * rest > den:
         n = floor + 1
-    elif rest < Fraction(1, 2):
+    elif 2 * rest < den:
         n = floor
     elif mode == "half-even":
         n = floor + (floor % 2)
@@ -93,9 +94,8 @@ def range_of(q: Quantity) -> Range:
     余/多/以上 mean "more than" (up to one unit of the last written place: 300余 < 400);
     近 means "nearly" (a little under); 约/左右 either side; 超过 has no upper bound.
     """
-    v = Fraction(q.value)
     if q.qualifier:
-        step = place_of(q)
+        v, step = Fraction(q.value), place_of(q)
         if q.qualifier in ("超过", "超", "逾", "以上", "过"):
             return Range(v, None)
         if q.qualifier in APPROX_ABOVE:
@@ -105,9 +105,25 @@ def range_of(q: Quantity) -> Range:
         if q.qualifier in APPROX_AROUND:
             return Range(v - step / 2, v + step / 2)
     if q.rounded and not q.is_percent:
-        h = Fraction(q.half_ulp)
-        return Range(v - h, v + h)
+        return _within_half_unit(q)
+    v = Fraction(q.value)
     return Range(v, v)
+
+
+def _within_half_unit(q: Quantity) -> Range:
+    """value ± q.half_ulp (half a unit of the last written place), from integers.
+
+    With value = n/d and half a unit = scale / (2·10^decimals), each end is one Fraction of an
+    integer sum: the same exact bounds as converting the Decimal half_ulp and adding Fractions,
+    in a third of the time. half_ulp is only exact within the decimal context (28 digits,
+    exponents from -999999), so beyond that, far past any report, its value is kept as it was.
+    """
+    if not (0 <= q.decimals < 999_000 and q.scale < 10**27):
+        v, h = Fraction(q.value), Fraction(q.half_ulp)
+        return Range(v - h, v + h)
+    n, d = q.value.as_integer_ratio()
+    w = 2 * 10**q.decimals
+    return Range(Fraction(n * w - q.scale * d, d * w), Fraction(n * w + q.scale * d, d * w))
 
 
 def ratio_range(num: Range, den: Range) -> Range:

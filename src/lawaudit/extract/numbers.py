@@ -48,14 +48,25 @@ _UNIT_GUARD_WORDS = (  # unit:characters that must not follow it
 )
 _UNIT_GUARDS = dict(w.split(":") for w in _UNIT_GUARD_WORDS.split())
 _ARABIC_ONLY_UNITS = ("方", "期", "轮")  # 四面八方, 二期工程, 二轮延包: a name or an ordinal
+
+
+def _none_next(chars: str) -> str:
+    """A lookahead that fails when any of `chars` comes next: (?!体)(?!税)… for (?![体税…]).
+
+    The same test, but a class of scattered CJK characters compiles to a 64K-entry bitmap (about
+    0.1 ms each, and the units carry 35 of them), while single characters compile to nothing.
+    """
+    return "".join(f"(?!{re.escape(c)})" for c in chars)
+
+
 _UNIT_ALTERNATIVES = "|".join(
-    re.escape(u) + (f"(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else "")
+    re.escape(u) + _none_next(_UNIT_GUARDS.get(u, ""))
     for u in sorted(_UNIT_WORDS.split(), key=len, reverse=True)
 )
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 # In 十万千瓦 the unit keeps its 千.
-_CN_RUN = "(?:[零〇一二两三四五六七八九十百万亿点]|千(?![瓦米克伏]))+"
-_SCALE = "万亿|千万|百万|亿|万|千(?![米瓦克伏]|分之)"
+_CN_RUN = f"(?:[零〇一二两三四五六七八九十百万亿点]|千{_none_next('瓦米克伏')})+"
+_SCALE = f"万亿|千万|百万|亿|万|千{_none_next('米瓦克伏')}(?!分之)"
 _PREFIX = "大约|大概|将近|接近|超过|约|近|超|逾"
 
 QUANTITY_PATTERN = re.compile(
@@ -65,15 +76,18 @@ QUANTITY_PATTERN = re.compile(
       | (?P<sign>-)?(?P<num>{_ARABIC})
       | (?P<cn>{_CN_RUN}) )
     (?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?(?P<unit>{_UNIT_ALTERNATIVES})?
-    (?P<post>以上|左右(?![岸侧手])|上下(?![游级班楼层贯联]))?""",
+    (?P<post>以上|左右{_none_next("岸侧手")}|上下{_none_next("游级班楼层贯联")})?""",
     re.X,
 )
 ARABIC_NUMERAL = re.compile(rf"(?P<num>{_ARABIC})(?P<scale>{_SCALE})?")
 # Spans where any number is a name: short quotes (“两个确立”, "4+1大调解"), book titles, URLs,
-# and the fixed political phrases that carry a numeral but count nothing.
+# and the fixed political phrases that carry a numeral but count nothing. Every alternative
+# starts with a plain character, so the search skips ahead in C to the next “, h, 八 … instead
+# of trying the whole pattern at every position (three times faster on a report).
+_URL_REST = r"[A-Za-z0-9./?=&%#:_~+-]+"
 NAME_SPANS = re.compile(
     r'“[^“”\n]{0,15}”|‘[^‘’\n]{0,15}’|"[^"\n]{0,15}"|「[^「」\n]{0,15}」|《[^《》\n]*》'
-    r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~+-]+"
+    rf"|https?://{_URL_REST}|www\.{_URL_REST}"
     r"|八项规定|两个(?:确立|维护|毫不动摇)|四个(?:全面|意识|自信)|五位一体|三个代表"
 )
 # A number right after these words is a phone number, postcode or code, not a count.
@@ -108,14 +122,15 @@ def parse_number(s: str) -> tuple[Decimal, int, int]:
 def _scaled(mantissa: str, scale: int) -> tuple[Decimal, int, int]:
     """Mantissa times scale, exactly: ("1.2", 10000) -> (12000, 1, 10000), no stray zeros.
 
-    Built from the digits rather than multiplied, so no decimal context can round a long number.
+    Built from the digits rather than multiplied, so no decimal context can round a long number:
+    the scale's zeros are appended ("12000", not "1.2E+3"), or else the exponent is written out
+    ("9896E-2"). Decimal parses that text exactly, and much faster than a tuple of digits.
     """
     whole, _, frac = mantissa.partition(".")
     exponent = len(str(scale)) - 1 - len(frac)
-    digits = tuple(int(d) for d in (whole + frac).lstrip("0") or "0")
-    if exponent > 0:
-        digits, exponent = digits + (0,) * exponent, 0
-    return Decimal((0, digits, exponent)), len(frac), scale
+    digits = whole + frac
+    text = digits + "0" * exponent if exponent >= 0 else f"{digits}E{exponent}"
+    return Decimal(text), len(frac), scale
 
 
 def _cn_section(s: str, after_higher: bool) -> tuple[int, int] | None:
