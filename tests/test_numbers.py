@@ -332,3 +332,9 @@ def test_chinese_numerals_round_trip():
     numbers += [10**k * d for k in range(12) for d in range(1, 10)]
     for n in numbers:
         assert parse_number(_chinese(n))[0] == n, (n, _chinese(n))
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\u3000"])
+def test_parse_number_rejects_empty_text_with_a_value_error(raw):
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number(raw)

@@ -113,7 +113,7 @@ def parse_number(s: str) -> tuple[Decimal, int, int]:
     m = ARABIC_NUMERAL.fullmatch(t)
     if m:
         return _scaled(m["num"].replace(",", ""), _SCALES.get(m["scale"] or "", 1))
-    parsed = _parse_chinese(t)
+    parsed = _parse_chinese(t) if t else None
     if parsed is None:
         raise ValueError(f"not a number: {s!r}")
     return parsed
