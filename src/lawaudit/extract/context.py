@@ -8,6 +8,7 @@ labels and never look past the sentence unless they say so (and then mark the cl
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -148,14 +149,22 @@ def time_frame(text: str):
     marker before it (2025年, 今年, 过去五年, 十四五). Not 上年/去年: "比上年增长" compares, it
     does not move the text to last year. Figures of different frames are different
     facts even when their words are the same."""
-    found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
-    marks = [p for p, _ in found]
+    marks, found = time_marks(text)
 
     def frame(at: int) -> str:
         i = bisect.bisect_right(marks, at) - 1
-        return found[i][1] if i >= 0 else ""
+        return found[i] if i >= 0 else ""
 
     return frame
+
+
+@functools.lru_cache(maxsize=4)
+def time_marks(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Where the time markers stand and what they say. Remembered for the last few texts: the
+    rate, repeat and structure builders each need them for the same document, and the scan of
+    a whole document is a good part of what those builders cost."""
+    found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
+    return tuple(p for p, _ in found), tuple(w for _, w in found)
 
 
 def opens_breakdown(text: str, sent: Sentence) -> bool:
