@@ -71,18 +71,18 @@ def breakdown_parts(
         skipping = False
         if P.NOT_ADDITIVE.search(it.label):
             break
+        lo = range_of(it.q).lo  # the least the part can be: what it adds to the running sum
         if parts:
             sep = separator(text, parts[-1], it)
             style = style or sep
             if sep != style:
                 break  # "其中A、B、C，D…": a list ends where its separator changes
-            lo = range_of(it.q).lo
             if style != "、" and limit is not None and running + lo > limit:
                 break
-        elif guessed and limit is not None and range_of(it.q).lo > limit:
+        elif guessed and limit is not None and lo > limit:
             return []
         parts.append(it)
-        running += range_of(it.q).lo
+        running += lo
         mark = it.q.end
     return parts
 
@@ -121,6 +121,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     for sent in sentences:
         counts = [it for it in sent.items if it.is_count]
+        if not counts:
+            continue  # nothing here to be a total, a part or the next breakdown's headline
         starts = [it.q.start for it in counts]
         markers = [*P.AMONG.finditer(text, sent.start, sent.end)]
         markers += P.BY_DIMENSION.finditer(text, sent.start, sent.end)
@@ -145,9 +147,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 yield breakdown(doc, before[-1], parts, True)
         yield from sums_after_parts(doc, counts)
         yield from completion_claims(doc, counts)
-        if counts and not opens_breakdown(text, sent):
-            levels = [it for it in counts if can_add(text, it)]
-            headline = levels[0] if levels else None
+        if not opens_breakdown(text, sent):
+            headline = next((it for it in counts if can_add(text, it)), None)
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:
