@@ -10,7 +10,7 @@ that, earlier in the report (then the claim is marked inferred).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -171,7 +171,7 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
 
 
 def inferred_whole(
-    unit: str, need, whole_name: str, earlier: list[Item], start: int, frame=None
+    unit: str, need, whole_name: str, earlier: Iterable[Item], start: int, frame=None
 ) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
     ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
@@ -250,12 +250,14 @@ def agrees(c: Claim) -> bool:
 
 def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    earlier: list[Item] = []  # counts of previous sentences, nearest first
+    earlier: list[Item] = []  # counts of previous sentences, in order (read from the end)
     used: set[int] = set()  # numerators already taken in this sentence
     aliases = {m.group(2): m.group(1) for m in P.WHOLE_ALIAS.finditer(text)}
     frame = time_frame(text)
     previous: list[Item] = []  # counts of the last sentence that had any, in order
     for sent in sentences:
+        if not sent.items:
+            continue
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
                 continue
@@ -266,7 +268,7 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                 yield inline
                 continue
             words, words_start = words_before(text, item, sent.start)
-            named = replace(item, label=words)
+            named = item.relabelled(words)
             if P.NOT_A_CLAIM.search(named.label):
                 continue
             names = rate_names(text, named, sent.start)
@@ -280,17 +282,18 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             elif share and not P.CHANGE_WORDS.search(named.label):
                 among = opens_with_among(text, sent)
                 whole_hint = hint_for_whole(text, named, sent, aliases)
+                recent = reversed(earlier)  # nearest first
                 yield share_claim(
-                    doc, named, before, earlier, previous, among, whole_hint, frame, words_start
+                    doc, named, before, recent, previous, among, whole_hint, frame, words_start
                 )
         used.clear()
-        earlier[:0] = [  # read through notes: "支出(含上级转移支付支出)完成352亿元"
-            replace(it, label=words_before(text, it, sent.start)[0])
-            for it in sent.items[::-1]
-            if it.is_count
+        counts = [it for it in sent.items if it.is_count]
+        # Appended, not put in front: the list holds every count of the document so far.
+        earlier += [  # read through notes: "支出(含上级转移支付支出)完成352亿元"
+            it.relabelled(words_before(text, it, sent.start)[0]) for it in counts
         ]
-        if not opens_breakdown(text, sent):  # 其中 refers to the headline, not a breakdown
-            previous = [it for it in sent.items if it.is_count] or previous
+        if counts and not opens_breakdown(text, sent):  # 其中 refers to the headline
+            previous = counts
 
 
 def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -> Claim:
@@ -351,7 +354,7 @@ def share_claim(
     doc,
     item: Item,
     before: list[Item],
-    earlier: list[Item],
+    earlier: Iterable[Item],  # counts of previous sentences, nearest first
     previous: list[Item],
     among: bool,
     hint: str = "",
