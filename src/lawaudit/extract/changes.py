@@ -16,7 +16,7 @@ comparable prices (可比价) or a respective list (分别) is never paired.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from lawaudit.extract import patterns as P
@@ -25,6 +25,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 UP = "增长|增加|上升|提高|上涨|扩大|提升"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
+DOWN_WORDS = frozenset(DOWN.split("|"))
 VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|涨幅|跌幅|增速|拉动")  # a value after them is a change
 PERIOD = r"(?:上年同期|去年同期|上年|去年|上月|上期|(?:19|20)\d\d年)"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
@@ -67,17 +68,21 @@ TIME_WORDS = re.compile(
 # No word is two others (共计 is 共 + 计): an ambiguous (a|b|ab)+$ backtracks exponentially.
 TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|累计|完成|安排|实现)+$")
 WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
+NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9]")
+YEARLY = re.compile(r"同比|上年|去年")
 
 
 def topic(label: str) -> str:
     """The words naming what a value counts, period and filler removed: "上年同期受理" -> "受理"."""
-    words = TIME_WORDS.sub("", re.sub(r"[^\u4e00-\u9fff0-9]", "", label))
+    words = TIME_WORDS.sub("", NOT_WORD.sub("", label))
     return TRAILING.sub("", strip_filler(strip_filler(words.lstrip("末初底"))))
 
 
 def prev_mark(item: Item) -> str | None:
     """ "month", "year" or a year ("2023") when the label marks an earlier period's value."""
     label = item.label
+    if "上" not in label and "年" not in label:
+        return None  # every word PREV and YEAR look for has one of them: most labels have neither
     if NOT_PREV.search(label) or P.CHANGE_WORDS.search(label.replace("增加值", "")):
         return None
     m = PREV.search(label)
@@ -99,11 +104,13 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
     label, unit = item.label, item.q.unit
     if unit == "倍" and (RATIO.search(label) or TO.search(label) or doubled):
         return "ratio", ""
+    if not unit or unit == "‰":
+        return None
     m = BY.search(label)
-    if not m or not unit or unit == "‰":
+    if not m:
         return None
     word = m.group("verb") or m.group("rate") or m.group("more")
-    down = re.fullmatch(DOWN, word) or word in ("降幅", "跌幅", "少", "低")
+    down = word in DOWN_WORDS or word in ("降幅", "跌幅", "少", "低")
     return "by", "down" if down else "up"
 
 
@@ -133,7 +140,7 @@ def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
         said = YEAR.findall(stmt_label)
         return int(said[-1]) == int(mark) if said else cur_year == int(mark) + 1
     monthly = bool(MONTHLY.search(stmt_label))
-    yearly = bool(re.search(r"同比|上年|去年", stmt_label))
+    yearly = bool(YEARLY.search(stmt_label))
     return (mark == "month") == monthly if monthly or yearly else True
 
 
@@ -148,23 +155,54 @@ def doubled_items(text: str, sent: Sentence) -> list[Item]:
     return out
 
 
+class EarlierValues:
+    """The values of previous sentences marked as an earlier period (上年受理96件), kept by their
+    naming words and unit so a change finds the nearest one named like its value without reading
+    them all (a report of many such sentences would take quadratic time): the latest of each,
+    and the latest dated one (2023年受理…), the only kind still used beyond WINDOW."""
+
+    def __init__(self) -> None:
+        self.latest: dict[tuple[str, str], tuple[Item, str]] = {}  # (value, its prev_mark)
+        self.dated: dict[tuple[str, str], tuple[Item, str]] = {}
+
+    def add(self, item: Item, mark: str) -> None:
+        key = (topic(item.label), item.q.unit)
+        self.latest[key] = (item, mark)
+        if mark.isdigit():
+            self.dated[key] = (item, mark)
+
+    def nearest(self, subject: str, unit: str, at: int) -> tuple[Item, str] | None:
+        """The nearest value named `subject` in `unit` before `at`, within WINDOW or dated."""
+        found = self.latest.get((subject, unit))
+        if found and at - found[0].q.end > WINDOW and not found[1].isdigit():
+            found = self.dated.get((subject, unit))  # the others are further back still
+        return found
+
+
 def change_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    earlier: list[Item] = []  # values marked as an earlier period, nearest first
+    earlier = EarlierValues()
     for sent in sentences:
         if not sent.items:
             continue
-        items = sorted([*sent.items, *doubled_items(text, sent)], key=lambda it: it.q.start)
+        items = sent.items
+        if doubled := doubled_items(text, sent):
+            items = sorted([*items, *doubled], key=lambda it: it.q.start)
         if not REAL_TERMS.search(text, sent.start, sent.end):
             yield from sentence_changes(doc, sent, items, earlier)
-        earlier[:0] = [it for it in sent.items[::-1] if is_level(it) and prev_mark(it)]
+        for it in sent.items:
+            mark = prev_mark(it)
+            if mark and is_level(it):
+                earlier.add(it, mark)
 
 
-def sentence_changes(doc, sent: Sentence, items: list[Item], earlier: list[Item]):
+def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: EarlierValues):
+    forms = [statement(it, doc.text.startswith("翻", it.q.start)) for it in items]
+    if not any(forms):
+        return  # no change stated: the levels found would pair with nothing
     levels: list[Item] = []
     closed = False
-    for it in items:
-        form = statement(it, doc.text.startswith("翻", it.q.start))
+    for it, form in zip(items, forms, strict=True):
         if form is None:
             if is_level(it):
                 levels, closed = ([] if closed else levels), False
@@ -179,7 +217,7 @@ def sentence_changes(doc, sent: Sentence, items: list[Item], earlier: list[Item]
             yield claim(doc, it, form, *found)
 
 
-def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: list[Item]):
+def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: EarlierValues):
     """(current, previous, subject, inferred) for a change, or None."""
     own, q = own_topic(stmt.label), stmt.q
     if len(levels) >= 2:  # 由A增加到B, right before the change
@@ -221,7 +259,7 @@ def in_sentence(text, sent, levels, stmt, p: Item, mark: str, own: str):
     return c, p, subject, False
 
 
-def from_earlier(text, sent, levels, stmt, earlier: list[Item], own: str):
+def from_earlier(text, sent, levels, stmt, earlier: EarlierValues, own: str):
     """The value just before the change, and the nearest earlier-period value named the same."""
     if not levels:
         return None
@@ -229,14 +267,12 @@ def from_earlier(text, sent, levels, stmt, earlier: list[Item], own: str):
     subject = topic(c.label)
     if len(subject) < 2 or (own and own != subject):
         return None
-    cur_year = year_before(text, sent.start, c.q.start)
-    for p in earlier:
-        if c.q.start - p.q.end > WINDOW and not (prev_mark(p) or "").isdigit():
-            continue
-        if topic(p.label) == subject and fits(stmt.q, c.q, p.q):
-            if period_ok(prev_mark(p) or "", stmt.label, cur_year):
-                return c, p, subject, True
-            return None
+    found = earlier.nearest(subject, c.q.unit, c.q.start)
+    if found is None or not fits(stmt.q, c.q, found[0].q):
+        return None
+    p, mark = found
+    if period_ok(mark, stmt.label, year_before(text, sent.start, c.q.start)):
+        return c, p, subject, True
     return None
 
 

@@ -1,0 +1,70 @@
+"""The cheap tests extractors run before their regular expressions give what the expressions
+alone give: each shortcut is checked against the plain code it stands in for."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lawaudit.extract import patterns as P
+from lawaudit.extract.changes import MONTHLY, NOT_PREV, PREV, YEAR, prev_mark
+from lawaudit.extract.context import NOTE, Item, label_before, words_before
+from lawaudit.model import Quantity
+
+FAST = settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# Characters the shortcuts and the patterns they stand in for turn on, and some that are neither.
+ALPHABET = "上年去月同期末底度一2023以来比较增长结转受理的为(（)）\n，、。"
+
+
+def item_at(text: str, start: int, label: str) -> Item:
+    q = Quantity("96件", 96, "件", 0, 1, "", start, start + 3)
+    return Item(q, label, 0)
+
+
+def prev_mark_plain(label: str) -> str | None:
+    if NOT_PREV.search(label) or P.CHANGE_WORDS.search(label.replace("增加值", "")):
+        return None
+    m = PREV.search(label)
+    if m:
+        return "month" if MONTHLY.search(m.group()) else "year"
+    years = YEAR.findall(label)
+    return years[-1] if years else None
+
+
+def words_before_plain(text: str, it: Item, floor: int) -> tuple[str, int]:
+    start = it.q.start - len(it.label)
+    note = NOTE.search(text, max(floor, start - 32), start)
+    if not note:
+        return it.label, start
+    head = label_before(text, note.start(), floor)
+    return head + it.label, note.start() - len(head)
+
+
+@FAST
+@given(st.text(alphabet=ALPHABET, max_size=24))
+def test_prev_mark_shortcut(label):
+    assert prev_mark(item_at(label, len(label), label)) == prev_mark_plain(label)
+
+
+@FAST
+@given(st.text(alphabet=ALPHABET, max_size=60), st.data())
+def test_words_before_shortcut(text, data):
+    at = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, at))
+    label = text[data.draw(st.integers(floor, at)) : at]
+    it = item_at(text, at, label)
+    assert words_before(text, it, floor) == words_before_plain(text, it, floor)
+
+
+def test_words_before_sees_a_note_before_a_final_line_break():
+    """NOTE ends in $, which also matches before a line break that ends the searched text."""
+    for text in ("收入(不含债务)\n", "收入(不含债务)", "收入（不含债务）\n", "收入不含债务\n"):
+        it = item_at(text, len(text), "")
+        assert words_before(text, it, 0) == words_before_plain(text, it, 0)
+    assert words_before("收入(不含债务)\n", item_at("收入(不含债务)\n", 9, ""), 0) == ("收入", 0)
