@@ -7,8 +7,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lawaudit.extract import patterns as P
-from lawaudit.extract.changes import MONTHLY, NOT_PREV, PREV, YEAR, prev_mark
-from lawaudit.extract.context import NOTE, Item, label_before, words_before
+from lawaudit.extract.changes import (
+    MONTHLY,
+    NOT_PAIRED,
+    NOT_PREV,
+    PREV,
+    YEAR,
+    YearsBefore,
+    not_paired_from,
+    prev_mark,
+    year_before,
+)
+from lawaudit.extract.context import NOTE, Item, Sentence, label_before, words_before
 from lawaudit.model import Quantity
 
 FAST = settings(
@@ -68,3 +78,34 @@ def test_words_before_sees_a_note_before_a_final_line_break():
         it = item_at(text, len(text), "")
         assert words_before(text, it, 0) == words_before_plain(text, it, 0)
     assert words_before("收入(不含债务)\n", item_at("收入(不含债务)\n", 9, ""), 0) == ("收入", 0)
+
+
+YEAR_TEXT = st.lists(
+    st.sampled_from(
+        ["2023年", "2024年", "1999", "度", "以来", "以前", "以后", "起", "以", "前", "受理"]
+    ),
+    max_size=12,
+).map("".join)
+NOT_PAIRED_TEXT = st.lists(
+    st.sampled_from(["年均", "平均", "每年", "分别", "目标", "年", "均", "平", "增长", "，"]),
+    max_size=12,
+).map("".join)
+
+
+@FAST
+@given(YEAR_TEXT, st.data())
+def test_years_before_is_year_before_at_every_position(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    year_at = YearsBefore(text, Sentence(start, len(text), ()))
+    for at in range(start, len(text) + 1):
+        assert year_at(at) == year_before(text, start, at), at
+
+
+@FAST
+@given(NOT_PAIRED_TEXT, st.data())
+def test_not_paired_from_is_a_search_from_the_sentence_start(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    stop = not_paired_from(text, Sentence(start, len(text), ()))
+    for at in range(start, len(text) + 1):
+        ruled_out = stop is not None and stop <= at
+        assert ruled_out == bool(NOT_PAIRED.search(text, start, at)), at

@@ -15,6 +15,7 @@ comparable prices (可比价) or a respective list (分别) is never paired.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -54,8 +55,10 @@ BASE = re.compile(
 )
 MONTHLY = re.compile(r"环比|上月|上期|上季度")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
+LOOKAHEAD_CHARACTERS = frozenset("度以来前后起")  # of YEAR's lookahead: see YearsBefore
 # Words that rule a change out: an average yearly rate, a respective list, a plan.
-NOT_PAIRED = re.compile(r"年均|平均|每年|分别|力争|目标|预期|预计")
+NOT_PAIRED_WORDS = ("年均", "平均", "每年", "分别", "力争", "目标", "预期", "预计")
+NOT_PAIRED = re.compile("|".join(NOT_PAIRED_WORDS))
 # Growth at comparable prices or on a like-for-like basis is not the change of the values stated,
 # and output and value added (生产总值, 增加值) always grow at comparable prices.
 REAL_TERMS = re.compile(r"可比|不变价|实际增长|扣除价格|口径")
@@ -134,6 +137,40 @@ def year_before(text: str, start: int, at: int) -> int | None:
     return int(years[-1]) if years else None
 
 
+class YearsBefore:
+    """year_before(text, sent.start, at) for positions of one sentence, from one scan of it:
+    searching from the sentence start for each change reads a long sentence once per change.
+
+    A search stopped at `at` finds the sentence's matches that end by `at`, unless a word of
+    YEAR's lookahead (度以来, 以前, 以后, 起) stands across `at`, which puts one of its characters
+    at `at`: never a number's first character; there the search is made as before."""
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text, self.start, self.end = text, sent.start, sent.end
+        self.found: list[re.Match] | None = None  # the sentence's years, read when first asked
+        self.ends: list[int] = []
+
+    def __call__(self, at: int) -> int | None:
+        if self.text[at : at + 1] in LOOKAHEAD_CHARACTERS:
+            return year_before(self.text, self.start, at)
+        if self.found is None:
+            self.found = list(YEAR.finditer(self.text, self.start, self.end))
+            self.ends = [m.end() for m in self.found]
+        i = bisect.bisect_right(self.ends, at) - 1
+        return int(self.found[i].group(1)) if i >= 0 else None
+
+
+def not_paired_from(text: str, sent: Sentence) -> int | None:
+    """Where the sentence's first NOT_PAIRED word ends: a change there or later is not paired.
+    The same as NOT_PAIRED.search(text, sent.start, at) for each change, without reading the
+    sentence again for each."""
+    if not NOT_PAIRED.search(text, sent.start, sent.end):
+        return None  # most sentences: none of the words
+    return min(
+        i + len(w) for w in NOT_PAIRED_WORDS if (i := text.find(w, sent.start, sent.end)) >= 0
+    )
+
+
 def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
     """The earlier value's period is the one the change compares with."""
     if mark.isdigit():
@@ -200,6 +237,8 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
     forms = [statement(it, doc.text.startswith("翻", it.q.start)) for it in items]
     if not any(forms):
         return  # no change stated: the levels found would pair with nothing
+    stop = not_paired_from(doc.text, sent)
+    year_at = YearsBefore(doc.text, sent)
     levels: list[Item] = []
     closed = False
     for it, form in zip(items, forms, strict=True):
@@ -209,15 +248,15 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
                 levels.append(it)
             continue
         closed = True
-        if NOT_PAIRED.search(doc.text, sent.start, it.q.start):
-            continue
-        found = pair(doc.text, sent, levels, it, earlier)
+        if stop is not None and stop <= it.q.start:
+            continue  # 年均, 分别, 目标 … before the change
+        found = pair(doc.text, year_at, levels, it, earlier)
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
 
 
-def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: EarlierValues):
+def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlier: EarlierValues):
     """(current, previous, subject, inferred) for a change, or None."""
     own, q = own_topic(stmt.label), stmt.q
     if len(levels) >= 2:  # 由A增加到B, right before the change
@@ -237,13 +276,13 @@ def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: Ear
     if words or years:
         low = min((int(marks[id(it)]) for it in years), default=0)
         p = words[0] if words else min(years, key=lambda it: int(marks[id(it)]))
-        found = in_sentence(text, sent, levels, stmt, p, marks[id(p)], own)
+        found = in_sentence(year_at, levels, stmt, p, marks[id(p)], own)
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
-    return from_earlier(text, sent, levels, stmt, earlier, own)
+    return from_earlier(year_at, levels, stmt, earlier, own)
 
 
-def in_sentence(text, sent, levels, stmt, p: Item, mark: str, own: str):
+def in_sentence(year_at: YearsBefore, levels, stmt, p: Item, mark: str, own: str):
     """The one other value of the earlier period's unit that names the same thing."""
     want = topic(p.label)
     cands = [c for c in levels if c is not p and fits(stmt.q, c.q, p.q)]
@@ -254,12 +293,12 @@ def in_sentence(text, sent, levels, stmt, p: Item, mark: str, own: str):
     subject = topic(c.label) or want
     if own and own not in subject:
         return None
-    if not period_ok(mark, stmt.label, year_before(text, sent.start, c.q.start)):
+    if not period_ok(mark, stmt.label, year_at(c.q.start)):
         return None
     return c, p, subject, False
 
 
-def from_earlier(text, sent, levels, stmt, earlier: EarlierValues, own: str):
+def from_earlier(year_at: YearsBefore, levels, stmt, earlier: EarlierValues, own: str):
     """The value just before the change, and the nearest earlier-period value named the same."""
     if not levels:
         return None
@@ -271,7 +310,7 @@ def from_earlier(text, sent, levels, stmt, earlier: EarlierValues, own: str):
     if found is None or not fits(stmt.q, c.q, found[0].q):
         return None
     p, mark = found
-    if period_ok(mark, stmt.label, year_before(text, sent.start, c.q.start)):
+    if period_ok(mark, stmt.label, year_at(c.q.start)):
         return c, p, subject, True
     return None
 
