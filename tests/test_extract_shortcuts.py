@@ -3,6 +3,8 @@ alone give: each shortcut is checked against the plain code it stands in for."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +20,8 @@ from lawaudit.extract.changes import (
     prev_mark,
     year_before,
 )
-from lawaudit.extract.context import NOTE, Item, Sentence, label_before, words_before
+from lawaudit.extract.context import MAX_LABEL, NOTE, Item, Sentence, label_before, words_before
+from lawaudit.extract.listed import COUNT
 from lawaudit.model import Quantity
 
 FAST = settings(
@@ -109,3 +112,44 @@ def test_not_paired_from_is_a_search_from_the_sentence_start(text, data):
     for at in range(start, len(text) + 1):
         ruled_out = stop is not None and stop <= at
         assert ruled_out == bool(NOT_PAIRED.search(text, start, at)), at
+
+
+LABEL_TEXT = st.text(alphabet='受理件,，、:：;；()（）[]【】“”"|\n。的', max_size=80)
+
+
+def label_before_plain(text: str, start: int, floor: int) -> str:
+    lo = max(floor, start - MAX_LABEL)
+    chunk = text[lo:start]
+    cut = 0
+    for m in P.CLAUSE_BREAK.finditer(chunk):
+        cut = m.end()
+    return chunk[cut:]
+
+
+@FAST
+@given(LABEL_TEXT, st.data())
+def test_label_before_is_the_text_after_the_last_clause_break(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    assert label_before(text, start, floor) == label_before_plain(text, start, floor)
+
+
+COUNT_PLAIN = re.compile(COUNT.pattern.removeprefix("(?=[二两三四五六七八九十1-9])"))
+PIECES = [
+    ["", "第", "每", "、", "“", "0", "1", "一", "开展"],  # before the numeral
+    ["二", "十", "十一", "两", "三", "九", "二十", "1", "2", "9", "10", "19", "20", "0", "一"],
+    ["个", "项", "方面", "支", "大", "名", "年"],  # the unit
+    ["队伍", "工作", "行动", "", "五年规划"],  # the noun
+    ["(", ":", "”(", "，", ""],  # what follows
+]
+COUNT_TEXT = st.lists(
+    st.tuples(*(st.sampled_from(p) for p in PIECES)).map("".join), max_size=4
+).map("".join)
+
+
+@FAST
+@given(COUNT_TEXT)
+def test_count_lookahead_only_skips_positions_that_cannot_match(text):
+    assert COUNT.pattern != COUNT_PLAIN.pattern
+    found = [(m.span(), m.groupdict()) for m in COUNT.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in COUNT_PLAIN.finditer(text)]

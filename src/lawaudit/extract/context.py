@@ -58,14 +58,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The text up to the last clause break, in one match: the greedy run backs off to the last break.
+LAST_BREAK = re.compile(rf"(?s:.{{0,{MAX_LABEL}}}){P.CLAUSE_BREAK.pattern}")
+
+
 def label_before(text: str, start: int, floor: int) -> str:
     """The clause text before `start`, back to a clause break or `floor`."""
     lo = max(floor, start - MAX_LABEL)
-    chunk = text[lo:start]
-    cut = 0
-    for m in P.CLAUSE_BREAK.finditer(chunk):
-        cut = m.end()
-    return chunk[cut:]
+    last = LAST_BREAK.match(text, lo, start)
+    return text[last.end() if last else lo : start]
 
 
 NOTE = re.compile(r"[(（][^()（）]{1,30}[)）]$")
