@@ -186,7 +186,7 @@ def inferred_whole(
             break
         if frame and frame(it.q.start) != here:
             continue  # another period's total: "十四五"累计 is not 2025's
-        if it.q.unit == unit and at_least(it.q, need) and is_level(it):
+        if it.q.unit == unit and is_level(it) and at_least(it.q, need):
             candidates.append(it)
     for name in names:
         if len(name) >= 2:

@@ -120,6 +120,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     for sent in sentences:
+        if not sent.items:
+            continue
         counts = [it for it in sent.items if it.is_count]
         if not counts:
             continue  # nothing here to be a total, a part or the next breakdown's headline
@@ -128,27 +130,30 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         markers += P.BY_DIMENSION.finditer(text, sent.start, sent.end)
         for m in sorted(markers, key=lambda m: m.start()):
             window = near(counts, starts, m.start() - BACK, m.start())
-            before = [it for it in window if can_add(text, it)]
-            after = near(counts, starts, m.end(), m.end() + AHEAD)
-            if before:
-                total, guessed = before[-1], False
-            elif m.start() - sent.start <= 2 and headline is not None:
+            total, guessed = last_level(text, window), False
+            if total is None and m.start() - sent.start <= 2:
                 total, guessed = headline, True  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
-            else:
+            if total is None:
                 continue
+            after = near(counts, starts, m.end(), m.end() + AHEAD)
             parts = breakdown_parts(text, after, total, m.start(), guessed)
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in P.RESPECTIVELY.finditer(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
-            before = [it for it in window if is_whole(it) and can_add(text, it)]
+            total = last_level(text, [it for it in window if is_whole(it)])
             after = near(counts, starts, m.end(), m.end() + AHEAD)
-            if before and (parts := breakdown_parts(text, after, before[-1], m.start())):
-                yield breakdown(doc, before[-1], parts, True)
+            if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
+                yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
         yield from completion_claims(doc, counts)
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
+
+
+def last_level(text: str, items: list[Item]) -> Item | None:
+    """The level nearest before a marker: the total its parts belong to."""
+    return next((it for it in reversed(items) if can_add(text, it)), None)
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:
