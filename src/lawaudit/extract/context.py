@@ -102,11 +102,14 @@ def sentences(doc: Document, quantities: list[Quantity]) -> list[Sentence]:
     text = doc.text
     spans = sentence_spans(text)
     out: list[Sentence] = []
-    qi = 0
+    qi, n = 0, len(quantities)
     for si, (s, e) in enumerate(spans):
+        if qi == n or quantities[qi].start >= e:
+            out.append(Sentence(s, e, ()))  # most sentences: no number
+            continue
         items: list[Item] = []
         prev_end = s
-        while qi < len(quantities) and quantities[qi].start < e:
+        while qi < n and quantities[qi].start < e:
             q = quantities[qi]
             qi += 1
             if q.start < s:

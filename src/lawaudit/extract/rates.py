@@ -178,7 +178,7 @@ def inferred_whole(
     nearest count marked 共/合计/总计."""
     names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
     names = [n for n in names if not P.REGION_ONLY.match(n)]
-    candidates = []
+    levels = []  # of the share's unit and period; whether they can hold the parts is asked last
     window = NAMED_WINDOW if len(whole_name) >= 4 else INFER_WINDOW
     here = frame(start) if frame else ""
     for it in earlier:
@@ -186,15 +186,16 @@ def inferred_whole(
             break
         if frame and frame(it.q.start) != here:
             continue  # another period's total: "十四五"累计 is not 2025's
-        if it.q.unit == unit and is_level(it) and at_least(it.q, need):
-            candidates.append(it)
+        if it.q.unit == unit and is_level(it):
+            levels.append(it)
     for name in names:
         if len(name) >= 2:
-            found = next((it for it in candidates if name in it.label), None)
+            found = next((it for it in levels if name in it.label and at_least(it.q, need)), None)
             if found:
                 return found
     if not whole_name:  # a bare 占比
-        return next((it for it in candidates if P.BARE_TOTAL.search(it.label)), None)
+        bare = (it for it in levels if P.BARE_TOTAL.search(it.label) and at_least(it.q, need))
+        return next(bare, None)
     return None
 
 
