@@ -16,6 +16,7 @@ comparable prices (可比价) or a respective list (分别) is never paired.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -75,6 +76,7 @@ NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9]")
 YEARLY = re.compile(r"同比|上年|去年")
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for the same labels, by several pairings
 def topic(label: str) -> str:
     """The words naming what a value counts, period and filler removed: "上年同期受理" -> "受理"."""
     words = TIME_WORDS.sub("", NOT_WORD.sub("", label))

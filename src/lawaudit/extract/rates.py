@@ -9,6 +9,7 @@ that, earlier in the report (then the claim is marked inferred).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -78,7 +79,11 @@ def at_least(whole: Quantity, part_lo) -> bool:
 
 def is_whole(item: Item) -> bool:
     """Marked as a total (共, 合计, 全年) or an intake (受理, 收到 — but not 收入)."""
-    label = item.label
+    return names_whole(item.label)
+
+
+@functools.lru_cache(maxsize=4096)  # every builder asks it of the same counts
+def names_whole(label: str) -> bool:
     return bool(
         P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
     )
