@@ -72,14 +72,12 @@ TIME_WORDS = re.compile(
 # No word is two others (共计 is 共 + 计): an ambiguous (a|b|ab)+$ backtracks exponentially.
 TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|累计|完成|安排|实现)+$")
 WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
-NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9]")
-YEARLY = re.compile(r"同比|上年|去年")
 
 
 @functools.lru_cache(maxsize=4096)  # asked again for the same labels, by several pairings
 def topic(label: str) -> str:
     """The words naming what a value counts, period and filler removed: "上年同期受理" -> "受理"."""
-    words = TIME_WORDS.sub("", NOT_WORD.sub("", label))
+    words = TIME_WORDS.sub("", re.sub(r"[^\u4e00-\u9fff0-9]", "", label))
     return TRAILING.sub("", strip_filler(strip_filler(words.lstrip("末初底"))))
 
 
@@ -179,7 +177,7 @@ def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
         said = YEAR.findall(stmt_label)
         return int(said[-1]) == int(mark) if said else cur_year == int(mark) + 1
     monthly = bool(MONTHLY.search(stmt_label))
-    yearly = bool(YEARLY.search(stmt_label))
+    yearly = bool(re.search(r"同比|上年|去年", stmt_label))
     return (mark == "month") == monthly if monthly or yearly else True
 
 

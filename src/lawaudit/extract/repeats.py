@@ -24,7 +24,6 @@ NOT_SUBJECT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 OTHER_TIME = re.compile(r"上年|去年|同期|上月|此前|以前|前年|上一年|年初|基期|目标|计划|预计|力争")
 MIN_SUBJECT = 6
 PLAN = re.compile(r"目标|力争|预计|计划|确保|安排|预算|预期|将|要|争取|拟")
-TRAILING_VERB = re.compile(r"(?:达到|达|为|是|有|约)$")
 
 
 def subject_of(item: Item) -> str | None:
@@ -34,7 +33,7 @@ def subject_of(item: Item) -> str | None:
     if P.SHARE_WORDS.search(label) or P.ALL_EQUAL.search(label):
         return None
     subject = NOT_SUBJECT.sub("", strip_filler(label))
-    subject = TRAILING_VERB.sub("", subject)
+    subject = re.sub(r"(?:达到|达|为|是|有|约)$", "", subject)
     cjk = sum(1 for ch in subject if "\u4e00" <= ch <= "\u9fff")
     return subject if cjk >= MIN_SUBJECT else None
 
