@@ -24,6 +24,10 @@ CASES = {
     ),
     "shares in one sentence": lambda n: "咨询类占12.3%，" * (n // 9),
     "many short lines": lambda n: "共受理投诉100件，办结98件\n" * (n // 15),
+    # Each change looks for last year's value among every earlier-period value named otherwise.
+    "changes among last year's values": lambda n: (
+        "受理100件，同比增长5%。上年办结90件。" * (n // 21)
+    ),
     "separators": lambda n: "1,234,5、6，" * (n // 10),
     "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
 }

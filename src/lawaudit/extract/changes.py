@@ -15,8 +15,10 @@ comparable prices (可比价) or a respective list (分别) is never paired.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from lawaudit.extract import patterns as P
@@ -25,6 +27,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 UP = "增长|增加|上升|提高|上涨|扩大|提升"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
+DOWN_WORDS = frozenset(DOWN.split("|"))
 VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|涨幅|跌幅|增速|拉动")  # a value after them is a change
 PERIOD = r"(?:上年同期|去年同期|上年|去年|上月|上期|(?:19|20)\d\d年)"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
@@ -53,8 +56,10 @@ BASE = re.compile(
 )
 MONTHLY = re.compile(r"环比|上月|上期|上季度")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
+LOOKAHEAD_CHARACTERS = frozenset("度以来前后起")  # of YEAR's lookahead: see YearsBefore
 # Words that rule a change out: an average yearly rate, a respective list, a plan.
-NOT_PAIRED = re.compile(r"年均|平均|每年|分别|力争|目标|预期|预计")
+NOT_PAIRED_WORDS = ("年均", "平均", "每年", "分别", "力争", "目标", "预期", "预计")
+NOT_PAIRED = re.compile("|".join(NOT_PAIRED_WORDS))
 # Growth at comparable prices or on a like-for-like basis is not the change of the values stated,
 # and output and value added (生产总值, 增加值) always grow at comparable prices.
 REAL_TERMS = re.compile(r"可比|不变价|实际增长|扣除价格|口径")
@@ -69,6 +74,7 @@ TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|累计|完成|安�
 WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for the same labels, by several pairings
 def topic(label: str) -> str:
     """The words naming what a value counts, period and filler removed: "上年同期受理" -> "受理"."""
     words = TIME_WORDS.sub("", re.sub(r"[^\u4e00-\u9fff0-9]", "", label))
@@ -78,6 +84,8 @@ def topic(label: str) -> str:
 def prev_mark(item: Item) -> str | None:
     """ "month", "year" or a year ("2023") when the label marks an earlier period's value."""
     label = item.label
+    if "上" not in label and "年" not in label:
+        return None  # every word PREV and YEAR look for has one of them: most labels have neither
     if NOT_PREV.search(label) or P.CHANGE_WORDS.search(label.replace("增加值", "")):
         return None
     m = PREV.search(label)
@@ -99,11 +107,13 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
     label, unit = item.label, item.q.unit
     if unit == "倍" and (RATIO.search(label) or TO.search(label) or doubled):
         return "ratio", ""
+    if not unit or unit == "‰":
+        return None
     m = BY.search(label)
-    if not m or not unit or unit == "‰":
+    if not m:
         return None
     word = m.group("verb") or m.group("rate") or m.group("more")
-    down = re.fullmatch(DOWN, word) or word in ("降幅", "跌幅", "少", "低")
+    down = word in DOWN_WORDS or word in ("降幅", "跌幅", "少", "低")
     return "by", "down" if down else "up"
 
 
@@ -127,6 +137,40 @@ def year_before(text: str, start: int, at: int) -> int | None:
     return int(years[-1]) if years else None
 
 
+class YearsBefore:
+    """year_before(text, sent.start, at) for positions of one sentence, from one scan of it:
+    searching from the sentence start for each change reads a long sentence once per change.
+
+    A search stopped at `at` finds the sentence's matches that end by `at`, unless a word of
+    YEAR's lookahead (度以来, 以前, 以后, 起) stands across `at`, which puts one of its characters
+    at `at`: never a number's first character; there the search is made as before."""
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text, self.start, self.end = text, sent.start, sent.end
+        self.found: list[re.Match] | None = None  # the sentence's years, read when first asked
+        self.ends: list[int] = []
+
+    def __call__(self, at: int) -> int | None:
+        if self.text[at : at + 1] in LOOKAHEAD_CHARACTERS:
+            return year_before(self.text, self.start, at)
+        if self.found is None:
+            self.found = list(YEAR.finditer(self.text, self.start, self.end))
+            self.ends = [m.end() for m in self.found]
+        i = bisect.bisect_right(self.ends, at) - 1
+        return int(self.found[i].group(1)) if i >= 0 else None
+
+
+def not_paired_from(text: str, sent: Sentence) -> int | None:
+    """Where the sentence's first NOT_PAIRED word ends: a change there or later is not paired.
+    The same as NOT_PAIRED.search(text, sent.start, at) for each change, without reading the
+    sentence again for each."""
+    if not NOT_PAIRED.search(text, sent.start, sent.end):
+        return None  # most sentences: none of the words
+    return min(
+        i + len(w) for w in NOT_PAIRED_WORDS if (i := text.find(w, sent.start, sent.end)) >= 0
+    )
+
+
 def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
     """The earlier value's period is the one the change compares with."""
     if mark.isdigit():
@@ -148,38 +192,71 @@ def doubled_items(text: str, sent: Sentence) -> list[Item]:
     return out
 
 
+class EarlierValues:
+    """The values of previous sentences marked as an earlier period (上年受理96件), kept by their
+    naming words and unit so a change finds the nearest one named like its value without reading
+    them all (a report of many such sentences would take quadratic time): the latest of each,
+    and the latest dated one (2023年受理…), the only kind still used beyond WINDOW."""
+
+    def __init__(self) -> None:
+        self.latest: dict[tuple[str, str], tuple[Item, str]] = {}  # (value, its prev_mark)
+        self.dated: dict[tuple[str, str], tuple[Item, str]] = {}
+
+    def add(self, item: Item, mark: str) -> None:
+        key = (topic(item.label), item.q.unit)
+        self.latest[key] = (item, mark)
+        if mark.isdigit():
+            self.dated[key] = (item, mark)
+
+    def nearest(self, subject: str, unit: str, at: int) -> tuple[Item, str] | None:
+        """The nearest value named `subject` in `unit` before `at`, within WINDOW or dated."""
+        found = self.latest.get((subject, unit))
+        if found and at - found[0].q.end > WINDOW and not found[1].isdigit():
+            found = self.dated.get((subject, unit))  # the others are further back still
+        return found
+
+
 def change_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    earlier: list[Item] = []  # values marked as an earlier period, nearest first
+    earlier = EarlierValues()
     for sent in sentences:
         if not sent.items:
             continue
-        items = sorted([*sent.items, *doubled_items(text, sent)], key=lambda it: it.q.start)
+        items = sent.items
+        if doubled := doubled_items(text, sent):
+            items = sorted([*items, *doubled], key=lambda it: it.q.start)
         if not REAL_TERMS.search(text, sent.start, sent.end):
             yield from sentence_changes(doc, sent, items, earlier)
-        earlier[:0] = [it for it in sent.items[::-1] if is_level(it) and prev_mark(it)]
+        for it in sent.items:
+            mark = prev_mark(it)
+            if mark and is_level(it):
+                earlier.add(it, mark)
 
 
-def sentence_changes(doc, sent: Sentence, items: list[Item], earlier: list[Item]):
+def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: EarlierValues):
+    forms = [statement(it, doc.text.startswith("翻", it.q.start)) for it in items]
+    if not any(forms):
+        return  # no change stated: the levels found would pair with nothing
+    stop = not_paired_from(doc.text, sent)
+    year_at = YearsBefore(doc.text, sent)
     levels: list[Item] = []
     closed = False
-    for it in items:
-        form = statement(it, doc.text.startswith("翻", it.q.start))
+    for it, form in zip(items, forms, strict=True):
         if form is None:
             if is_level(it):
                 levels, closed = ([] if closed else levels), False
                 levels.append(it)
             continue
         closed = True
-        if NOT_PAIRED.search(doc.text, sent.start, it.q.start):
-            continue
-        found = pair(doc.text, sent, levels, it, earlier)
+        if stop is not None and stop <= it.q.start:
+            continue  # 年均, 分别, 目标 … before the change
+        found = pair(doc.text, year_at, levels, it, earlier)
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
 
 
-def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: list[Item]):
+def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlier: EarlierValues):
     """(current, previous, subject, inferred) for a change, or None."""
     own, q = own_topic(stmt.label), stmt.q
     if len(levels) >= 2:  # 由A增加到B, right before the change
@@ -199,13 +276,13 @@ def pair(text: str, sent: Sentence, levels: list[Item], stmt: Item, earlier: lis
     if words or years:
         low = min((int(marks[id(it)]) for it in years), default=0)
         p = words[0] if words else min(years, key=lambda it: int(marks[id(it)]))
-        found = in_sentence(text, sent, levels, stmt, p, marks[id(p)], own)
+        found = in_sentence(year_at, levels, stmt, p, marks[id(p)], own)
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
-    return from_earlier(text, sent, levels, stmt, earlier, own)
+    return from_earlier(year_at, levels, stmt, earlier, own)
 
 
-def in_sentence(text, sent, levels, stmt, p: Item, mark: str, own: str):
+def in_sentence(year_at: YearsBefore, levels, stmt, p: Item, mark: str, own: str):
     """The one other value of the earlier period's unit that names the same thing."""
     want = topic(p.label)
     cands = [c for c in levels if c is not p and fits(stmt.q, c.q, p.q)]
@@ -216,12 +293,12 @@ def in_sentence(text, sent, levels, stmt, p: Item, mark: str, own: str):
     subject = topic(c.label) or want
     if own and own not in subject:
         return None
-    if not period_ok(mark, stmt.label, year_before(text, sent.start, c.q.start)):
+    if not period_ok(mark, stmt.label, year_at(c.q.start)):
         return None
     return c, p, subject, False
 
 
-def from_earlier(text, sent, levels, stmt, earlier: list[Item], own: str):
+def from_earlier(year_at: YearsBefore, levels, stmt, earlier: EarlierValues, own: str):
     """The value just before the change, and the nearest earlier-period value named the same."""
     if not levels:
         return None
@@ -229,14 +306,12 @@ def from_earlier(text, sent, levels, stmt, earlier: list[Item], own: str):
     subject = topic(c.label)
     if len(subject) < 2 or (own and own != subject):
         return None
-    cur_year = year_before(text, sent.start, c.q.start)
-    for p in earlier:
-        if c.q.start - p.q.end > WINDOW and not (prev_mark(p) or "").isdigit():
-            continue
-        if topic(p.label) == subject and fits(stmt.q, c.q, p.q):
-            if period_ok(prev_mark(p) or "", stmt.label, cur_year):
-                return c, p, subject, True
-            return None
+    found = earlier.nearest(subject, c.q.unit, c.q.start)
+    if found is None or not fits(stmt.q, c.q, found[0].q):
+        return None
+    p, mark = found
+    if period_ok(mark, stmt.label, year_at(c.q.start)):
+        return c, p, subject, True
     return None
 
 

@@ -24,6 +24,7 @@ SPLIT_NOTE = "the last item split at 和/及/与"
 _NUMERAL = "二十|十[一二三四五六七八九]?|[二两三四五六七八九]|1[0-9]|20|[2-9]"  # 2 to 20
 # Its own regex, not find_quantities: that one skips numerals in quotes (“四支队伍”).
 COUNT = re.compile(
+    r"(?=[二两三四五六七八九十1-9])"  # a numeral's first character: most positions fail at once
     rf"(?<![零〇一二两三四五六七八九十百千万第几数每前0-9.])(?P<num>{_NUMERAL})"
     r"(?P<unit>方面|个|项|支|条|类|种|件|张|篇|批|套|大|名|家|所|座)"
     r"(?P<noun>[\u4e00-\u9fff]{1,8})”?(?P<after>[(:])"

@@ -9,8 +9,9 @@ that, earlier in the report (then the claim is marked inferred).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -78,7 +79,11 @@ def at_least(whole: Quantity, part_lo) -> bool:
 
 def is_whole(item: Item) -> bool:
     """Marked as a total (共, 合计, 全年) or an intake (受理, 收到 — but not 收入)."""
-    label = item.label
+    return names_whole(item.label)
+
+
+@functools.lru_cache(maxsize=4096)  # every builder asks it of the same counts
+def names_whole(label: str) -> bool:
     return bool(
         P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
     )
@@ -171,14 +176,14 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
 
 
 def inferred_whole(
-    unit: str, need, whole_name: str, earlier: list[Item], start: int, frame=None
+    unit: str, need, whole_name: str, earlier: Iterable[Item], start: int, frame=None
 ) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
     ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
     nearest count marked 共/合计/总计."""
     names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
     names = [n for n in names if not P.REGION_ONLY.match(n)]
-    candidates = []
+    levels = []  # of the share's unit and period; whether they can hold the parts is asked last
     window = NAMED_WINDOW if len(whole_name) >= 4 else INFER_WINDOW
     here = frame(start) if frame else ""
     for it in earlier:
@@ -186,15 +191,16 @@ def inferred_whole(
             break
         if frame and frame(it.q.start) != here:
             continue  # another period's total: "十四五"累计 is not 2025's
-        if it.q.unit == unit and at_least(it.q, need) and is_level(it):
-            candidates.append(it)
+        if it.q.unit == unit and is_level(it):
+            levels.append(it)
     for name in names:
         if len(name) >= 2:
-            found = next((it for it in candidates if name in it.label), None)
+            found = next((it for it in levels if name in it.label and at_least(it.q, need)), None)
             if found:
                 return found
     if not whole_name:  # a bare 占比
-        return next((it for it in candidates if P.BARE_TOTAL.search(it.label)), None)
+        bare = (it for it in levels if P.BARE_TOTAL.search(it.label) and at_least(it.q, need))
+        return next(bare, None)
     return None
 
 
@@ -250,12 +256,14 @@ def agrees(c: Claim) -> bool:
 
 def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    earlier: list[Item] = []  # counts of previous sentences, nearest first
+    earlier: list[Item] = []  # counts of previous sentences, in order (read from the end)
     used: set[int] = set()  # numerators already taken in this sentence
     aliases = {m.group(2): m.group(1) for m in P.WHOLE_ALIAS.finditer(text)}
     frame = time_frame(text)
     previous: list[Item] = []  # counts of the last sentence that had any, in order
     for sent in sentences:
+        if not sent.items:
+            continue
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
                 continue
@@ -266,7 +274,7 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                 yield inline
                 continue
             words, words_start = words_before(text, item, sent.start)
-            named = replace(item, label=words)
+            named = item.relabelled(words)
             if P.NOT_A_CLAIM.search(named.label):
                 continue
             names = rate_names(text, named, sent.start)
@@ -280,17 +288,18 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             elif share and not P.CHANGE_WORDS.search(named.label):
                 among = opens_with_among(text, sent)
                 whole_hint = hint_for_whole(text, named, sent, aliases)
+                recent = reversed(earlier)  # nearest first
                 yield share_claim(
-                    doc, named, before, earlier, previous, among, whole_hint, frame, words_start
+                    doc, named, before, recent, previous, among, whole_hint, frame, words_start
                 )
         used.clear()
-        earlier[:0] = [  # read through notes: "支出(含上级转移支付支出)完成352亿元"
-            replace(it, label=words_before(text, it, sent.start)[0])
-            for it in sent.items[::-1]
-            if it.is_count
+        counts = [it for it in sent.items if it.is_count]
+        # Appended, not put in front: the list holds every count of the document so far.
+        earlier += [  # read through notes: "支出(含上级转移支付支出)完成352亿元"
+            it.relabelled(words_before(text, it, sent.start)[0]) for it in counts
         ]
-        if not opens_breakdown(text, sent):  # 其中 refers to the headline, not a breakdown
-            previous = [it for it in sent.items if it.is_count] or previous
+        if counts and not opens_breakdown(text, sent):  # 其中 refers to the headline
+            previous = counts
 
 
 def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -> Claim:
@@ -351,7 +360,7 @@ def share_claim(
     doc,
     item: Item,
     before: list[Item],
-    earlier: list[Item],
+    earlier: Iterable[Item],  # counts of previous sentences, nearest first
     previous: list[Item],
     among: bool,
     hint: str = "",

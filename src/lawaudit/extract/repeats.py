@@ -44,14 +44,16 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
 
     first: dict[tuple[str, str, str], Item] = {}
     for sent in sentences:
-        if PLAN.search(text, sent.start, sent.end):
+        if not sent.items or PLAN.search(text, sent.start, sent.end):
             continue
         seen_here: set[tuple[str, str, str]] = set()
         for item in sent.items:
             if not item.q.unit or item.q.unit in ("百分点", "倍") or item.q.approximate:
                 continue
+            if not is_whole(item):
+                continue  # the rarer and cheaper test first
             subject = subject_of(item)
-            if subject is None or not is_whole(item):
+            if subject is None:
                 continue
             key = (subject, item.q.unit, frame(item.q.start))
             if key in seen_here:

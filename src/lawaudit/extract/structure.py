@@ -9,7 +9,6 @@ from earlier sentences, so the pairing is marked inferred and a failure weighs a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from lawaudit.extract.context import Item, Sentence, place, time_frame, words_before
@@ -72,15 +71,18 @@ def contributions(doc: Document) -> list[Claim]:
 
 def structure_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
     text = doc.text
+    stated = stated_shares(text)
+    if not stated:  # most reports: no need to read their figures
+        return contributions(doc)
     frame = time_frame(text)
     items = [
-        replace(it, label=words_before(text, it, s.start)[0])  # "地区生产总值(GDP)2191.55亿元"
+        it.relabelled(words_before(text, it, s.start)[0])  # "地区生产总值(GDP)2191.55亿元"
         for s in sentences
         for it in s.items
         if it.q.unit == "元" and is_level(it)
     ]
     out: list[Claim] = []
-    for shares, at, is_ratio in stated_shares(text):
+    for shares, at, is_ratio in stated:
         earlier = [
             it for it in items if at - WINDOW <= it.q.end <= at and frame(it.q.start) == frame(at)
         ]

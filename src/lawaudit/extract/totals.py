@@ -71,18 +71,18 @@ def breakdown_parts(
         skipping = False
         if P.NOT_ADDITIVE.search(it.label):
             break
+        lo = range_of(it.q).lo  # the least the part can be: what it adds to the running sum
         if parts:
             sep = separator(text, parts[-1], it)
             style = style or sep
             if sep != style:
                 break  # "其中A、B、C，D…": a list ends where its separator changes
-            lo = range_of(it.q).lo
             if style != "、" and limit is not None and running + lo > limit:
                 break
-        elif guessed and limit is not None and range_of(it.q).lo > limit:
+        elif guessed and limit is not None and lo > limit:
             return []
         parts.append(it)
-        running += range_of(it.q).lo
+        running += lo
         mark = it.q.end
     return parts
 
@@ -120,34 +120,40 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     for sent in sentences:
+        if not sent.items:
+            continue
         counts = [it for it in sent.items if it.is_count]
+        if not counts:
+            continue  # nothing here to be a total, a part or the next breakdown's headline
         starts = [it.q.start for it in counts]
         markers = [*P.AMONG.finditer(text, sent.start, sent.end)]
         markers += P.BY_DIMENSION.finditer(text, sent.start, sent.end)
         for m in sorted(markers, key=lambda m: m.start()):
             window = near(counts, starts, m.start() - BACK, m.start())
-            before = [it for it in window if can_add(text, it)]
-            after = near(counts, starts, m.end(), m.end() + AHEAD)
-            if before:
-                total, guessed = before[-1], False
-            elif m.start() - sent.start <= 2 and headline is not None:
+            total, guessed = last_level(text, window), False
+            if total is None and m.start() - sent.start <= 2:
                 total, guessed = headline, True  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
-            else:
+            if total is None:
                 continue
+            after = near(counts, starts, m.end(), m.end() + AHEAD)
             parts = breakdown_parts(text, after, total, m.start(), guessed)
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in P.RESPECTIVELY.finditer(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
-            before = [it for it in window if is_whole(it) and can_add(text, it)]
+            total = last_level(text, [it for it in window if is_whole(it)])
             after = near(counts, starts, m.end(), m.end() + AHEAD)
-            if before and (parts := breakdown_parts(text, after, before[-1], m.start())):
-                yield breakdown(doc, before[-1], parts, True)
+            if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
+                yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
         yield from completion_claims(doc, counts)
-        if counts and not opens_breakdown(text, sent):
-            levels = [it for it in counts if can_add(text, it)]
-            headline = levels[0] if levels else None
+        if not opens_breakdown(text, sent):
+            headline = next((it for it in counts if can_add(text, it)), None)
+
+
+def last_level(text: str, items: list[Item]) -> Item | None:
+    """The level nearest before a marker: the total its parts belong to."""
+    return next((it for it in reversed(items) if can_add(text, it)), None)
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:

@@ -1,0 +1,155 @@
+"""The cheap tests extractors run before their regular expressions give what the expressions
+alone give: each shortcut is checked against the plain code it stands in for."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lawaudit.extract import patterns as P
+from lawaudit.extract.changes import (
+    MONTHLY,
+    NOT_PAIRED,
+    NOT_PREV,
+    PREV,
+    YEAR,
+    YearsBefore,
+    not_paired_from,
+    prev_mark,
+    year_before,
+)
+from lawaudit.extract.context import MAX_LABEL, NOTE, Item, Sentence, label_before, words_before
+from lawaudit.extract.listed import COUNT
+from lawaudit.model import Quantity
+
+FAST = settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# Characters the shortcuts and the patterns they stand in for turn on, and some that are neither.
+ALPHABET = "上年去月同期末底度一2023以来比较增长结转受理的为(（)）\n，、。"
+
+
+def item_at(text: str, start: int, label: str) -> Item:
+    q = Quantity("96件", 96, "件", 0, 1, "", start, start + 3)
+    return Item(q, label, 0)
+
+
+def prev_mark_plain(label: str) -> str | None:
+    if NOT_PREV.search(label) or P.CHANGE_WORDS.search(label.replace("增加值", "")):
+        return None
+    m = PREV.search(label)
+    if m:
+        return "month" if MONTHLY.search(m.group()) else "year"
+    years = YEAR.findall(label)
+    return years[-1] if years else None
+
+
+def words_before_plain(text: str, it: Item, floor: int) -> tuple[str, int]:
+    start = it.q.start - len(it.label)
+    note = NOTE.search(text, max(floor, start - 32), start)
+    if not note:
+        return it.label, start
+    head = label_before(text, note.start(), floor)
+    return head + it.label, note.start() - len(head)
+
+
+@FAST
+@given(st.text(alphabet=ALPHABET, max_size=24))
+def test_prev_mark_shortcut(label):
+    assert prev_mark(item_at(label, len(label), label)) == prev_mark_plain(label)
+
+
+@FAST
+@given(st.text(alphabet=ALPHABET, max_size=60), st.data())
+def test_words_before_shortcut(text, data):
+    at = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, at))
+    label = text[data.draw(st.integers(floor, at)) : at]
+    it = item_at(text, at, label)
+    assert words_before(text, it, floor) == words_before_plain(text, it, floor)
+
+
+def test_words_before_sees_a_note_before_a_final_line_break():
+    """NOTE ends in $, which also matches before a line break that ends the searched text."""
+    for text in ("收入(不含债务)\n", "收入(不含债务)", "收入（不含债务）\n", "收入不含债务\n"):
+        it = item_at(text, len(text), "")
+        assert words_before(text, it, 0) == words_before_plain(text, it, 0)
+    assert words_before("收入(不含债务)\n", item_at("收入(不含债务)\n", 9, ""), 0) == ("收入", 0)
+
+
+YEAR_TEXT = st.lists(
+    st.sampled_from(
+        ["2023年", "2024年", "1999", "度", "以来", "以前", "以后", "起", "以", "前", "受理"]
+    ),
+    max_size=12,
+).map("".join)
+NOT_PAIRED_TEXT = st.lists(
+    st.sampled_from(["年均", "平均", "每年", "分别", "目标", "年", "均", "平", "增长", "，"]),
+    max_size=12,
+).map("".join)
+
+
+@FAST
+@given(YEAR_TEXT, st.data())
+def test_years_before_is_year_before_at_every_position(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    year_at = YearsBefore(text, Sentence(start, len(text), ()))
+    for at in range(start, len(text) + 1):
+        assert year_at(at) == year_before(text, start, at), at
+
+
+@FAST
+@given(NOT_PAIRED_TEXT, st.data())
+def test_not_paired_from_is_a_search_from_the_sentence_start(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    stop = not_paired_from(text, Sentence(start, len(text), ()))
+    for at in range(start, len(text) + 1):
+        ruled_out = stop is not None and stop <= at
+        assert ruled_out == bool(NOT_PAIRED.search(text, start, at)), at
+
+
+LABEL_TEXT = st.text(alphabet='受理件,，、:：;；()（）[]【】“”"|\n。的', max_size=80)
+
+
+def label_before_plain(text: str, start: int, floor: int) -> str:
+    lo = max(floor, start - MAX_LABEL)
+    chunk = text[lo:start]
+    cut = 0
+    for m in P.CLAUSE_BREAK.finditer(chunk):
+        cut = m.end()
+    return chunk[cut:]
+
+
+@FAST
+@given(LABEL_TEXT, st.data())
+def test_label_before_is_the_text_after_the_last_clause_break(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    assert label_before(text, start, floor) == label_before_plain(text, start, floor)
+
+
+COUNT_PLAIN = re.compile(COUNT.pattern.removeprefix("(?=[二两三四五六七八九十1-9])"))
+PIECES = [
+    ["", "第", "每", "、", "“", "0", "1", "一", "开展"],  # before the numeral
+    ["二", "十", "十一", "两", "三", "九", "二十", "1", "2", "9", "10", "19", "20", "0", "一"],
+    ["个", "项", "方面", "支", "大", "名", "年"],  # the unit
+    ["队伍", "工作", "行动", "", "五年规划"],  # the noun
+    ["(", ":", "”(", "，", ""],  # what follows
+]
+COUNT_TEXT = st.lists(
+    st.tuples(*(st.sampled_from(p) for p in PIECES)).map("".join), max_size=4
+).map("".join)
+
+
+@FAST
+@given(COUNT_TEXT)
+def test_count_lookahead_only_skips_positions_that_cannot_match(text):
+    assert COUNT.pattern != COUNT_PLAIN.pattern
+    found = [(m.span(), m.groupdict()) for m in COUNT.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in COUNT_PLAIN.finditer(text)]
