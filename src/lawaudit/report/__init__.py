@@ -58,6 +58,8 @@ def render(
         from lawaudit.report import html as module
     elif fmt in STREAMED:
         module = importlib.import_module(f"lawaudit.report.{STREAMED[fmt]}")
+        if hasattr(module, "file_lines"):  # a line format: its files' lines, one after another
+            return "".join(module.file_lines(f) for f in report.files)
     else:
         from lawaudit.report import table as module
     return module.render(report, color=color, width=width, unchecked=unchecked)
@@ -166,9 +168,14 @@ def stream(
 
         return html.stream(files, write, unchecked=unchecked, encoding=encoding)
     if fmt in STREAMED:
+        from lawaudit.report.lines import stream_files, stream_whole
+
         module = importlib.import_module(f"lawaudit.report.{STREAMED[fmt]}")
-        opts = {"color": color, "width": width, "unchecked": unchecked, "encoding": encoding}
-        return module.stream(files, write, **opts)
+        if hasattr(module, "file_lines"):  # written as each file's result arrives
+            return stream_files(files, write, lambda f: module.file_lines(f, encoding))
+        # one document (SARIF, JUnit, Markdown): written once every file is in
+        opts = {"color": color, "width": width, "unchecked": unchecked}
+        return stream_whole(files, write, lambda report: module.render(report, **opts))
     from lawaudit.report import table
 
     tally = Tally(keep_rows=True)

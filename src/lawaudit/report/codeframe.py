@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from lawaudit.model import Check, Document, FileResult, Report, Status
-from lawaudit.report import Tally
-from lawaudit.report.lines import problems, rendered, stream_files
+from lawaudit.model import Check, Document, FileResult, Status
+from lawaudit.report.lines import problems
 
 BEFORE, AFTER = 36, 24  # characters kept each side of the number on a long line
 NUMBER = re.compile(
@@ -112,7 +110,7 @@ def check_frame(path: str, c: Check, lines: list[str] | None) -> str:
     return "\n".join(out) + "\n\n"
 
 
-def file_frames(f: FileResult, encoding: str | None = None) -> str:
+def file_lines(f: FileResult, encoding: str | None = None) -> str:
     if f.error:
         return f"{f.path}: error: {f.error}\n\n"
     shown = problems(f)
@@ -120,21 +118,3 @@ def file_frames(f: FileResult, encoding: str | None = None) -> str:
         return ""
     lines = source_lines(f.path, encoding)
     return "".join(check_frame(f.path, c, lines) for c in shown)
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    return stream_files(files, write, lambda f: file_frames(f, encoding))
-
-
-def render(
-    report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
-) -> str:
-    return rendered(stream, report)

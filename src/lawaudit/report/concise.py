@@ -9,11 +9,8 @@ left out. Written file by file; editors jump to path:line:col.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
-from lawaudit.model import Check, FileResult, Report, Status
-from lawaudit.report import Tally
-from lawaudit.report.lines import problems, rendered, stream_files
+from lawaudit.model import Check, FileResult, Status
+from lawaudit.report.lines import problems
 
 
 def check_line(path: str, c: Check) -> str:
@@ -22,26 +19,9 @@ def check_line(path: str, c: Check) -> str:
     return f"{path}:{c.line}:{c.column}: {c.rule}{tag} {' '.join(text.split())}\n"
 
 
-def file_lines(f: FileResult) -> str:
+def file_lines(f: FileResult, encoding: str | None = None) -> str:
+    """One file's lines (`encoding` is for formats that quote the file again)."""
     if f.error:
         return f"{f.path}: error: {' '.join(f.error.split())}\n"
     shown = problems(f)
     return "".join(check_line(f.path, c) for c in shown)
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    return stream_files(files, write, file_lines)
-
-
-def render(
-    report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
-) -> str:
-    return rendered(stream, report)

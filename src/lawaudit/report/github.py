@@ -11,11 +11,8 @@ or the --baseline file waives are not annotated.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
-from lawaudit.model import Check, FileResult, Report, Severity, Status
-from lawaudit.report import Tally
-from lawaudit.report.lines import problems, rendered, stream_files
+from lawaudit.model import Check, FileResult, Severity, Status
+from lawaudit.report.lines import problems
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -44,26 +41,9 @@ def check_line(path: str, c: Check) -> str:
     return command(COMMAND[c.severity], props, text)
 
 
-def file_lines(f: FileResult) -> str:
+def file_lines(f: FileResult, encoding: str | None = None) -> str:
+    """One file's lines (`encoding` is for formats that quote the file again)."""
     if f.error:
         return command("error", {"file": f.path, "title": "lawaudit"}, f"cannot audit: {f.error}")
     shown = problems(f)
     return "".join(check_line(f.path, c) for c in shown)
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    return stream_files(files, write, file_lines)
-
-
-def render(
-    report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
-) -> str:
-    return rendered(stream, report)

@@ -7,14 +7,12 @@ check's contract fields (as in --format json); a file that could not be read is 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
 
-from lawaudit.model import FileResult, Report
-from lawaudit.report import Tally
-from lawaudit.report.lines import rendered, stream_files
+from lawaudit.model import FileResult
 
 
-def file_lines(f: FileResult) -> str:
+def file_lines(f: FileResult, encoding: str | None = None) -> str:
+    """One file's lines (`encoding` is for formats that quote the file again)."""
     from lawaudit.report.json import check_dict
 
     if f.error:
@@ -22,21 +20,3 @@ def file_lines(f: FileResult) -> str:
     else:
         rows = [{"path": f.path, **check_dict(c)} for c in f.checks]
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    return stream_files(files, write, file_lines)
-
-
-def render(
-    report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
-) -> str:
-    return rendered(stream, report)

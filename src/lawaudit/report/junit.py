@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
 
 from lawaudit.model import Check, FileResult, Report, Status
-from lawaudit.report import Tally
-from lawaudit.report.lines import stream_whole
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not in XML 1.0
 
@@ -90,16 +87,3 @@ def render(
     root = to_xml(report)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    """One XML document with totals on its root: keep the FileResults, write at the end."""
-    return stream_whole(files, write, render)

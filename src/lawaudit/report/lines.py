@@ -1,5 +1,6 @@
-"""What the line-by-line formats (concise, github, jsonl, codeframe) share: the checks worth a
-line, and streaming one file's text at a time with the shared render/stream signature."""
+"""How formats are streamed. A line format (concise, github, jsonl, codeframe) defines
+`file_lines(f, encoding)`, written as each file's result arrives; a one-document format (SARIF,
+JUnit, Markdown) defines only `render(report, …)`, written once every file is in."""
 
 from __future__ import annotations
 
@@ -32,13 +33,6 @@ def stream_files(
         if text:
             write(text)
     return tally
-
-
-def rendered(stream: Callable, report: Report) -> str:
-    """A whole report as one string, through the format's own stream()."""
-    parts: list[str] = []
-    stream(report.files, parts.append)
-    return "".join(parts)
 
 
 def stream_whole(

@@ -9,11 +9,8 @@ breaks become spaces, so a quote never breaks the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
-from lawaudit.model import Check, FileResult, Report, Status
+from lawaudit.model import Check, Report, Status
 from lawaudit.report import Tally
-from lawaudit.report.lines import stream_whole
 
 UNSURE = Status.UNVERIFIABLE
 
@@ -102,16 +99,3 @@ def render(
     report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
 ) -> str:
     return to_markdown(report)
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    """Counts come first: keep the FileResults, write once they are all in."""
-    return stream_whole(files, write, to_markdown)

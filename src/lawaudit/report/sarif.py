@@ -17,14 +17,11 @@ absolute paths added, stable order: the same input gives the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from urllib.parse import quote
 
 from lawaudit import __version__
-from lawaudit.model import Check, FileResult, Report, Severity, Status
-from lawaudit.report import Tally
-from lawaudit.report.lines import stream_whole
+from lawaudit.model import Check, Report, Severity, Status
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -120,16 +117,3 @@ def render(
     report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
 ) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
-
-
-def stream(
-    files: Iterable[FileResult],
-    write: Callable[[str], object],
-    *,
-    color: bool = False,
-    width: int | None = None,
-    unchecked: bool = False,
-    encoding: str | None = None,
-) -> Tally:
-    """SARIF is one document: keep the (small) FileResults, write it once they are all in."""
-    return stream_whole(files, write, lambda r: render(r, unchecked=unchecked))
