@@ -8,6 +8,7 @@ import pty
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 from typer.testing import CliRunner
@@ -293,3 +294,17 @@ def test_output_file_gets_the_usual_mode(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_results_cross_processes_whole():
+    """Workers pickle each FileResult to the parent by its fields (model.sent_between_processes):
+    every check, its values and the numbers no check used come back equal."""
+    import pickle
+
+    from lawaudit.api import audit_path
+
+    result = audit_path(str(SEED))
+    assert result.checks and result.coverage.unchecked
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert isinstance(back.coverage.unchecked[0].quantity.value, Decimal)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 
 
 class Status(StrEnum):
@@ -37,6 +38,21 @@ APPROX_ABOVE = frozenset({"余", "多", "超过", "超", "逾", "以上", "过"}
 APPROX_AROUND = frozenset({"约", "大约", "左右", "上下", "大概"})  # either side
 
 
+def sent_between_processes(cls):
+    """Pickle as `cls(*fields)`. A batch's workers send every FileResult to the parent, and the
+    dataclass default for slots (a __setstate__ that looks up fields() for each object) cost the
+    parent more than writing the results out, which kept --jobs 2 from doubling (issue 6).
+    """
+    get = attrgetter(*(f.name for f in fields(cls)))  # two or more fields: returns a tuple
+
+    def __reduce__(self):
+        return cls, get(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number as written: "1.2万件" -> value 12000, unit "件", decimals 1, scale 10000.
@@ -191,6 +207,7 @@ class Rule:
     doc: str
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class Check:
     """One verdict: what was stated, what arithmetic gives, and how sure we are."""
@@ -213,6 +230,7 @@ class Check:
     baselined: bool = False  # in the --baseline file: reported, not counted
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A number worth checking, with its place: shown when no check could use it."""
@@ -223,6 +241,7 @@ class Mention:
     quote: str
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """How much of the file's numbers the checks used (statcheck's coverage figure)."""
@@ -232,6 +251,7 @@ class Coverage:
     unchecked: tuple[Mention, ...] = ()  # percentages and totals that no check used
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class FileResult:
     path: str
