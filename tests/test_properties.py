@@ -328,3 +328,29 @@ def test_no_text_makes_extraction_raise(text):
         assert check.status.value in ("pass", "fail", "unverifiable")
     for q in find_quantities(doc.text):
         assert doc.text[q.start : q.end] == q.raw
+
+
+# --- the JSON writer ---------------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+        | st.dictionaries(st.integers(), inner, max_size=2)
+    ),  # keys json.dumps turns into strings
+    max_leaves=20,
+)
+
+
+@FAST
+@given(JSON_VALUES, st.integers(0, 3))
+def test_json_writer_gives_the_bytes_of_json_dumps(value, depth):
+    """report/json.py indents with its own code for speed; the bytes must be the standard's."""
+    import json
+
+    from lawaudit.report.json import dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    assert dumps(value, depth) == expected

@@ -7,7 +7,6 @@ memory; `render` is the same output for a Report already built (tests, other pro
 from __future__ import annotations
 
 import importlib
-import json as jsonlib  # `json` here is the submodule json.py, once imported
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -194,12 +193,12 @@ def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
     The envelope is json.py's own, built for no files, so a key added there appears here too;
     a nested value is dumped alone and indented to its depth (JSON strings hold no raw newline).
     """
-    from lawaudit.report.json import to_dict
+    from lawaudit.report.json import dumps, to_dict
 
     tally = Tally()
     write("{")
     for i, (key, value) in enumerate(to_dict(Report(()), unchecked).items()):
-        write(("," if i else "") + "\n  " + jsonlib.dumps(key, ensure_ascii=False) + ": ")
+        write(("," if i else "") + "\n  " + dumps(key) + ": ")
         if key == "files":
             for f in files:
                 write(("," if tally.files else "[") + "\n    ")
@@ -207,9 +206,9 @@ def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
                 tally.add(f)
             write("\n  ]" if tally.files else "[]")
         elif key == "summary":
-            write(nested(tally.summary(), 1))
+            write(dumps(tally.summary(), 1))
         else:
-            write(nested(value, 1))
+            write(dumps(value, 1))
     write("\n}\n")
     return tally
 
@@ -217,25 +216,19 @@ def _json_stream(files: Iterable[FileResult], write, unchecked: bool) -> Tally:
 def _json_file(f: FileResult, write, unchecked: bool, depth: int) -> None:
     """One file's object, its checks written one at a time: a report with 100,000 checks never
     has them all as dicts and text at once."""
-    from lawaudit.report.json import check_dict, file_dict
+    from lawaudit.report.json import check_dict, dumps, file_dict
 
     pad = "\n" + "  " * depth
     write("{")
     for i, (key, value) in enumerate(file_dict(replace(f, checks=()), unchecked).items()):
-        write(("," if i else "") + pad + "  " + jsonlib.dumps(key, ensure_ascii=False) + ": ")
+        write(("," if i else "") + pad + "  " + dumps(key) + ": ")
         if key == "checks" and f.checks:
             for j, c in enumerate(f.checks):
-                write(("," if j else "[") + pad + "    " + nested(check_dict(c), depth + 2))
+                write(("," if j else "[") + pad + "    " + dumps(check_dict(c), depth + 2))
             write(pad + "  ]")
         else:
-            write(nested(value, depth + 1))
+            write(dumps(value, depth + 1))
     write(pad + "}")
-
-
-def nested(value, depth: int) -> str:
-    """json.dumps(indent=2) of a value that sits `depth` levels deep in the document."""
-    text = jsonlib.dumps(value, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + "  " * depth)
 
 
 def summary_line(report: Report | Tally) -> str:

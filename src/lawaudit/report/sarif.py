@@ -16,12 +16,12 @@ absolute paths added, stable order: the same input gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from urllib.parse import quote
 
 from lawaudit import __version__
 from lawaudit.model import Check, Report, Severity, Status
+from lawaudit.report.json import dumps
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -116,4 +116,4 @@ def to_dict(report: Report) -> dict:
 def render(
     report: Report, *, color: bool = False, width: int | None = None, unchecked: bool = False
 ) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(report)) + "\n"
