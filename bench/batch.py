@@ -4,6 +4,8 @@ Not a test: run it by hand (`.venv/bin/python bench/batch.py`) and quote its fig
 the real corpus (../shared/corpus/real/*.txt and excerpts/*.txt), cycling through the files,
 into a temporary folder of --count reports, then runs the command as a subprocess for each N.
 
+CPU is user plus system time of lawaudit and its workers: what --jobs N costs beyond --jobs 1
+is the price of parallel work (taking in each worker's results, the parent's own start-up).
 Memory is reported two ways, because workers are separate processes:
 - largest process: the peak resident set of the biggest single process among lawaudit and the
   children it waited for (os.wait4's rusage; workers forked by the forkserver may not count);
@@ -60,8 +62,9 @@ def tree_rss(root: int) -> int:
 def run(folder: Path, out: Path, jobs: int) -> dict:
     """Wall time from a run with nothing else of ours on the cores; peak memory from a second
     run, whose sampling thread would otherwise take CPU from the workers it times."""
-    seconds = timed_run(folder, out, jobs, sample=False)["seconds"]
-    return {**timed_run(folder, out, jobs, sample=True), "seconds": seconds}
+    timed = timed_run(folder, out, jobs, sample=False)
+    sampled = timed_run(folder, out, jobs, sample=True)
+    return {**sampled, "seconds": timed["seconds"], "cpu": timed["cpu"]}
 
 
 def timed_run(folder: Path, out: Path, jobs: int, sample: bool) -> dict:
@@ -90,7 +93,8 @@ def timed_run(folder: Path, out: Path, jobs: int, sample: bool) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"lawaudit exited {proc.returncode}: {stderr.strip()[-500:]}")
-    return {"seconds": seconds, "largest_kb": usage.ru_maxrss, "tree_kb": peak[0]}
+    cpu = usage.ru_utime + usage.ru_stime  # lawaudit and the workers it reaped
+    return {"seconds": seconds, "cpu": cpu, "largest_kb": usage.ru_maxrss, "tree_kb": peak[0]}
 
 
 def machine() -> str:
@@ -117,14 +121,19 @@ def main() -> None:
         folder.mkdir()
         size = build(folder, args.count)
         print(f"batch: {args.count} reports, {size / 1e6:.1f} MB of text")
-        outputs = {}
+        outputs, seconds = {}, {}
         for jobs in args.jobs:
-            out = Path("/tmp/out.json")
+            out = Path(tmp) / "out.json"
             r = run(folder, out, jobs)
             outputs[jobs] = out.read_bytes()
             rate = args.count / r["seconds"]
+            seconds[jobs] = r["seconds"]
+            gain = ""
+            if jobs > 1 and 1 in seconds:
+                gain = f" ({seconds[1] / r['seconds']:.2f}x as fast as --jobs 1)"
             print(
-                f"--jobs {jobs}: {r['seconds']:.1f} s, {rate:.1f} documents/s, peak RSS: "
+                f"--jobs {jobs}: {r['seconds']:.1f} s{gain}, {rate:.1f} documents/s, "
+                f"CPU {r['cpu']:.1f} s, peak RSS: "
                 f"largest process {r['largest_kb'] / 1024:.0f} MB, "
                 f"whole tree {r['tree_kb'] / 1024:.0f} MB; output {len(outputs[jobs]) / 1e6:.1f} MB"
             )
