@@ -26,6 +26,10 @@ EDGE_CASES = [
     "其中" * 3000,
     "、" * 3000,
     "占比%" * 2000,
+    # Found by a longer run of this fuzzer: numeral characters that make no number, where a
+    # list marker or a title month was expected.
+    "工作有两个方面:一是甲,二是乙,四四是丙。",
+    "12345热线五五月情况通报\n2025年3月,受理诉求件119件,办结119件。",
 ]
 
 
@@ -58,3 +62,26 @@ def test_no_text_makes_the_pipeline_raise(chunk):
         result = audit("f.txt", found.claims, found.quantities, None, None, found.notable)
         for check in result.checks:
             assert check.line >= 0 and check.status.value in ("pass", "fail", "unverifiable")
+
+
+NUMERAL_CHARS = "〇零一二三四五六七八九十"
+
+
+@pytest.mark.parametrize("length", [1, 2, 3])
+def test_every_marker_and_month_the_patterns_take_has_a_value(length):
+    """List markers and title months are matched by character classes, which also take strings
+    that are no numeral ("四四是", "五五月"): each must give a value, or no claim, never raise."""
+    from itertools import product
+
+    from lawaudit.extract.listed import MARKERS, _marker_value
+    from lawaudit.extract.period import MONTH_TITLE, _number
+
+    for chars in product(NUMERAL_CHARS, repeat=length):
+        n = "".join(chars)
+        for pattern in MARKERS[:2]:
+            m = pattern.search(f"。{n}是" if pattern is MARKERS[0] else f"({n})")
+            if m:
+                assert _marker_value(m["n"]) >= 0
+        m = MONTH_TITLE.search(f"热线{n}月情况通报")
+        if m:
+            assert 1 <= _number(m["m"]) <= 12, n

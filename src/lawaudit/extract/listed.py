@@ -221,5 +221,13 @@ def _marker_run(pattern: re.Pattern, text: str, at: int, end: int) -> tuple[list
 
 
 def _marker_value(n: str) -> int:
-    circled = "①" <= n <= "⑳"
-    return ord(n) - ord("①") + 1 if circled else int(n) if n.isdigit() else int(parse_number(n)[0])
+    """The number a marker gives; 0 for characters that are no numeral ("六四是"), so that a
+    run holding one is unclear and no count is claimed."""
+    if "①" <= n <= "⑳":
+        return ord(n) - ord("①") + 1
+    if n.isdigit():
+        return int(n)
+    try:
+        return int(parse_number(n)[0])
+    except ValueError:
+        return 0

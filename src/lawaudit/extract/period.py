@@ -41,7 +41,7 @@ NOT_RETROSPECTIVE = re.compile(
 PART_YEAR = re.compile(r"月|季度|半年|旬|周")
 # A monthly report: "12345政府服务热线二月情况通报", against the month its data are given for.
 MONTH_TITLE = re.compile(
-    rf"(?:(?P<y>{_Y})年)?(?P<m>[一二三四五六七八九十]{{1,2}}|\d{{1,2}})月份?"
+    rf"(?:(?P<y>{_Y})年)?(?<![{_CN}十])(?P<m>十[一二]?|[一二三四五六七八九]|\d{{1,2}})月份?"
     r"[^\s,。:;]{0,12}?(?:情况|分析|通报|报告)"
 )
 BODY_MONTH = re.compile(rf"(?P<y>{_Y})年(?P<m>{_MD})月(?!{_MD}日|份?[至到—-])")
