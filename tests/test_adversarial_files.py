@@ -131,6 +131,40 @@ def test_pdf_with_its_xref_table_overwritten(tmp_path):
         one_line_error(result, path, "")
 
 
+def test_a_damaged_pdf_stream_is_one_warning_not_pdfminer_noise(tmp_path):
+    """Bytes overwritten inside page 1's compressed content: pdfminer recovers part of the
+    page and logs each problem. The user gets one warning naming the file (the audit may miss
+    numbers), the JSON file carries it, and none of pdfminer's own lines reach stderr."""
+    import json
+    import re
+
+    from lawaudit.api import audit_path
+    from lawaudit.model import Report
+    from lawaudit.report import Format, render
+
+    data = bytearray(PDF.read_bytes())
+    start = re.search(rb"stream\n", data).end()
+    middle = (start + data.index(b"endstream", start)) // 2
+    data[middle : middle + 8] = b"\x80" * 8
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    result = lawaudit(str(path), "--fail-on", "never")
+    clean(result)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, result.stderr  # the warning, then the summary
+    assert lines[0].startswith(f"lawaudit: warning: {path}: the PDF is damaged")
+    assert "pdfminer reported" in lines[0]
+    report = Report((audit_path(path),))
+    (only,) = json.loads(render(report, Format.JSON))["files"]
+    assert only["warnings"] == [lines[0].split(": ", 3)[3]]
+
+
+def test_an_intact_pdf_has_no_warnings():
+    from lawaudit.api import audit_path
+
+    assert audit_path(PDF).warnings == ()
+
+
 def test_truncated_pdf(tmp_path):
     data = PDF.read_bytes()
     path = tmp_path / "cut.pdf"

@@ -19,6 +19,7 @@ The command line audits every file through `audit_path` (batch.py), in worker pr
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -122,4 +123,5 @@ def _audit_document(doc, shown, settings, rules, words, last_year=None, previous
             claims += tuple(previous_claims(doc, last_year, previous))
     finally:
         EXTRA_WORDS.reset(token)
-    return audit(shown, claims, found.quantities, settings, rules, found.notable)
+    result = audit(shown, claims, found.quantities, settings, rules, found.notable)
+    return replace(result, warnings=doc.warnings) if doc.warnings else result

@@ -277,6 +277,8 @@ def check(
                 advance()
                 if f.error:
                     typer.echo(f"lawaudit: error: {f.error}", err=True)
+                for w in f.warnings:
+                    typer.echo(f"lawaudit: warning: {f.path}: {w}", err=True)
                 if base is not None:
                     f = base.mark(f)
                 if recorded is not None:

@@ -106,6 +106,7 @@ class Document:
     origin: array  # array("l"): len(text) + 1 entries, the last is len(source)
     line_starts: tuple[int, ...]  # offsets in `source` where each line begins
     page_starts: tuple[int, ...] = ()  # offsets in `source` where each page begins (PDF)
+    warnings: tuple[str, ...] = ()  # what reading it doubted: a damaged PDF may have lost text
 
     def source_index(self, i: int) -> int:
         return self.origin[min(max(i, 0), len(self.origin) - 1)]
@@ -259,6 +260,7 @@ class FileResult:
     error: str | None = None
     coverage: Coverage = Coverage()
     baseline_stale: tuple[dict, ...] = ()  # --baseline entries for this file no check matched
+    warnings: tuple[str, ...] = ()  # the Document's: the audit may have missed numbers
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ Claims files (.json, .yaml) are not read here: see claimsfile.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lawaudit.model import Document
 from lawaudit.readers.text import ReadError, decode, document_from_text, load
@@ -67,11 +68,12 @@ def read(path: str, encoding: str | None = None) -> Document:
         raise ReadError(f"cannot read {name}: {e}") from None
     if kind == "text":
         return read_text(path, encoding, data)
+    warnings: tuple[str, ...] = ()
     try:
         if kind == "pdf":
             from lawaudit.readers.pdf import pdf_text
 
-            text = pdf_text(data)
+            text, warnings = pdf_text(data)
         elif kind == "docx":
             from lawaudit.readers.docx import docx_text
 
@@ -82,4 +84,5 @@ def read(path: str, encoding: str | None = None) -> Document:
             text = html_text(data, encoding)
     except ReadError as e:
         raise ReadError(f"cannot read {name}: {e}") from None
-    return document_from_text(path, text)
+    doc = document_from_text(path, text)
+    return replace(doc, warnings=warnings) if warnings else doc

@@ -9,13 +9,16 @@ verticals): the outer verticals are added from the rules' ends so the table is f
 row is written on one line, its cells joined by " | ", so a row's label and numbers stay
 together. A cell wrapped over two lines is read as one; the running header and footer (lines at
 the top or bottom of most pages, equal but for their digits, such as "— 1 —") are left out.
-A PDF without any text is a scan: that is a ReadError asking for OCR.
+A PDF without any text is a scan: that is a ReadError asking for OCR. What pdfminer logs about
+a damaged file (dozens of lines such as "Data-loss while decompressing corrupted data") is
+gathered into one warning for the file: numbers may be missing, and the user must know it.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
+import logging
 import os
 import re
 import statistics
@@ -34,16 +37,18 @@ ALNUM_PAIR = re.compile(r"[0-9A-Za-z%.]$")
 OCR = "no text layer (a scanned PDF?): run OCR on it first; lawaudit reads only text"
 
 
-def pdf_text(data: bytes) -> str:
-    """The text of a PDF's pages, "\\n\\f" between pages; a ReadError for a scan or a bad file.
+def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of a PDF's pages, "\\n\\f" between pages, and warnings about damage it found; a
+    ReadError for a scan or a bad file.
 
     Any failure inside pdfminer is a ReadError (damaged files raise all kinds of exceptions);
     LAWAUDIT_DEBUG=1 lets it through with its traceback, as the CLI does for internal errors.
     """
     import pdfplumber
 
+    damage = _Damage()
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with damage, pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_lines(page) for page in pdf.pages]
     except ReadError:
         raise
@@ -58,10 +63,41 @@ def pdf_text(data: bytes) -> str:
     if not any(text.strip() for lines in pages for _, _, text in lines):
         raise ReadError(OCR)
     furniture = _running(pages)
-    return "\n\f".join(
+    text = "\n\f".join(
         "\n".join(text for k, (_, _, text) in enumerate(lines) if (i, k) not in furniture)
         for i, lines in enumerate(pages)
     )
+    return text, damage.summary()
+
+
+class _Damage(logging.Handler):
+    """Holds what pdfminer logs while a file is read, instead of letting it reach stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.logger = logging.getLogger("pdfminer")
+
+    def __enter__(self) -> _Damage:
+        self.propagate, self.logger.propagate = self.logger.propagate, False
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self)
+        self.logger.propagate = self.propagate
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def summary(self) -> tuple[str, ...]:
+        if not self.messages:
+            return ()
+        n, first = len(self.messages), self.messages[0][:120]
+        return (
+            f"the PDF is damaged, so numbers may be missing from this audit (pdfminer reported "
+            f"{n} problem{'s' if n > 1 else ''}, the first: {first})",
+        )
 
 
 def _page_lines(page) -> list[tuple[float, float, str]]:

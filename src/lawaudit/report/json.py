@@ -79,6 +79,8 @@ def file_dict(f: FileResult, unchecked: bool = False) -> dict:
     }
     if f.baseline_stale:
         out["baseline_stale"] = list(f.baseline_stale)
+    if f.warnings:  # present only when set: see README "Input formats"
+        out["warnings"] = list(f.warnings)
     return out
 
 
