@@ -28,6 +28,10 @@ CASES = {
     "changes among last year's values": lambda n: (
         "受理100件，同比增长5%。上年办结90件。" * (n // 21)
     ),
+    # Each change looked for its values among all the counts before it in the sentence.
+    "counts, then changes, in one sentence": lambda n: (
+        "办结9件，" * (n // 10) + "同比增长5%，" * (n // 14)
+    ),
     "separators": lambda n: "1,234,5、6，" * (n // 10),
     "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
 }

@@ -72,6 +72,11 @@ TIME_WORDS = re.compile(
 # No word is two others (共计 is 共 + 计): an ambiguous (a|b|ab)+$ backtracks exponentially.
 TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|累计|完成|安排|实现)+$")
 WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
+# Levels a change looks back over in its sentence: it compares values of its own clause or of the
+# few clauses before it. Generous: the longest run of levels before a change in the corpus is 11,
+# and none pairs with one before the last two. Bounded, n counts and then n changes in one
+# sentence take n steps, not n * n.
+LEVELS_BACK = 24
 
 
 @functools.lru_cache(maxsize=4096)  # asked again for the same labels, by several pairings
@@ -250,7 +255,7 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
         closed = True
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
-        found = pair(doc.text, year_at, levels, it, earlier)
+        found = pair(doc.text, year_at, levels[-LEVELS_BACK:], it, earlier)
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
