@@ -8,12 +8,13 @@ bench/adversarial.py.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
 
 from lawaudit.engine import audit
-from lawaudit.extract import extract
+from lawaudit.extract import changes, extract
 from lawaudit.readers.text import document_from_text
 
 CASES = {
@@ -59,6 +60,37 @@ def test_work_grows_linearly(name):
     make = CASES[name]
     small, large = calls(make(6_000)), calls(make(24_000))
     assert large <= 5 * small, (name, small, large)
+
+
+class ReadCounted:
+    """A compiled pattern whose searches tally the characters they are handed. One search that
+    rescans a long gap is one call, so counting calls cannot show it; this can."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern, self.read = pattern, 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        self.read += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def base_characters_read(text: str, monkeypatch) -> int:
+    counted = ReadCounted(changes.BASE)
+    monkeypatch.setattr(changes, "BASE", counted)
+    extract(document_from_text("x.txt", text))
+    return counted.read
+
+
+def test_changes_after_a_long_gap_read_it_once(monkeypatch):
+    """Two counts far apart, then many changes: each change looked for 较上年… in the whole gap
+    between the counts."""
+
+    def make(n):
+        return "受理10件，" + "工作" * (n // 4) + "，办结9件，" + "同比增长5%，" * (n // 14)
+
+    small = base_characters_read(make(6_000), monkeypatch)
+    large = base_characters_read(make(24_000), monkeypatch)
+    assert large <= 5 * small, (small, large)
 
 
 def test_empty_and_blank_texts_give_no_checks():

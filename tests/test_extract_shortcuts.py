@@ -4,18 +4,22 @@ alone give: each shortcut is checked against the plain code it stands in for."""
 from __future__ import annotations
 
 import re
+from re import _parser as sre_parse
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.changes import (
+    BASE,
+    BASE_REACH,
     MONTHLY,
     NOT_PAIRED,
     NOT_PREV,
     PREV,
     YEAR,
     YearsBefore,
+    base_between,
     not_paired_from,
     prev_mark,
     year_before,
@@ -112,6 +116,28 @@ def test_not_paired_from_is_a_search_from_the_sentence_start(text, data):
     for at in range(start, len(text) + 1):
         ruled_out = stop is not None and stop <= at
         assert ruled_out == bool(NOT_PAIRED.search(text, start, at)), at
+
+
+BASE_TEXT = st.lists(
+    st.sampled_from(
+        ["较", "比", "上年", "2023年", "十四五", "时期", "末", "同期", "”", "的", "，"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+def test_base_fits_in_its_reach():
+    """The longest BASE match, and a final line break its $ may stand before."""
+    assert sre_parse.parse(BASE.pattern, BASE.flags).getwidth()[1] + 1 <= BASE_REACH
+
+
+@FAST
+@given(BASE_TEXT, st.integers(0, 40), st.sampled_from(["", "\n"]))
+def test_base_between_is_a_search_of_the_whole_gap(words, filler, end):
+    text = "受理10件" + "工作" * filler + words + end + "96件"
+    c, p = item_at(text, 2, "受理"), item_at(text, len(text) - 3, "")
+    plain = bool(BASE.search(text, c.q.end, p.q.start))
+    assert base_between(text, c, p) == plain
 
 
 LABEL_TEXT = st.text(alphabet='受理件,，、:：;；()（）[]【】“”"|\n。的', max_size=80)

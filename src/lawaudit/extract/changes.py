@@ -54,6 +54,9 @@ PLAN_PERIOD = r"十[一二三四五六七八九]?五(?:时期|期间)?"
 BASE = re.compile(
     rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})(?:底|末|同期)?[”\"]?的?$"
 )
+# BASE ends in $ and matches at most 22 characters, so it lies in the last 23 of the text searched
+# ($ also matches before a final line break): a longer gap between two levels need not be read.
+BASE_REACH = 32
 MONTHLY = re.compile(r"环比|上月|上期|上季度")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
 LOOKAHEAD_CHARACTERS = frozenset("度以来前后起")  # of YEAR's lookahead: see YearsBefore
@@ -270,7 +273,7 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if m and TO.search(b.label) and fits(q, b.q, a.q):
             subject = topic(a.label[: m.start() + 1].rstrip("由从"))
             return (b, a, subject, False) if not own or own in subject else None
-    if len(levels) >= 2 and not own and BASE.search(text, levels[-2].q.end, levels[-1].q.start):
+    if len(levels) >= 2 and not own and base_between(text, *levels[-2:]):
         c, p = levels[-2:]  # A，较上年的B增加…: the base is named in the comparison itself
         return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
     marks = {id(it): prev_mark(it) for it in levels}
@@ -285,6 +288,12 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
     return from_earlier(year_at, levels, stmt, earlier, own)
+
+
+def base_between(text: str, c: Item, p: Item) -> bool:
+    """ "较上年的" right before `p`: BASE searched in the end of the gap after `c` it can reach,
+    not the whole gap, which every change after the two levels would read again."""
+    return bool(BASE.search(text, max(c.q.end, p.q.start - BASE_REACH), p.q.start))
 
 
 def in_sentence(year_at: YearsBefore, levels, stmt, p: Item, mark: str, own: str):
