@@ -24,6 +24,8 @@ CASES = {
     "one line of claims": "共受理投诉100件，其中物业类60件，占60%，满意率98.5%，",
     # One sentence of counts, then of changes: each change looked back over every count.
     "counts, then changes": (("办结9件，", 0.5), ("同比增长5%，", 0.5)),
+    # Each 翻一番 looked for the number before it among all the sentence's numbers.
+    "翻一番 in one sentence": "办结9件，翻一番，",
     # Two counts far apart, then changes: each change searched the gap between them for 较上年.
     "a long gap, then changes": (
         ("受理10件，", 0),

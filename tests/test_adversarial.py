@@ -33,6 +33,8 @@ CASES = {
     "counts, then changes, in one sentence": lambda n: (
         "办结9件，" * (n // 10) + "同比增长5%，" * (n // 14)
     ),
+    # Each 翻一番 looked for the number before it among all the sentence's numbers.
+    "翻一番 in one sentence": lambda n: "办结9件，翻一番，" * (n // 8),
     "separators": lambda n: "1,234,5、6，" * (n // 10),
     "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
 }

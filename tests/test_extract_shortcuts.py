@@ -20,13 +20,24 @@ from lawaudit.extract.changes import (
     YEAR,
     YearsBefore,
     base_between,
+    doubled_items,
     not_paired_from,
     prev_mark,
     year_before,
 )
-from lawaudit.extract.context import MAX_LABEL, NOTE, Item, Sentence, label_before, words_before
+from lawaudit.extract.context import (
+    MAX_LABEL,
+    NOTE,
+    Item,
+    Sentence,
+    label_before,
+    sentences,
+    words_before,
+)
 from lawaudit.extract.listed import COUNT
+from lawaudit.extract.numbers import find_quantities
 from lawaudit.model import Quantity
+from lawaudit.readers.text import document_from_text
 
 FAST = settings(
     max_examples=400,
@@ -138,6 +149,25 @@ def test_base_between_is_a_search_of_the_whole_gap(words, filler, end):
     c, p = item_at(text, 2, "受理"), item_at(text, len(text) - 3, "")
     plain = bool(BASE.search(text, c.q.end, p.q.start))
     assert base_between(text, c, p) == plain
+
+
+DOUBLED_TEXT = st.lists(
+    st.sampled_from(["办结9件", "翻一番", "翻两番", "增长12%", "，", "实现", "9"]), max_size=12
+).map("".join)
+
+
+@FAST
+@given(DOUBLED_TEXT)
+def test_doubled_items_label_goes_back_to_the_number_before(text):
+    """The bisection finds the floor the plain scan of the sentence's numbers found."""
+    doc = document_from_text("x.txt", text)
+    text = doc.text
+    for sent in sentences(doc, find_quantities(text)):
+        if not sent.items:
+            continue
+        for it in doubled_items(text, sent):
+            ends = [i.q.end for i in sent.items if i.q.end <= it.q.start] or [sent.start]
+            assert it.label == label_before(text, it.q.start, max(ends))
 
 
 LABEL_TEXT = st.text(alphabet='受理件,，、:：;；()（）[]【】“”"|\n。的', max_size=80)

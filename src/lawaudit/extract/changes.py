@@ -190,12 +190,19 @@ def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
 
 
 def doubled_items(text: str, sent: Sentence) -> list[Item]:
-    """翻一番 / 翻两番 as a multiple of the previous value (2.0倍, 4.0倍: doubling, not 1.5倍)."""
+    """翻一番 / 翻两番 as a multiple of the previous value (2.0倍, 4.0倍: doubling, not 1.5倍).
+    Its label goes back to the number before it, found by bisection: a sentence of many 翻一番
+    would read all its numbers for each."""
+    found = list(DOUBLED.finditer(text, sent.start, sent.end))
+    if not found:
+        return []  # most sentences
+    ends = [it.q.end for it in sent.items]  # ascending: quantities do not overlap
     out = []
-    for m in DOUBLED.finditer(text, sent.start, sent.end):
+    for m in found:
         n = 2 ** ("一二三四".index(m.group(1).replace("两", "二")) + 1)
         q = Quantity(f"{n}.0倍", Decimal(f"{n}.0"), "倍", 1, 1, "", m.start(), m.end())
-        floor = max([it.q.end for it in sent.items if it.q.end <= m.start()] or [sent.start])
+        before = bisect.bisect_right(ends, m.start())
+        floor = ends[before - 1] if before else sent.start
         out.append(Item(q, label_before(text, m.start(), floor), sent.items[0].sentence))
     return out
 
