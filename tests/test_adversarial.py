@@ -1,9 +1,10 @@
 """Pathological text gets a verdict in work linear in its size.
 
 Work is counted, not timed (timing belongs in bench/): the number of function calls the
-interpreter makes, which is deterministic. Each input is run at 1x and 4x its size; linear work
-means about 4x the calls, quadratic 16x. The full-size (5 MB) runs with timings are in
-bench/adversarial.py.
+interpreter makes, which is deterministic; where a regular expression rescanned a long text (one
+call, whatever it reads), the characters handed to its searches. Each input is run at 1x and 4x
+its size; linear work means about 4x the count, quadratic 16x. The full-size (5 MB) runs with
+timings are in bench/adversarial.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from lawaudit.engine import audit
 from lawaudit.extract import changes, extract
+from lawaudit.extract.previous import previous_claims
 from lawaudit.readers.text import document_from_text
 
 CASES = {
@@ -76,10 +78,21 @@ class ReadCounted:
         return self.pattern.search(text, pos, endpos)
 
 
-def base_characters_read(text: str, monkeypatch) -> int:
-    counted = ReadCounted(changes.BASE)
-    monkeypatch.setattr(changes, "BASE", counted)
-    extract(document_from_text("x.txt", text))
+def characters_read(run, monkeypatch, pattern: re.Pattern) -> int:
+    """Characters `run` hands to the searches of `pattern`, under whatever name a module of
+    lawaudit holds it."""
+    counted = ReadCounted(pattern)
+    holders = [
+        (module, name)
+        for module_name, module in list(sys.modules.items())
+        if module_name.startswith("lawaudit.")
+        for name, value in vars(module).items()
+        if value is pattern
+    ]
+    with monkeypatch.context() as patch:
+        for module, name in holders:
+            patch.setattr(module, name, counted)
+        run()
     return counted.read
 
 
@@ -87,11 +100,26 @@ def test_changes_after_a_long_gap_read_it_once(monkeypatch):
     """Two counts far apart, then many changes: each change looked for 较上年… in the whole gap
     between the counts."""
 
-    def make(n):
-        return "受理10件，" + "工作" * (n // 4) + "，办结9件，" + "同比增长5%，" * (n // 14)
+    def extracted(n):
+        text = "受理10件，" + "工作" * (n // 4) + "，办结9件，" + "同比增长5%，" * (n // 14)
+        return lambda: extract(document_from_text("x.txt", text))
 
-    small = base_characters_read(make(6_000), monkeypatch)
-    large = base_characters_read(make(24_000), monkeypatch)
+    small = characters_read(extracted(6_000), monkeypatch, changes.BASE)
+    large = characters_read(extracted(24_000), monkeypatch, changes.BASE)
+    assert large <= 5 * small, (small, large)
+
+
+def test_changes_against_last_years_report_read_their_sentence_once(monkeypatch):
+    """Many changes in one sentence, checked against last year's report: each change searched
+    its sentence from the start for 年均, 分别, 目标…"""
+    last_year = document_from_text("p.txt", "受理案件8件。")
+
+    def checked(n):
+        doc = document_from_text("x.txt", "受理案件10件，同比增长5%，" * (n // 15))
+        return lambda: previous_claims(doc, last_year, "p.txt")
+
+    small = characters_read(checked(6_000), monkeypatch, changes.NOT_PAIRED)
+    large = characters_read(checked(24_000), monkeypatch, changes.NOT_PAIRED)
     assert large <= 5 * small, (small, large)
 
 
