@@ -22,12 +22,26 @@ CASES = {
     "digits": "1234567890",
     "其中 repeated": "其中",
     "one line of claims": "共受理投诉100件，其中物业类60件，占60%，满意率98.5%，",
+    # One sentence of counts, then of changes: each change looked back over every count.
+    "counts, then changes": (("办结9件，", 0.5), ("同比增长5%，", 0.5)),
+    # Each 翻一番 looked for the number before it among all the sentence's numbers.
+    "翻一番 in one sentence": "办结9件，翻一番，",
+    # Two counts far apart, then changes: each change searched the gap between them for 较上年.
+    "a long gap, then changes": (
+        ("受理10件，", 0),
+        ("工作", 0.5),
+        ("，办结9件，", 0),
+        ("同比增长5%，", 0.5),
+    ),
 }
 
 
-def make(unit: str, size: int) -> str:
-    """`unit` repeated to `size` bytes of UTF-8, on a single line."""
-    return unit * max(1, size // len(unit.encode()))
+def make(unit: str | tuple[tuple[str, float], ...], size: int) -> str:
+    """`unit` repeated to `size` bytes of UTF-8, on a single line; or runs one after another,
+    each a unit repeated to its share of `size` (a share of 0: the unit once)."""
+    if isinstance(unit, str):
+        return unit * max(1, size // len(unit.encode()))
+    return "".join(u * max(1, int(size * share) // len(u.encode())) for u, share in unit)
 
 
 def measure(path: Path) -> tuple[float, float, int]:

@@ -1,19 +1,22 @@
 """Pathological text gets a verdict in work linear in its size.
 
 Work is counted, not timed (timing belongs in bench/): the number of function calls the
-interpreter makes, which is deterministic. Each input is run at 1x and 4x its size; linear work
-means about 4x the calls, quadratic 16x. The full-size (5 MB) runs with timings are in
-bench/adversarial.py.
+interpreter makes, which is deterministic; where a regular expression rescanned a long text (one
+call, whatever it reads), the characters handed to its searches. Each input is run at 1x and 4x
+its size; linear work means about 4x the count, quadratic 16x. The full-size (5 MB) runs with
+timings are in bench/adversarial.py.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
 
 from lawaudit.engine import audit
-from lawaudit.extract import extract
+from lawaudit.extract import changes, extract
+from lawaudit.extract.previous import previous_claims
 from lawaudit.readers.text import document_from_text
 
 CASES = {
@@ -28,6 +31,12 @@ CASES = {
     "changes among last year's values": lambda n: (
         "受理100件，同比增长5%。上年办结90件。" * (n // 21)
     ),
+    # Each change looked for its values among all the counts before it in the sentence.
+    "counts, then changes, in one sentence": lambda n: (
+        "办结9件，" * (n // 10) + "同比增长5%，" * (n // 14)
+    ),
+    # Each 翻一番 looked for the number before it among all the sentence's numbers.
+    "翻一番 in one sentence": lambda n: "办结9件，翻一番，" * (n // 8),
     "separators": lambda n: "1,234,5、6，" * (n // 10),
     "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
 }
@@ -55,6 +64,63 @@ def test_work_grows_linearly(name):
     make = CASES[name]
     small, large = calls(make(6_000)), calls(make(24_000))
     assert large <= 5 * small, (name, small, large)
+
+
+class ReadCounted:
+    """A compiled pattern whose searches tally the characters they are handed. One search that
+    rescans a long gap is one call, so counting calls cannot show it; this can."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern, self.read = pattern, 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        self.read += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def characters_read(run, monkeypatch, pattern: re.Pattern) -> int:
+    """Characters `run` hands to the searches of `pattern`, under whatever name a module of
+    lawaudit holds it."""
+    counted = ReadCounted(pattern)
+    holders = [
+        (module, name)
+        for module_name, module in list(sys.modules.items())
+        if module_name.startswith("lawaudit.")
+        for name, value in vars(module).items()
+        if value is pattern
+    ]
+    with monkeypatch.context() as patch:
+        for module, name in holders:
+            patch.setattr(module, name, counted)
+        run()
+    return counted.read
+
+
+def test_changes_after_a_long_gap_read_it_once(monkeypatch):
+    """Two counts far apart, then many changes: each change looked for 较上年… in the whole gap
+    between the counts."""
+
+    def extracted(n):
+        text = "受理10件，" + "工作" * (n // 4) + "，办结9件，" + "同比增长5%，" * (n // 14)
+        return lambda: extract(document_from_text("x.txt", text))
+
+    small = characters_read(extracted(6_000), monkeypatch, changes.BASE)
+    large = characters_read(extracted(24_000), monkeypatch, changes.BASE)
+    assert large <= 5 * small, (small, large)
+
+
+def test_changes_against_last_years_report_read_their_sentence_once(monkeypatch):
+    """Many changes in one sentence, checked against last year's report: each change searched
+    its sentence from the start for 年均, 分别, 目标…"""
+    last_year = document_from_text("p.txt", "受理案件8件。")
+
+    def checked(n):
+        doc = document_from_text("x.txt", "受理案件10件，同比增长5%，" * (n // 15))
+        return lambda: previous_claims(doc, last_year, "p.txt")
+
+    small = characters_read(checked(6_000), monkeypatch, changes.NOT_PAIRED)
+    large = characters_read(checked(24_000), monkeypatch, changes.NOT_PAIRED)
+    assert large <= 5 * small, (small, large)
 
 
 def test_empty_and_blank_texts_give_no_checks():

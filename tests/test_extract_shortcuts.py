@@ -4,25 +4,40 @@ alone give: each shortcut is checked against the plain code it stands in for."""
 from __future__ import annotations
 
 import re
+from re import _parser as sre_parse
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.changes import (
+    BASE,
+    BASE_REACH,
     MONTHLY,
     NOT_PAIRED,
     NOT_PREV,
     PREV,
     YEAR,
     YearsBefore,
+    base_between,
+    doubled_items,
     not_paired_from,
     prev_mark,
     year_before,
 )
-from lawaudit.extract.context import MAX_LABEL, NOTE, Item, Sentence, label_before, words_before
+from lawaudit.extract.context import (
+    MAX_LABEL,
+    NOTE,
+    Item,
+    Sentence,
+    label_before,
+    sentences,
+    words_before,
+)
 from lawaudit.extract.listed import COUNT
+from lawaudit.extract.numbers import find_quantities
 from lawaudit.model import Quantity
+from lawaudit.readers.text import document_from_text
 
 FAST = settings(
     max_examples=400,
@@ -112,6 +127,47 @@ def test_not_paired_from_is_a_search_from_the_sentence_start(text, data):
     for at in range(start, len(text) + 1):
         ruled_out = stop is not None and stop <= at
         assert ruled_out == bool(NOT_PAIRED.search(text, start, at)), at
+
+
+BASE_TEXT = st.lists(
+    st.sampled_from(
+        ["较", "比", "上年", "2023年", "十四五", "时期", "末", "同期", "”", "的", "，"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+def test_base_fits_in_its_reach():
+    """The longest BASE match, and a final line break its $ may stand before."""
+    assert sre_parse.parse(BASE.pattern, BASE.flags).getwidth()[1] + 1 <= BASE_REACH
+
+
+@FAST
+@given(BASE_TEXT, st.integers(0, 40), st.sampled_from(["", "\n"]))
+def test_base_between_is_a_search_of_the_whole_gap(words, filler, end):
+    text = "受理10件" + "工作" * filler + words + end + "96件"
+    c, p = item_at(text, 2, "受理"), item_at(text, len(text) - 3, "")
+    plain = bool(BASE.search(text, c.q.end, p.q.start))
+    assert base_between(text, c, p) == plain
+
+
+DOUBLED_TEXT = st.lists(
+    st.sampled_from(["办结9件", "翻一番", "翻两番", "增长12%", "，", "实现", "9"]), max_size=12
+).map("".join)
+
+
+@FAST
+@given(DOUBLED_TEXT)
+def test_doubled_items_label_goes_back_to_the_number_before(text):
+    """The bisection finds the floor the plain scan of the sentence's numbers found."""
+    doc = document_from_text("x.txt", text)
+    text = doc.text
+    for sent in sentences(doc, find_quantities(text)):
+        if not sent.items:
+            continue
+        for it in doubled_items(text, sent):
+            ends = [i.q.end for i in sent.items if i.q.end <= it.q.start] or [sent.start]
+            assert it.label == label_before(text, it.q.start, max(ends))
 
 
 LABEL_TEXT = st.text(alphabet='受理件,，、:：;；()（）[]【】“”"|\n。的', max_size=80)

@@ -54,6 +54,9 @@ PLAN_PERIOD = r"十[一二三四五六七八九]?五(?:时期|期间)?"
 BASE = re.compile(
     rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})(?:底|末|同期)?[”\"]?的?$"
 )
+# BASE ends in $ and matches at most 22 characters, so it lies in the last 23 of the text searched
+# ($ also matches before a final line break): a longer gap between two levels need not be read.
+BASE_REACH = 32
 MONTHLY = re.compile(r"环比|上月|上期|上季度")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
 LOOKAHEAD_CHARACTERS = frozenset("度以来前后起")  # of YEAR's lookahead: see YearsBefore
@@ -72,6 +75,11 @@ TIME_WORDS = re.compile(
 # No word is two others (共计 is 共 + 计): an ambiguous (a|b|ab)+$ backtracks exponentially.
 TRAILING = re.compile(r"(?:的|为|是|达到|达|有|共|计|累计|完成|安排|实现)+$")
 WINDOW = 3000  # characters back 上年's value may be, a few sections (a year's may be anywhere)
+# Levels a change looks back over in its sentence: it compares values of its own clause or of the
+# few clauses before it. Generous: the longest run of levels before a change in the corpus is 11,
+# and none pairs with one before the last two. Bounded, n counts and then n changes in one
+# sentence take n steps, not n * n.
+LEVELS_BACK = 24
 
 
 @functools.lru_cache(maxsize=4096)  # asked again for the same labels, by several pairings
@@ -182,12 +190,19 @@ def period_ok(mark: str, stmt_label: str, cur_year: int | None) -> bool:
 
 
 def doubled_items(text: str, sent: Sentence) -> list[Item]:
-    """翻一番 / 翻两番 as a multiple of the previous value (2.0倍, 4.0倍: doubling, not 1.5倍)."""
+    """翻一番 / 翻两番 as a multiple of the previous value (2.0倍, 4.0倍: doubling, not 1.5倍).
+    Its label goes back to the number before it, found by bisection: a sentence of many 翻一番
+    would read all its numbers for each."""
+    found = list(DOUBLED.finditer(text, sent.start, sent.end))
+    if not found:
+        return []  # most sentences
+    ends = [it.q.end for it in sent.items]  # ascending: quantities do not overlap
     out = []
-    for m in DOUBLED.finditer(text, sent.start, sent.end):
+    for m in found:
         n = 2 ** ("一二三四".index(m.group(1).replace("两", "二")) + 1)
         q = Quantity(f"{n}.0倍", Decimal(f"{n}.0"), "倍", 1, 1, "", m.start(), m.end())
-        floor = max([it.q.end for it in sent.items if it.q.end <= m.start()] or [sent.start])
+        before = bisect.bisect_right(ends, m.start())
+        floor = ends[before - 1] if before else sent.start
         out.append(Item(q, label_before(text, m.start(), floor), sent.items[0].sentence))
     return out
 
@@ -250,7 +265,7 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
         closed = True
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
-        found = pair(doc.text, year_at, levels, it, earlier)
+        found = pair(doc.text, year_at, levels[-LEVELS_BACK:], it, earlier)
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
@@ -265,7 +280,7 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if m and TO.search(b.label) and fits(q, b.q, a.q):
             subject = topic(a.label[: m.start() + 1].rstrip("由从"))
             return (b, a, subject, False) if not own or own in subject else None
-    if len(levels) >= 2 and not own and BASE.search(text, levels[-2].q.end, levels[-1].q.start):
+    if len(levels) >= 2 and not own and base_between(text, *levels[-2:]):
         c, p = levels[-2:]  # A，较上年的B增加…: the base is named in the comparison itself
         return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
     marks = {id(it): prev_mark(it) for it in levels}
@@ -280,6 +295,12 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
     return from_earlier(year_at, levels, stmt, earlier, own)
+
+
+def base_between(text: str, c: Item, p: Item) -> bool:
+    """ "较上年的" right before `p`: BASE searched in the end of the gap after `c` it can reach,
+    not the whole gap, which every change after the two levels would read again."""
+    return bool(BASE.search(text, max(c.q.end, p.q.start - BASE_REACH), p.q.start))
 
 
 def in_sentence(year_at: YearsBefore, levels, stmt, p: Item, mark: str, own: str):

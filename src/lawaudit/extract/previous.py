@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lawaudit.extract.changes import (
-    NOT_PAIRED,
     REAL_GROWTH,
     REAL_TERMS,
     is_level,
+    not_paired_from,
     own_topic,
     prev_mark,
     statement,
@@ -55,6 +55,7 @@ def previous_claims(doc: Document, prev: Document, prev_name: str) -> list[Claim
 
     for sent in sents:
         real = REAL_TERMS.search(doc.text, sent.start, sent.end)
+        stop = not_paired_from(doc.text, sent)  # read once: a sentence may state many changes
         level: Item | None = None
         for it in sent.items:
             form = statement(it)
@@ -67,7 +68,7 @@ def previous_claims(doc: Document, prev: Document, prev_name: str) -> list[Claim
                     out.append(restatement(doc, it, before, note(before)))
                 continue
             cur, level = level, None
-            if cur is None or real or NOT_PAIRED.search(doc.text, sent.start, it.q.start):
+            if cur is None or real or (stop is not None and stop <= it.q.start):
                 continue
             subject = topic(cur.label)
             base = last_year.get((subject, cur.q.unit))
