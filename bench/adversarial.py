@@ -26,6 +26,8 @@ CASES = {
     "counts, then changes": (("办结9件，", 0.5), ("同比增长5%，", 0.5)),
     # Each 翻一番 looked for the number before it among all the sentence's numbers.
     "翻一番 in one sentence": "办结9件，翻一番，",
+    # Each count with a colon read the rest of the paragraph for its list.
+    "counts with colons": "开展三项行动：",
     # Two counts far apart, then changes: each change searched the gap between them for 较上年.
     "a long gap, then changes": (
         ("受理10件，", 0),

@@ -9,6 +9,7 @@ from re import _parser as sre_parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lawaudit.extract import extract
 from lawaudit.extract import patterns as P
 from lawaudit.extract.changes import (
     BASE,
@@ -34,7 +35,7 @@ from lawaudit.extract.context import (
     sentences,
     words_before,
 )
-from lawaudit.extract.listed import COUNT
+from lawaudit.extract.listed import COUNT, MAX_LIST_SPAN, _depth, _sentence_end
 from lawaudit.extract.numbers import find_quantities
 from lawaudit.model import Quantity
 from lawaudit.readers.text import document_from_text
@@ -209,3 +210,28 @@ def test_count_lookahead_only_skips_positions_that_cannot_match(text):
     assert COUNT.pattern != COUNT_PLAIN.pattern
     found = [(m.span(), m.groupdict()) for m in COUNT.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in COUNT_PLAIN.finditer(text)]
+
+
+SENTENCE_TEXT = st.text(alphabet="开展行动。!?(“”)《》,、\n", max_size=60)
+
+
+@FAST
+@given(SENTENCE_TEXT, st.data())
+def test_sentence_end_is_the_first_stop_at_depth_zero(text, data):
+    at = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(at, len(text)))
+    plain = next((i for i in range(at, end) if text[i] in "。!?" and _depth(text, at, i) == 0), end)
+    assert _sentence_end(text, at, end) == plain
+
+
+def test_a_list_that_runs_past_its_span_is_not_read():
+    """The bound on the scan: a list whose end lies beyond MAX_LIST_SPAN gives no claim, one
+    just within it does."""
+    items = ["坚持" + "改革" * (MAX_LIST_SPAN // 4), "坚持发展", "坚持创新"]
+    within = "开展三项行动：" + "、".join(items) + "。"
+    beyond = "开展三项行动：" + "、".join(items[:1] * 3) + "。"
+    assert listed_claims_of(within) and not listed_claims_of(beyond)
+
+
+def listed_claims_of(text: str) -> list:
+    return [c for c in extract(document_from_text("x.txt", text)).claims if c.kind == "listed"]
