@@ -28,6 +28,8 @@ CASES = {
     "翻一番 in one sentence": "办结9件，翻一番，",
     # Each count with a colon read the rest of the paragraph for its list.
     "counts with colons": "开展三项行动：",
+    # Each statement of the industry shares looked at every figure of the document.
+    "industry structures": "生产总值100亿元，三次产业结构为5.8:41.6:52.6，",
     # Two counts far apart, then changes: each change searched the gap between them for 较上年.
     "a long gap, then changes": (
         ("受理10件，", 0),

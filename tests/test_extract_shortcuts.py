@@ -37,6 +37,7 @@ from lawaudit.extract.context import (
 )
 from lawaudit.extract.listed import COUNT, MAX_LIST_SPAN, _depth, _sentence_end
 from lawaudit.extract.numbers import find_quantities
+from lawaudit.extract.structure import WINDOW, in_window
 from lawaudit.model import Quantity
 from lawaudit.readers.text import document_from_text
 
@@ -235,3 +236,12 @@ def test_a_list_that_runs_past_its_span_is_not_read():
 
 def listed_claims_of(text: str) -> list:
     return [c for c in extract(document_from_text("x.txt", text)).claims if c.kind == "listed"]
+
+
+@FAST
+@given(st.lists(st.integers(0, 3 * WINDOW), max_size=30), st.integers(0, 3 * WINDOW))
+def test_in_window_is_a_filter_of_every_item(ends, at):
+    ends.sort()  # items come in text order
+    items = [item_at("", end - 3, "") for end in ends]
+    plain = [it for it in items if at - WINDOW <= it.q.end <= at]
+    assert in_window(items, ends, at) == plain

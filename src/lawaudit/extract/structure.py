@@ -8,6 +8,7 @@ from earlier sentences, so the pairing is marked inferred and a failure weighs a
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -81,11 +82,10 @@ def structure_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
         for it in s.items
         if it.q.unit == "元" and is_level(it)
     ]
+    ends = [it.q.end for it in items]
     out: list[Claim] = []
     for shares, at, is_ratio in stated:
-        earlier = [
-            it for it in items if at - WINDOW <= it.q.end <= at and frame(it.q.start) == frame(at)
-        ]
+        earlier = [it for it in in_window(items, ends, at) if frame(it.q.start) == frame(at)]
         gdp = latest(earlier, ("生产总值", "GDP"))
         parts = [latest(earlier, (name,), "增加值") for name in INDUSTRIES]
         for share, part, name in zip(shares, parts, INDUSTRIES, strict=True):
@@ -116,6 +116,13 @@ def structure_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
                 )
             )
     return out + contributions(doc)
+
+
+def in_window(items: list[Item], ends: list[int], at: int) -> list[Item]:
+    """The items ending in the WINDOW before `at`, found by bisecting their ends (in text
+    order), not by reading every item of the document for every statement."""
+    lo = bisect.bisect_left(ends, at - WINDOW)
+    return items[lo : bisect.bisect_right(ends, at, lo)]
 
 
 def latest(items: list[Item], names: tuple[str, ...], also: str = "") -> Item | None:
