@@ -17,6 +17,7 @@ import pytest
 from lawaudit.engine import audit
 from lawaudit.extract import changes, extract, structure
 from lawaudit.extract.previous import previous_claims
+from lawaudit.extract.shares import respective_shares
 from lawaudit.readers.text import document_from_text
 
 CASES = {
@@ -128,6 +129,33 @@ def test_industry_structures_look_only_at_the_figures_before_them():
         return lambda: extract(document_from_text("x.txt", text))
 
     small, large = lines_run(extracted(6_000), structure), lines_run(extracted(24_000), structure)
+    assert large <= 5 * small, (small, large)
+
+
+class ItemsCounted(list):
+    """A list that tallies the items it hands out, one for an index and all for a slice. A
+    slice that copies the rest of a long list is no call of the interpreter's; this counts it."""
+
+    read = 0
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            self.read += len(range(*key.indices(len(self))))
+        else:
+            self.read += 1
+        return super().__getitem__(key)
+
+
+def test_respective_shares_read_only_their_list():
+    """Many 分别为 lists of shares: each copied all the quantities after it to walk its list."""
+
+    def items_read(n):
+        doc = document_from_text("x.txt", "占总量的比重分别为1%、2%，" * (n // 15))
+        quantities = ItemsCounted(extract(doc).quantities)
+        respective_shares(doc, quantities)
+        return quantities.read
+
+    small, large = items_read(6_000), items_read(24_000)
     assert large <= 5 * small, (small, large)
 
 

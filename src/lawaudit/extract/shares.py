@@ -180,7 +180,8 @@ def respective_shares(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         if i is None or not quantities[i].is_percent:
             continue
         parts = [quantities[i]]
-        for q in quantities[i + 1 :]:
+        for j in range(i + 1, len(quantities)):  # not quantities[i + 1 :]: a copy of the rest
+            q = quantities[j]
             if not q.is_percent or not LIST_JOIN.match(doc.text[parts[-1].end : q.start]):
                 break
             parts.append(q)
