@@ -32,6 +32,8 @@ CASES = {
     "industry structures": "生产总值100亿元，三次产业结构为5.8:41.6:52.6，",
     # Each 分别为 list of shares copied all the quantities after it.
     "lists of shares": "占总量的比重分别为1%、2%，",
+    # Each restatement copied the text since the first mention to look for a line break.
+    "one figure restated": "共受理投诉举报案件100件。",
     # Two counts far apart, then changes: each change searched the gap between them for 较上年.
     "a long gap, then changes": (
         ("受理10件，", 0),

@@ -9,6 +9,7 @@ timings are in bench/adversarial.py.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 
@@ -16,7 +17,9 @@ import pytest
 
 from lawaudit.engine import audit
 from lawaudit.extract import changes, extract, structure
+from lawaudit.extract.context import sentences
 from lawaudit.extract.previous import previous_claims
+from lawaudit.extract.repeats import repeat_claims
 from lawaudit.extract.shares import respective_shares
 from lawaudit.readers.text import document_from_text
 
@@ -156,6 +159,34 @@ def test_respective_shares_read_only_their_list():
         return quantities.read
 
     small, large = items_read(6_000), items_read(24_000)
+    assert large <= 5 * small, (small, large)
+
+
+class SlicesCounted(str):
+    """A text that tallies the characters its slices copy: a copy is no call of the
+    interpreter's, so counting calls cannot show one that keeps growing; this can."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        piece = super().__getitem__(key)
+        if isinstance(key, slice):
+            self.copied += len(piece)
+        return piece
+
+
+def test_repeats_in_one_paragraph_do_not_copy_the_text_since_the_first():
+    """One figure restated many times in a paragraph: each restatement copied the text from the
+    first mention to look for a line break."""
+
+    def copied(n):
+        doc = document_from_text("x.txt", "共受理投诉举报案件100件。" * (n // 14))
+        sents = sentences(doc, extract(doc).quantities)
+        text = SlicesCounted(doc.text)
+        list(repeat_claims(dataclasses.replace(doc, text=text), sents))
+        return text.copied
+
+    small, large = copied(6_000), copied(24_000)
     assert large <= 5 * small, (small, large)
 
 

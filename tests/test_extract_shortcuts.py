@@ -37,6 +37,7 @@ from lawaudit.extract.context import (
 )
 from lawaudit.extract.listed import COUNT, MAX_LIST_SPAN, _depth, _sentence_end
 from lawaudit.extract.numbers import find_quantities
+from lawaudit.extract.repeats import LINE_BREAK, line_break_between
 from lawaudit.extract.structure import WINDOW, in_window
 from lawaudit.model import Quantity
 from lawaudit.readers.text import document_from_text
@@ -245,3 +246,12 @@ def test_in_window_is_a_filter_of_every_item(ends, at):
     items = [item_at("", end - 3, "") for end in ends]
     plain = [it for it in items if at - WINDOW <= it.q.end <= at]
     assert in_window(items, ends, at) == plain
+
+
+@FAST
+@given(st.text(alphabet="受理件\n\r。", max_size=40), st.data())
+def test_line_break_between_is_a_look_at_the_text_between(text, data):
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    breaks = [m.start() for m in LINE_BREAK.finditer(text)]
+    assert line_break_between(breaks, start, end) == ("\n" in text[start:end])

@@ -12,6 +12,7 @@ restates; and they stand in different paragraphs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -24,6 +25,13 @@ NOT_SUBJECT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 OTHER_TIME = re.compile(r"上年|去年|同期|上月|此前|以前|前年|上一年|年初|基期|目标|计划|预计|力争")
 MIN_SUBJECT = 6
 PLAN = re.compile(r"目标|力争|预计|计划|确保|安排|预算|预期|将|要|争取|拟")
+LINE_BREAK = re.compile("\n")
+
+
+def line_break_between(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a line break stands in `text[start:end]`, given where the text's breaks stand:
+    found by bisection, not by reading the text from the first mention, which may be far."""
+    return bisect.bisect_left(breaks, end) > bisect.bisect_left(breaks, start)
 
 
 def subject_of(item: Item) -> str | None:
@@ -41,6 +49,7 @@ def subject_of(item: Item) -> str | None:
 def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     frame = time_frame(text)
+    breaks = [m.start() for m in LINE_BREAK.finditer(text)]
 
     first: dict[tuple[str, str, str], Item] = {}
     for sent in sentences:
@@ -63,7 +72,7 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if earlier is None:
                 first[key] = item
                 continue
-            if "\n" not in text[earlier.q.end : item.q.start]:
+            if not line_break_between(breaks, earlier.q.end, item.q.start):
                 continue  # one paragraph: sub-entities listed in turn, not a restatement
             line = doc.line_col(earlier.q.start)[0]
             yield Claim(
