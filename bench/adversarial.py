@@ -28,6 +28,8 @@ CASES = {
     "翻一番 in one sentence": "办结9件，翻一番，",
     # Each count with a colon read the rest of the paragraph for its list.
     "counts with colons": "开展三项行动：",
+    # Each count with an open bracket read the rest of the line for the bracket's close.
+    "counts with open brackets": "开展三项行动（",
     # Each statement of the industry shares looked at every figure of the document.
     "industry structures": "生产总值100亿元，三次产业结构为5.8:41.6:52.6，",
     # Each 分别为 list of shares copied all the quantities after it.

@@ -43,6 +43,8 @@ CASES = {
     "翻一番 in one sentence": lambda n: "办结9件，翻一番，" * (n // 8),
     # Each count with a colon read the rest of the paragraph for its list.
     "counts with colons on one line": lambda n: "开展三项行动：" * (n // 7),
+    # Each count with an open bracket read the rest of the line for the bracket's close.
+    "counts with open brackets on one line": lambda n: "开展三项行动（" * (n // 7),
     "separators": lambda n: "1,234,5、6，" * (n // 10),
     "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
 }

@@ -230,9 +230,10 @@ def test_a_list_that_runs_past_its_span_is_not_read():
     """The bound on the scan: a list whose end lies beyond MAX_LIST_SPAN gives no claim, one
     just within it does."""
     items = ["坚持" + "改革" * (MAX_LIST_SPAN // 4), "坚持发展", "坚持创新"]
-    within = "开展三项行动：" + "、".join(items) + "。"
-    beyond = "开展三项行动：" + "、".join(items[:1] * 3) + "。"
-    assert listed_claims_of(within) and not listed_claims_of(beyond)
+    for opening, closing in (("：", "。"), ("（", "）")):
+        within = "开展三项行动" + opening + "、".join(items) + closing
+        beyond = "开展三项行动" + opening + "、".join(items[:1] * 3) + closing
+        assert listed_claims_of(within) and not listed_claims_of(beyond), opening
 
 
 def listed_claims_of(text: str) -> list:

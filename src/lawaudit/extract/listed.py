@@ -45,10 +45,11 @@ MARKERS = (  # the kind of marker right after the colon is the kind counted
     re.compile(r"(?<=[;,。:!?\n])(?P<n>\d{1,2})[.、](?!\d)"),
     re.compile(r"(?<=[;,。:!?\n])第(?P<n>[一二三四五六七八九十]{1,3})(?=[,是])"),
 )
-# The farthest a list may run after its colon. In the corpus the longest list claimed runs 382
-# characters ("一是……二是……" items) and no paragraph runs more than 480 after a count's colon;
-# a list that does not end within 1,000 is not plainly the counted things. Without the bound each
-# count-with-colon read the rest of its paragraph, quadratic in a long one.
+# The farthest a list may run after its colon or bracket. In the corpus the longest list claimed
+# runs 382 characters after a colon ("一是……二是……" items), 59 in a bracket, and no paragraph
+# runs more than 480 after a count's colon; a list that does not end within 1,000 is not plainly
+# the counted things. Without the bound each count read the rest of its paragraph for its list,
+# quadratic in a long one.
 MAX_LIST_SPAN = 1_000
 
 
@@ -104,9 +105,10 @@ def _depth(text: str, a: int, b: int) -> int:
 
 
 def _after_bracket(text: str, at: int) -> tuple[Readings, int, str] | None:
-    """The readings of a bracketed list "(A、B、C)" that opens at `text[at-1]`."""
-    depth, i = 1, at
-    while i < len(text) and depth and text[i] != "\n":
+    """The readings of a bracketed list "(A、B、C)" that opens at `text[at-1]` and closes within
+    MAX_LIST_SPAN characters."""
+    depth, i, reach = 1, at, min(len(text), at + MAX_LIST_SPAN)
+    while i < reach and depth and text[i] != "\n":
         depth += (text[i] in _OPEN) - (text[i] in _CLOSE)
         i += 1
     readings = None if depth else _list_readings(text[at : i - 1])
