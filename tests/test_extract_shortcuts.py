@@ -35,7 +35,15 @@ from lawaudit.extract.context import (
     sentences,
     words_before,
 )
-from lawaudit.extract.listed import COUNT, MAX_LIST_SPAN, _depth, _sentence_end
+from lawaudit.extract.listed import (
+    _CLOSE,
+    _OPEN,
+    COUNT,
+    MAX_LIST_SPAN,
+    _bracket_close,
+    _depth,
+    _sentence_end,
+)
 from lawaudit.extract.numbers import find_quantities
 from lawaudit.extract.repeats import LINE_BREAK, line_break_between
 from lawaudit.extract.structure import WINDOW, in_window
@@ -224,6 +232,22 @@ def test_sentence_end_is_the_first_stop_at_depth_zero(text, data):
     end = data.draw(st.integers(at, len(text)))
     plain = next((i for i in range(at, end) if text[i] in "。!?" and _depth(text, at, i) == 0), end)
     assert _sentence_end(text, at, end) == plain
+
+
+def bracket_close_plain(text: str, at: int, reach: int) -> int | None:
+    depth, i = 1, at
+    while i < reach and depth and text[i] != "\n":
+        depth += (text[i] in _OPEN) - (text[i] in _CLOSE)
+        i += 1
+    return None if depth else i - 1
+
+
+@FAST
+@given(SENTENCE_TEXT, st.data())
+def test_bracket_close_is_the_plain_scan_of_every_character(text, data):
+    at = data.draw(st.integers(0, len(text)))
+    reach = data.draw(st.integers(at, len(text)))
+    assert _bracket_close(text, at, reach) == bracket_close_plain(text, at, reach)
 
 
 def test_a_list_that_runs_past_its_span_is_not_read():

@@ -37,6 +37,9 @@ LEAD = re.compile(r"^(?:分别是|分别为|分别|是指|即|指|是|为)")
 CONJUNCTION = re.compile(r"以及|和|及|与")
 NOTE_MARK = re.compile(r"^(?:\[\d{1,2}\]|\d{1,2}[.、])?")  # glossary entries: [2]四大主导产业:
 _OPEN, _CLOSE = "“‘(《【「『[〔", "”’)》】」』]〕"
+# What a scan for a list's end stops at; the characters between are skipped in one search.
+BRACKET_OR_BREAK = re.compile(f"[{re.escape(_OPEN + _CLOSE)}\n]")
+BRACKET_OR_STOP = re.compile(f"[{re.escape(_OPEN + _CLOSE)}。!?]")
 MARKERS = (  # the kind of marker right after the colon is the kind counted
     re.compile(r"(?<=[;,。:!?\n])(?P<n>[一二三四五六七八九十]{1,3})[是要]"),  # not "统一是"
     re.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)"),
@@ -107,12 +110,22 @@ def _depth(text: str, a: int, b: int) -> int:
 def _after_bracket(text: str, at: int) -> tuple[Readings, int, str] | None:
     """The readings of a bracketed list "(A、B、C)" that opens at `text[at-1]` and closes within
     MAX_LIST_SPAN characters."""
-    depth, i, reach = 1, at, min(len(text), at + MAX_LIST_SPAN)
-    while i < reach and depth and text[i] != "\n":
-        depth += (text[i] in _OPEN) - (text[i] in _CLOSE)
-        i += 1
-    readings = None if depth else _list_readings(text[at : i - 1])
-    return (readings, i, "") if readings else None
+    close = _bracket_close(text, at, min(len(text), at + MAX_LIST_SPAN))
+    readings = None if close is None else _list_readings(text[at:close])
+    return (readings, close + 1, "") if readings else None
+
+
+def _bracket_close(text: str, at: int, reach: int) -> int | None:
+    """Where the bracket open before `at` closes in `text[at:reach]`; None if not before a line
+    break. Only brackets and breaks are looked at, one by one."""
+    depth = 1
+    for m in BRACKET_OR_BREAK.finditer(text, at, reach):
+        if m.group() == "\n":
+            return None
+        depth += 1 if m.group() in _OPEN else -1
+        if not depth:
+            return m.start()
+    return None
 
 
 def _after_colon(text: str, m: re.Match) -> tuple[Readings, int, str] | None:
@@ -144,12 +157,14 @@ def _after_colon(text: str, m: re.Match) -> tuple[Readings, int, str] | None:
 
 def _sentence_end(text: str, at: int, end: int) -> int:
     """The first 。!? outside brackets in `text[at:end]`, else `end`: one pass keeping the depth,
-    not a count of the brackets from `at` at each 。."""
+    not a count of the brackets from `at` at each 。; only brackets and stops are looked at."""
     depth = 0
-    for i in range(at, end):
-        if text[i] in "。!?" and depth == 0:
-            return i
-        depth += (text[i] in _OPEN) - (text[i] in _CLOSE)
+    for m in BRACKET_OR_STOP.finditer(text, at, end):
+        if m.group() in "。!?":
+            if not depth:
+                return m.start()
+        else:
+            depth += 1 if m.group() in _OPEN else -1
     return end
 
 
