@@ -97,6 +97,26 @@ def timed_run(folder: Path, out: Path, jobs: int, sample: bool) -> dict:
     return {"seconds": seconds, "cpu": cpu, "largest_kb": usage.ru_maxrss, "tree_kb": peak[0]}
 
 
+SPIN = "n = 0\nfor i in range(20_000_000):\n    n += i\n"  # pure CPU, no I/O, no memory
+
+
+def two_process_ceiling() -> float:
+    """What two CPU-bound processes gain on this machine over one: twice the time of a loop run
+    alone, over the time two copies take side by side. On shared or hyperthreaded cores it is
+    below 2, and no --jobs 2 can beat it."""
+
+    def run(copies: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(copies)]
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - start
+
+    alone = min(run(1) for _ in range(3))
+    pair = min(run(2) for _ in range(3))
+    return 2 * alone / pair
+
+
 def machine() -> str:
     cpu = ""
     if Path("/proc/cpuinfo").exists():
@@ -137,6 +157,10 @@ def main() -> None:
                 f"largest process {r['largest_kb'] / 1024:.0f} MB, "
                 f"whole tree {r['tree_kb'] / 1024:.0f} MB; output {len(outputs[jobs]) / 1e6:.1f} MB"
             )
+        print(
+            f"two CPU-bound processes side by side on this machine: {two_process_ceiling():.2f}x"
+            " one (the ceiling for --jobs 2)"
+        )
         same = len(set(outputs.values())) == 1
         print(f"same output bytes for every --jobs: {'yes' if same else 'NO'}")
 
