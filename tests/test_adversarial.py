@@ -18,6 +18,7 @@ import pytest
 from lawaudit.engine import audit
 from lawaudit.extract import changes, extract, structure
 from lawaudit.extract.context import sentences
+from lawaudit.extract.listed import listed_claims
 from lawaudit.extract.previous import previous_claims
 from lawaudit.extract.repeats import repeat_claims
 from lawaudit.extract.shares import respective_shares
@@ -189,6 +190,32 @@ def test_repeats_in_one_paragraph_do_not_copy_the_text_since_the_first():
         return text.copied
 
     small, large = copied(6_000), copied(24_000)
+    assert large <= 5 * small, (small, large)
+
+
+class FindsCounted(str):
+    """A text that tallies the characters its find() calls may scan (to `end`, or to the text's
+    end when none is given): a search in C is no call the interpreter counts either."""
+
+    scanned = 0
+
+    def find(self, sub, start=0, end=None):
+        self.scanned += (len(self) if end is None else min(end, len(self))) - start
+        return super().find(sub, start, end)
+
+
+def test_counts_with_colons_on_one_line_do_not_search_to_its_end():
+    """ "开展三项行动:" repeated on one line: each count looked for its paragraph's end, the
+    text's end, so the whole rest of the line was scanned once per count."""
+
+    def scanned(n):
+        doc = document_from_text("x.txt", "开展三项行动：" * (n // 7))
+        sents = sentences(doc, extract(doc).quantities)
+        text = FindsCounted(doc.text)
+        list(listed_claims(dataclasses.replace(doc, text=text), sents))
+        return text.scanned
+
+    small, large = scanned(6_000), scanned(24_000)
     assert large <= 5 * small, (small, large)
 
 

@@ -42,6 +42,7 @@ from lawaudit.extract.listed import (
     MAX_LIST_SPAN,
     _bracket_close,
     _depth,
+    _para_end,
     _sentence_end,
 )
 from lawaudit.extract.numbers import find_quantities
@@ -232,6 +233,25 @@ def test_sentence_end_is_the_first_stop_at_depth_zero(text, data):
     end = data.draw(st.integers(at, len(text)))
     plain = next((i for i in range(at, end) if text[i] in "。!?" and _depth(text, at, i) == 0), end)
     assert _sentence_end(text, at, end) == plain
+
+
+@FAST
+@given(st.integers(0, 3 * MAX_LIST_SPAN), st.lists(st.integers(0, 3 * MAX_LIST_SPAN)), st.data())
+def test_para_end_is_the_line_break_or_too_far(length, breaks, data):
+    """Bounded, the paragraph's end is the plain one, or "too far" (past MAX_LIST_SPAN) where
+    the plain one is too far."""
+    chars = ["字"] * length
+    for b in breaks:
+        if b < length:
+            chars[b] = "\n"
+    text = "".join(chars)
+    i = data.draw(st.integers(0, length))
+    plain = text.find("\n", i) % (len(text) + 1)
+    bounded = _para_end(text, i)
+    if plain - i <= MAX_LIST_SPAN:
+        assert bounded == plain
+    else:
+        assert MAX_LIST_SPAN < bounded - i <= plain - i
 
 
 def bracket_close_plain(text: str, at: int, reach: int) -> int | None:

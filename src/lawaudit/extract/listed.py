@@ -135,6 +135,8 @@ def _after_colon(text: str, m: re.Match) -> tuple[Readings, int, str] | None:
     if at == end:  # a glossary heading "[2]四大主导产业:" with its list alone on the next line
         head = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         nxt = _para_end(text, end + 1)
+        if nxt - end > MAX_LIST_SPAN:
+            return None  # a whole paragraph, not a list
         body = text[end + 1 : nxt].rstrip("。")
         if len(head) - NOTE_MARK.match(head).end() > 3 or not body or "。" in body:
             return None
@@ -169,7 +171,12 @@ def _sentence_end(text: str, at: int, end: int) -> int:
 
 
 def _para_end(text: str, i: int) -> int:
-    return text.find("\n", i) % (len(text) + 1)  # not found (-1): the end of the text
+    """Where the paragraph holding `text[i]` ends (its line break, or the text's end), looked for
+    only up to MAX_LIST_SPAN + 1 characters on: a paragraph longer than that ends "too far" for
+    a list. Searching to the end of a long one-line text for each count was quadratic."""
+    reach = i + MAX_LIST_SPAN + 1
+    found = text.find("\n", i, reach)
+    return found if found >= 0 else min(len(text), reach)
 
 
 def _list_readings(s: str, sure_only: bool = False) -> Readings | None:
