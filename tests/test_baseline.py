@@ -88,3 +88,22 @@ def test_a_bad_baseline_is_exit_2(tmp_path, monkeypatch):
     assert r.exit_code == 2 and "not a lawaudit baseline" in r.stderr
     r = run("check", f, "--baseline", "missing.json")
     assert r.exit_code == 2 and "cannot read baseline" in r.stderr
+
+
+def test_a_hand_written_entry_with_only_path_and_rule_is_stale_without_a_crash(
+    tmp_path, monkeypatch
+):
+    """The key gives a missing subject "" and a missing status "fail"; the stale entry is
+    reported as matched, with those values, not as a KeyError (found by fuzzing baselines)."""
+    f = seed_copy(tmp_path, monkeypatch)
+    entry = {"path": "seed.txt", "rule": "LA201"}
+    data = {"schema": "lawaudit-baseline/1", "entries": [entry]}
+    (tmp_path / "base.json").write_text(json.dumps(data), encoding="utf-8")
+    r = run("check", f, "--baseline", "base.json", "-f", "json")
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert r.exit_code == 1
+    stale = json.loads(r.stdout)["summary"]["baseline_stale"]
+    assert stale == [
+        {"path": "seed.txt", "rule": "LA201", "subject": "", "status": "fail", "values": {}}
+    ]
+    assert "stale baseline entry (no check matches it): seed.txt: LA201" in r.stderr

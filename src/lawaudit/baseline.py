@@ -104,6 +104,15 @@ class Baseline:
         stale = []
         for k, n in sorted(left.items()):
             e = self.first[k]
-            item = {x: e[x] for x in ("rule", "subject", "status", "values", "quote") if x in e}
+            # What the entry was matched as: an entry written by hand may leave out a field that
+            # the key gives a default (a subject of "", a status of fail).
+            item = {
+                "rule": e["rule"],
+                "subject": k[2],
+                "status": k[3],
+                "values": e.get("values", {}),
+            }
+            if "quote" in e:
+                item["quote"] = e["quote"]
             stale += [item] * n
         return replace(f, checks=tuple(checks), baseline_stale=tuple(stale))
