@@ -165,57 +165,47 @@ def test_respective_shares_read_only_their_list():
     assert large <= 5 * small, (small, large)
 
 
-class SlicesCounted(str):
-    """A text that tallies the characters its slices copy: a copy is no call of the
-    interpreter's, so counting calls cannot show one that keeps growing; this can."""
+class CountedText(str):
+    """A text that tallies the characters its slices copy and its find() calls may scan (to
+    `end`, or to the text's end): work done in C is no call of the interpreter's, so counting
+    calls cannot show it growing; this can."""
 
-    copied = 0
+    work = 0
 
     def __getitem__(self, key):
         piece = super().__getitem__(key)
         if isinstance(key, slice):
-            self.copied += len(piece)
+            self.work += len(piece)
         return piece
+
+    def find(self, sub, start=0, end=None):
+        self.work += (len(self) if end is None else min(end, len(self))) - start
+        return super().find(sub, start, end)
+
+
+def text_work(unit: str, claims, n: int) -> int:
+    """Characters that `claims(doc, sentences)` copies or searches in `unit` repeated to about
+    `n` characters."""
+    doc = document_from_text("x.txt", unit * (n // len(unit)))
+    sents = sentences(doc, extract(doc).quantities)
+    text = CountedText(doc.text)
+    list(claims(dataclasses.replace(doc, text=text), sents))
+    return text.work
 
 
 def test_repeats_in_one_paragraph_do_not_copy_the_text_since_the_first():
     """One figure restated many times in a paragraph: each restatement copied the text from the
     first mention to look for a line break."""
-
-    def copied(n):
-        doc = document_from_text("x.txt", "共受理投诉举报案件100件。" * (n // 14))
-        sents = sentences(doc, extract(doc).quantities)
-        text = SlicesCounted(doc.text)
-        list(repeat_claims(dataclasses.replace(doc, text=text), sents))
-        return text.copied
-
-    small, large = copied(6_000), copied(24_000)
+    small, large = (
+        text_work("共受理投诉举报案件100件。", repeat_claims, n) for n in (6_000, 24_000)
+    )
     assert large <= 5 * small, (small, large)
-
-
-class FindsCounted(str):
-    """A text that tallies the characters its find() calls may scan (to `end`, or to the text's
-    end when none is given): a search in C is no call the interpreter counts either."""
-
-    scanned = 0
-
-    def find(self, sub, start=0, end=None):
-        self.scanned += (len(self) if end is None else min(end, len(self))) - start
-        return super().find(sub, start, end)
 
 
 def test_counts_with_colons_on_one_line_do_not_search_to_its_end():
     """ "开展三项行动:" repeated on one line: each count looked for its paragraph's end, the
     text's end, so the whole rest of the line was scanned once per count."""
-
-    def scanned(n):
-        doc = document_from_text("x.txt", "开展三项行动：" * (n // 7))
-        sents = sentences(doc, extract(doc).quantities)
-        text = FindsCounted(doc.text)
-        list(listed_claims(dataclasses.replace(doc, text=text), sents))
-        return text.scanned
-
-    small, large = scanned(6_000), scanned(24_000)
+    small, large = (text_work("开展三项行动：", listed_claims, n) for n in (6_000, 24_000))
     assert large <= 5 * small, (small, large)
 
 
