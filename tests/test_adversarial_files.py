@@ -136,18 +136,12 @@ def test_a_damaged_pdf_stream_is_one_warning_not_pdfminer_noise(tmp_path):
     page and logs each problem. The user gets one warning naming the file (the audit may miss
     numbers), the JSON file carries it, and none of pdfminer's own lines reach stderr."""
     import json
-    import re
 
     from lawaudit.api import audit_path
     from lawaudit.model import Report
     from lawaudit.report import Format, render
 
-    data = bytearray(PDF.read_bytes())
-    start = re.search(rb"stream\n", data).end()
-    middle = (start + data.index(b"endstream", start)) // 2
-    data[middle : middle + 8] = b"\x80" * 8
-    path = tmp_path / "damaged.pdf"
-    path.write_bytes(bytes(data))
+    path = damaged_pdf(tmp_path)
     result = lawaudit(str(path), "--fail-on", "never")
     clean(result)
     lines = result.stderr.strip().splitlines()
@@ -159,10 +153,48 @@ def test_a_damaged_pdf_stream_is_one_warning_not_pdfminer_noise(tmp_path):
     assert only["warnings"] == [lines[0].split(": ", 3)[3]]
 
 
+def damaged_pdf(tmp_path: Path) -> Path:
+    """The fixture PDF with bytes overwritten inside page 1's compressed content."""
+    import re
+
+    data = bytearray(PDF.read_bytes())
+    start = re.search(rb"stream\n", data).end()
+    middle = (start + data.index(b"endstream", start)) // 2
+    data[middle : middle + 8] = b"\x80" * 8
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    return path
+
+
 def test_an_intact_pdf_has_no_warnings():
     from lawaudit.api import audit_path
 
     assert audit_path(PDF).warnings == ()
+
+
+def test_pdfs_read_in_threads_keep_their_own_warnings(tmp_path):
+    """The Python API in threads: pdfminer's log is one for the process, but each read keeps
+    its own thread's records, and the logger propagates again afterwards."""
+    import logging
+    import threading
+
+    from lawaudit.api import audit_path
+
+    damaged, warnings = damaged_pdf(tmp_path), {}
+
+    def read(path):
+        for _ in range(3):
+            warnings.setdefault(path, set()).add(audit_path(path).warnings)
+
+    threads = [threading.Thread(target=read, args=(p,)) for p in (damaged, PDF)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert warnings[PDF] == {()}
+    (only,) = warnings[damaged]
+    assert len(only) == 1 and "the PDF is damaged" in only[0]
+    assert logging.getLogger("pdfminer").propagate is True
 
 
 def test_truncated_pdf(tmp_path):

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import statistics
+import threading
 
 from lawaudit.readers.text import ReadError
 
@@ -71,24 +72,40 @@ def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 
 class _Damage(logging.Handler):
-    """Holds what pdfminer logs while a file is read, instead of letting it reach stderr."""
+    """Holds what pdfminer logs while a file is read, instead of letting it reach stderr.
+
+    Readers in several threads (the Python API) each keep their own thread's records, and
+    pdfminer's logger propagates again once the last of them is done.
+    """
+
+    _lock = threading.Lock()
+    _active = 0  # readers holding pdfminer's log
+    _propagate = True  # the logger's setting before the first of them
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.thread = threading.get_ident()
         self.logger = logging.getLogger("pdfminer")
 
     def __enter__(self) -> _Damage:
-        self.propagate, self.logger.propagate = self.logger.propagate, False
-        self.logger.addHandler(self)
+        with _Damage._lock:
+            if not _Damage._active:
+                _Damage._propagate, self.logger.propagate = self.logger.propagate, False
+            _Damage._active += 1
+            self.logger.addHandler(self)
         return self
 
     def __exit__(self, *exc) -> None:
-        self.logger.removeHandler(self)
-        self.logger.propagate = self.propagate
+        with _Damage._lock:
+            self.logger.removeHandler(self)
+            _Damage._active -= 1
+            if not _Damage._active:
+                self.logger.propagate = _Damage._propagate
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage())
 
     def summary(self) -> tuple[str, ...]:
         if not self.messages:
