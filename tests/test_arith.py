@@ -17,6 +17,7 @@ from lawaudit.arith import (
 )
 from lawaudit.extract.numbers import parse_quantity
 from lawaudit.model import Quantity
+from lawaudit.rules.base import describe_range
 
 
 @pytest.mark.parametrize(
@@ -118,3 +119,18 @@ def test_fast_numerators_agree_with_brute_force(stated, modes):
         assert sorted(numerators_for(n, value, places, modes)) == brute_numerators(
             n, value, places, modes
         )
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "shown"),
+    [
+        # 509.96亿 / 3196.70亿: two decimals would show "15.95–15.95", a single value
+        (F(509955, 3196705) * 100, F(509965, 3196695) * 100, "15.9525–15.9529"),
+        (F(9894, 100), F(9902, 100), "98.94–99.02"),
+        (F(98945, 1000), F(98961, 1000), "98.94–98.97"),  # ends move outward, never inward
+        (F(1, 3), None, "0.33–∞"),
+        (F(2), F(2), "2"),
+    ],
+)
+def test_describe_range_rounds_outward_to_the_width(lo, hi, shown):
+    assert describe_range(Range(lo, hi)) == shown

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawaudit.arith import MODES, decimal_places, fits, min_denominator, numerators_for
+from lawaudit.arith import MODES, Range, decimal_places, fits, min_denominator, numerators_for
 from lawaudit.engine import audit
 from lawaudit.extract import extract
 from lawaudit.extract.numbers import find_quantities, parse_number, parse_quantity
 from lawaudit.readers.text import document_from_text
+from lawaudit.rules.base import describe_range
 
 FAST = settings(
     max_examples=300,
@@ -354,3 +355,13 @@ def test_json_writer_gives_the_bytes_of_json_dumps(value, depth):
 
     expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
     assert dumps(value, depth) == expected
+
+
+@given(
+    st.fractions(min_value=-1000, max_value=1000, max_denominator=10**7),
+    st.fractions(min_value=Fraction(1, 10**5), max_value=50, max_denominator=10**7),
+)
+def test_a_shown_range_holds_the_true_one_and_its_ends_differ(lo, width):
+    shown_lo, _, shown_hi = describe_range(Range(lo, lo + width)).rpartition("–")
+    assert Fraction(shown_lo) <= lo and Fraction(shown_hi) >= lo + width
+    assert shown_lo != shown_hi

@@ -63,8 +63,23 @@ def base(q: Quantity) -> str:
     return s
 
 
+RANGE_PLACES = (2, 3, 4, 5, 6)  # decimals for a range: the fewest that resolve its width
+
+
 def describe_range(r: Range) -> str:
+    """A range rounded outward, its low end down and its high end up, so what is shown holds
+    every value the inputs allow, to as many decimals as its width needs: "15.952–15.953",
+    where two decimals would show "15.95–15.95" (one value?) or "15.95–15.96" (too wide)."""
     if r.exact:
         return num(r.lo)
-    hi = "∞" if r.hi is None else num(r.hi, 2)
-    return f"{num(r.lo, 2)}–{hi}"
+    width = None if r.hi is None else r.hi - r.lo
+    places = next((p for p in RANGE_PLACES if width is None or width * 10**p >= 1), 6)
+    hi = "∞" if r.hi is None else _outward(r.hi, places, up=True)
+    return f"{_outward(r.lo, places, up=False)}–{hi}"
+
+
+def _outward(f: Fraction, places: int, up: bool) -> str:
+    """`f` to `places` decimals, rounded up or down (not toward zero): a range's shown end."""
+    scaled = f * 10**places
+    n = -(-scaled.numerator // scaled.denominator) if up else scaled.numerator // scaled.denominator
+    return format(Decimal(n).scaleb(-places), "f")
