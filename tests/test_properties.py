@@ -15,6 +15,7 @@ from lawaudit.arith import MODES, Range, decimal_places, fits, min_denominator, 
 from lawaudit.engine import audit
 from lawaudit.extract import extract
 from lawaudit.extract.numbers import find_quantities, parse_number, parse_quantity
+from lawaudit.model import Origin
 from lawaudit.readers.text import document_from_text
 from lawaudit.rules.base import describe_range
 
@@ -365,3 +366,22 @@ def test_a_shown_range_holds_the_true_one_and_its_ends_differ(lo, width):
     shown_lo, _, shown_hi = describe_range(Range(lo, lo + width)).rpartition("–")
     assert Fraction(shown_lo) <= lo and Fraction(shown_hi) >= lo + width
     assert shown_lo != shown_hi
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 5)), max_size=30))
+def test_origin_runs_map_each_character_like_a_plain_list(gaps_and_lengths):
+    spans, at = [], 0
+    for gap, length in gaps_and_lengths:  # ordered source ranges, some empty, some touching
+        spans.append((at + gap, at + gap + length))
+        at += gap + length
+    plain = [i for a, b in spans for i in range(a, b)]
+    origin = Origin(spans)
+    assert len(origin) == len(plain) and list(origin) == plain
+    assert [origin[i] for i in range(len(plain))] == plain
+    assert [origin[-i] for i in range(1, len(plain) + 1)] == [
+        plain[-i] for i in range(1, len(plain) + 1)
+    ]
+    with pytest.raises(IndexError):
+        origin[len(plain)]
+    touching = [(i, i + 1) for i in plain]  # the same map cut into one-character spans
+    assert Origin(touching) == origin

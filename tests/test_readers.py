@@ -8,11 +8,12 @@ import random
 import re
 import sys
 import time
+import unicodedata
 
 import pytest
 
 from lawaudit.readers import ReadError, decode, document_from_text, read
-from lawaudit.readers.text import FOLD, TRADITIONAL
+from lawaudit.readers.text import ASSIGNED_RUNS, FOLD, TRADITIONAL
 from tests.conftest import CORPUS, SEED, corpus_files, needs_corpus
 
 REPORT = "全镇共调处矛盾纠纷287起，调解成功284起，调处成功率98.96%。\n"
@@ -119,6 +120,22 @@ def test_binary_is_refused(tmp_path, data):
         read(write(tmp_path, data))
 
 
+def test_the_blocks_skipped_by_the_unassigned_test_are_all_assigned():
+    runs = re.findall(r"(.)-(.)", ASSIGNED_RUNS.pattern.encode().decode("unicode_escape"))
+    assert len(runs) == 5
+    for lo, hi in runs:
+        assert all(unicodedata.category(chr(c)) != "Cn" for c in range(ord(lo), ord(hi) + 1))
+
+
+def test_unassigned_code_points_still_make_junk(tmp_path):
+    """Unassigned characters (U+0378, U+2065, U+FFBF …) among report text: not a report."""
+    junk = "".join(chr(c) for c in (0x378, 0x2065, 0xFFBF, 0x1FFFE, 0xE01F0)) * 40
+    text = "全年受理诉求件119件，办结119件。" * 10 + junk
+    with pytest.raises(ReadError, match="looks binary"):
+        read(write(tmp_path, text.encode()))
+    assert read(write(tmp_path, ("全年受理诉求件119件。" * 10).encode())).text
+
+
 def test_missing_file_and_directory(tmp_path):
     missing = str(tmp_path / "nope.txt")
     with pytest.raises(ReadError) as e:
@@ -219,8 +236,8 @@ def test_origin_invariants_on_every_input():
         origin = doc.origin
         assert len(origin) == len(doc.text) + 1 and origin[-1] == len(source)
         assert all(a < b for a, b in itertools.pairwise(origin))
-        for i, c in enumerate(doc.text):
-            s = source[origin[i]]
+        for c, at in zip(doc.text, origin, strict=False):  # origin has one entry more
+            s = source[at]
             if c == "\n":
                 assert s in "\r\n\f"
             elif s != c:
@@ -234,8 +251,9 @@ def test_no_digit_glued_across_a_line_break():
     sources.append("全年受理群众来信来访及网上信访事项，共计 12175\n94929 件次，办结率 98%。")
     for source in sources:
         doc = document_from_text("x", source)
+        origin = list(doc.origin)
         for i in range(1, len(doc.text)):
-            between = source[doc.origin[i - 1] + 1 : doc.origin[i]]
+            between = source[origin[i - 1] + 1 : origin[i]]
             if "\n" in between or "\r" in between:
                 assert not (doc.text[i - 1].isdigit() and doc.text[i].isdigit())
     assert "12175 94929件次" in clean(sources[-1])
