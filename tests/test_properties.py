@@ -11,7 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawaudit.arith import MODES, Range, decimal_places, fits, min_denominator, numerators_for
+from lawaudit.arith import (
+    MODES,
+    Range,
+    candidate_ks,
+    decimal_places,
+    fits,
+    min_denominator,
+    numerators_for,
+)
 from lawaudit.engine import audit
 from lawaudit.extract import extract
 from lawaudit.extract.numbers import find_quantities, parse_number, parse_quantity
@@ -259,6 +267,24 @@ def test_min_denominator_is_the_smallest_whole_places_1():
                 want = n
                 break
         assert min_denominator(stated, 1, (mode,)) == want, stated
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 10_000),
+    st.sets(st.sampled_from(sorted(MODES)), min_size=1).map(lambda ms: tuple(sorted(ms))),
+)
+def test_min_denominator_agrees_with_the_plain_search(hundredths, modes):
+    """Two decimals, any modes: the loop with the stated digits hoisted out, against the plain
+    search over n with candidate_ks and fits."""
+    stated = Decimal(hundredths).scaleb(-2)
+    plain = next(
+        n
+        for n in range(1, 10**4 + 1)
+        if any(fits(k, n, stated, 2, modes) for k in candidate_ks(n, stated, 2, modes))
+    )
+    min_denominator.cache_clear()
+    assert min_denominator(stated, 2, modes) == plain
 
 
 def test_min_denominator_outside_0_to_100():

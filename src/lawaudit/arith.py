@@ -163,8 +163,11 @@ def fits(k: int, n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -
     """
     if n <= 0 or k < 0 or stated < 0:
         return any(decimal_places(Fraction(100 * k, n), places, m) == stated for m in modes)
-    a, b = 100 * 10**places * k, n
-    s = int(stated.scaleb(places))
+    return _fits_scaled(100 * 10**places * k, n, int(stated.scaleb(places)), modes)
+
+
+def _fits_scaled(a: int, b: int, s: int, modes: tuple[str, ...]) -> bool:
+    """`fits` in integers: does a / b, rounded to a whole under one of `modes`, give s?"""
     for mode in modes:
         if mode == "half-up" and (2 * s - 1) * b <= 2 * a < (2 * s + 1) * b:
             return True
@@ -210,9 +213,16 @@ def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int
     """
     if stated < 0 or stated > 100:
         return None
+    # candidate_ks and fits for each n, with the stated value's digits taken out of the loop:
+    # Decimal arithmetic there cost more than the test itself (n runs into the hundreds).
+    scale = 100 * 10**places
+    s = int(stated.scaleb(places).to_integral_value())
     for n in range(1, 10 ** (places + 2) + 1):
-        if any(fits(k, n, stated, places, modes) for k in candidate_ks(n, stated, places, modes)):
-            return n
+        lo = max(0, -((-(s - 1) * n) // scale))
+        hi = min(((s + 1) * n) // scale, n)
+        for k in range(lo, hi + 1):
+            if _fits_scaled(scale * k, n, s, modes):
+                return n
     return None  # pragma: no cover - unreachable for 0..100
 
 
