@@ -52,6 +52,20 @@ def test_pyproject_without_our_table_is_passed_over(tmp_path):
     assert run("check", str(f)).exit_code == 0
 
 
+def test_only_a_pyproject_that_names_lawaudit_is_parsed(tmp_path, monkeypatch):
+    import lawaudit.config as config
+
+    parsed = []
+    real = config._toml
+    monkeypatch.setattr(config, "_toml", lambda path: parsed.append(path.parent.name) or real(path))
+    (tmp_path / "lawaudit.toml").write_text('fail_on = "never"\n', "utf-8")
+    for name, text in [("other", "[tool.ruff]\n"), ("dep", 'dependencies = ["lawaudit"]\n')]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "pyproject.toml").write_text(text, "utf-8")
+        assert discover([str(report(tmp_path / name))]) == tmp_path / "lawaudit.toml"
+    assert parsed == ["dep"]  # named in a dependency, not a table: parsed, then passed over
+
+
 def test_a_batch_uses_the_folder_that_holds_all_its_inputs(tmp_path):
     (tmp_path / "lawaudit.toml").write_text('fail_on = "never"\n', "utf-8")
     a, b = report(tmp_path / "x"), report(tmp_path / "y")
