@@ -29,6 +29,7 @@ from lawaudit.extract.changes import (
 from lawaudit.extract.context import (
     MAX_LABEL,
     NOTE,
+    TIME_MARK,
     Item,
     Sentence,
     label_before,
@@ -300,3 +301,20 @@ def test_line_break_between_is_a_look_at_the_text_between(text, data):
     start = data.draw(st.integers(0, end))
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     assert line_break_between(breaks, start, end) == ("\n" in text[start:end])
+
+
+TIME_MARK_PLAIN = re.compile(
+    r"(?:19|20)\d\d年|今年|明年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
+)
+TIME_TEXT = st.lists(
+    st.sampled_from(["19", "20", "23", "2025", "年", "今", "明", "过去", "一", "五", "这", "来"])
+    | st.sampled_from(["十四五", "十", "四", "受理", "1999年", "，"]),
+    max_size=16,
+).map("".join)
+
+
+@FAST
+@given(TIME_TEXT)
+def test_time_mark_with_plain_first_characters_finds_what_the_grouped_pattern_finds(text):
+    found = [(m.span(), m.group()) for m in TIME_MARK.finditer(text)]
+    assert found == [(m.span(), m.group()) for m in TIME_MARK_PLAIN.finditer(text)]
