@@ -4,6 +4,7 @@ alone give: each shortcut is checked against the plain code it stands in for."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from re import _parser as sre_parse
 
 from hypothesis import HealthCheck, given, settings
@@ -46,7 +47,7 @@ from lawaudit.extract.listed import (
     _para_end,
     _sentence_end,
 )
-from lawaudit.extract.numbers import find_quantities
+from lawaudit.extract.numbers import _scaled, find_quantities
 from lawaudit.extract.repeats import LINE_BREAK, line_break_between
 from lawaudit.extract.structure import WINDOW, in_window
 from lawaudit.model import Quantity
@@ -318,3 +319,17 @@ TIME_TEXT = st.lists(
 def test_time_mark_with_plain_first_characters_finds_what_the_grouped_pattern_finds(text):
     found = [(m.span(), m.group()) for m in TIME_MARK.finditer(text)]
     assert found == [(m.span(), m.group()) for m in TIME_MARK_PLAIN.finditer(text)]
+
+
+@FAST
+@given(st.from_regex(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", fullmatch=True))
+def test_scaled_by_one_is_the_digits_with_their_exponent_written_out(mantissa):
+    whole, _, frac = mantissa.partition(".")
+    plain = Decimal(f"{whole}{frac}E-{len(frac)}")
+    value, decimals, scale = _scaled(mantissa, 1)
+    assert (value.as_tuple(), str(value), decimals, scale) == (
+        plain.as_tuple(),
+        str(plain),
+        len(frac),
+        1,
+    )
