@@ -15,16 +15,21 @@ from lawaudit.extract import patterns as P
 from lawaudit.extract.changes import (
     BASE,
     BASE_REACH,
+    BY,
+    DOWN,
+    DOWN_WORDS,
     MONTHLY,
     NOT_PAIRED,
     NOT_PREV,
     PREV,
+    UP,
     YEAR,
     YearsBefore,
     base_between,
     doubled_items,
     not_paired_from,
     prev_mark,
+    statement,
     year_before,
 )
 from lawaudit.extract.context import (
@@ -34,6 +39,7 @@ from lawaudit.extract.context import (
     Item,
     Sentence,
     label_before,
+    opens_breakdown,
     sentences,
     words_before,
 )
@@ -333,3 +339,59 @@ def test_scaled_by_one_is_the_digits_with_their_exponent_written_out(mantissa):
         len(frac),
         1,
     )
+
+
+def statement_plain(item: Item) -> tuple[str, str] | None:
+    """changes.statement without the look at the label's last character, for "by" changes."""
+    if not item.q.unit or item.q.unit in ("‰", "倍"):
+        return None
+    m = BY.search(item.label)
+    if not m:
+        return None
+    word = m.group("verb") or m.group("rate") or m.group("more")
+    down = word in DOWN_WORDS or word in ("降幅", "跌幅", "少", "低")
+    return "by", "down" if down else "up"
+
+
+OTHER_WORDS = [
+    "增幅",
+    "涨幅",
+    "降幅",
+    "跌幅",
+    "比上年多",
+    "较去年低",
+    "比上年",
+    "同比",
+    "收入",
+    "年",
+    "增",
+]
+CHANGE_WORD = st.sampled_from([*UP.split("|"), *DOWN.split("|"), *OTHER_WORDS, "多", "高"])
+CHANGE_TAIL = st.sampled_from(["", "了", "为", "达", "达到", "是", "\n", "了\n", "的", "，"])
+CHANGE_LABEL = st.tuples(st.sampled_from(["", "收入", "同比", "，"]), CHANGE_WORD, CHANGE_TAIL).map(
+    "".join
+)
+
+
+@FAST
+@given(CHANGE_LABEL, st.sampled_from(["%", "件", "亿元", "百分点"]))
+def test_statement_looks_at_the_last_character_only_to_skip_a_search(label, unit):
+    q = Quantity("5" + unit, 5, unit, 0, 1, "", 100, 101 + len(unit))
+    assert statement(Item(q, label, 0)) == statement_plain(Item(q, label, 0))
+
+
+BREAKDOWN_TEXT = st.lists(
+    st.sampled_from(
+        ["其中", "分产业看", "按城乡划分", "从构成看", "，", "：", "受理", "分", "按", "从"]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@FAST
+@given(BREAKDOWN_TEXT, st.data())
+def test_opens_breakdown_skips_only_sentences_no_marker_can_start(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    sent = Sentence(start, len(text), ())
+    head = text[start : start + 16]
+    assert opens_breakdown(text, sent) == bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))

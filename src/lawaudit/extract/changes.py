@@ -35,6 +35,9 @@ BY = re.compile(
     rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达到?|是)?"
     rf"|(?:比|较){PERIOD}[^，,]{{0,4}}?(?P<more>多|少|高|低)了?)$"
 )
+# The last characters BY can end a label with (before a final line break, where $ also matches):
+# a verb's (增长, 减少 …), 了, 幅, 为/达/到/是 after a rate word, and 多/少/高/低.
+BY_LAST = frozenset("长加升高涨大降少低落跌小窄了幅为达到是多")
 # "提高到", "升至", "增加到2025年的": the number after it is the current value.
 TO = re.compile(rf"(?:{UP}|{DOWN}|[升降增减涨跌])(?:到|至|为)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # "是上年的1.5倍": the current value as a multiple of the previous one.
@@ -117,6 +120,8 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
         return "ratio", ""
     if not unit or unit == "‰":
         return None
+    if label[-1:] not in BY_LAST and not label.endswith("\n"):
+        return None  # most labels: BY cannot end there
     m = BY.search(label)
     if not m:
         return None
@@ -125,6 +130,7 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
     return "by", "down" if down else "up"
 
 
+@functools.lru_cache(maxsize=4096)  # change labels repeat: 同比增长, 比上年增加 …
 def own_topic(label: str) -> str:
     """What the change's own words name: "投诉量同比增长" -> "投诉量", "同比增长" -> ""."""
     for pattern in (BY, RATIO, TO):
