@@ -56,6 +56,7 @@ from lawaudit.extract.listed import (
 from lawaudit.extract.numbers import _scaled, find_quantities
 from lawaudit.extract.repeats import LINE_BREAK, line_break_between
 from lawaudit.extract.structure import WINDOW, in_window
+from lawaudit.extract.totals import breakdown_markers, respectively
 from lawaudit.model import Quantity
 from lawaudit.readers.text import document_from_text
 
@@ -395,3 +396,22 @@ def test_opens_breakdown_skips_only_sentences_no_marker_can_start(text, data):
     sent = Sentence(start, len(text), ())
     head = text[start : start + 16]
     assert opens_breakdown(text, sent) == bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))
+
+
+MARKER_TEXT = st.lists(
+    st.sampled_from(["其中", "分产业看", "按城乡划分", "从构成看", "分别为", "分别达", "分别"])
+    | st.sampled_from(["其", "中", "分", "按", "从", "看", "产业", "，", "：", "受理10件"]),
+    max_size=4,
+).map("".join)
+
+
+@FAST
+@given(MARKER_TEXT, st.data())
+def test_breakdown_markers_are_the_matches_of_the_plain_searches(text, data):
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    plain = [*P.AMONG.finditer(text, start, end), *P.BY_DIMENSION.finditer(text, start, end)]
+    plain.sort(key=lambda m: m.start())
+    assert [m.span() for m in breakdown_markers(text, start, end)] == [m.span() for m in plain]
+    found = [m.span() for m in respectively(text, start, end)]
+    assert found == [m.span() for m in P.RESPECTIVELY.finditer(text, start, end)]
