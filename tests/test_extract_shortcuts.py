@@ -415,3 +415,28 @@ def test_breakdown_markers_are_the_matches_of_the_plain_searches(text, data):
     assert [m.span() for m in breakdown_markers(text, start, end)] == [m.span() for m in plain]
     found = [m.span() for m in respectively(text, start, end)]
     assert found == [m.span() for m in P.RESPECTIVELY.finditer(text, start, end)]
+
+
+def change_pairs(text: str) -> list[tuple[str, str, str, bool]]:
+    claims = extract(document_from_text("x.txt", text)).claims
+    return [(c.subject, c.current.raw, c.previous.raw, c.inferred) for c in claims if c.current]
+
+
+def test_a_change_naming_another_subject_is_not_paired_though_its_words_are_read_last():
+    """pair reads the change's own words only once a pairing is found: each way of pairing still
+    drops a change whose words name something else, and keeps one naming the same thing."""
+    earlier = "上年受理行政复议案件96件。今年受理行政复议案件120件，"
+    assert change_pairs(earlier + "同比增长25%。") == [("受理行政复议案件", "120件", "96件", True)]
+    assert change_pairs(earlier + "受理行政复议案件同比增长25%。") == change_pairs(
+        earlier + "同比增长25%。"
+    )
+    assert change_pairs(earlier + "投诉量同比增长25%。") == []
+    in_sentence = "受理行政复议案件120件，上年同期受理行政复议案件96件，"
+    assert change_pairs(in_sentence + "同比增长25%。") == [
+        ("受理行政复议案件", "120件", "96件", False)
+    ]
+    assert change_pairs(in_sentence + "投诉量同比增长25%。") == []
+    assert change_pairs("受理案件由96件增加到120件，增长25%。") == [
+        ("受理案件", "120件", "96件", False)
+    ]
+    assert change_pairs("受理案件由96件增加到120件，投诉增长25%。") == []
