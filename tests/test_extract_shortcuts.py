@@ -4,6 +4,7 @@ alone give: each shortcut is checked against the plain code it stands in for."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from re import _parser as sre_parse
 
 from hypothesis import HealthCheck, given, settings
@@ -14,24 +15,31 @@ from lawaudit.extract import patterns as P
 from lawaudit.extract.changes import (
     BASE,
     BASE_REACH,
+    BY,
+    DOWN,
+    DOWN_WORDS,
     MONTHLY,
     NOT_PAIRED,
     NOT_PREV,
     PREV,
+    UP,
     YEAR,
     YearsBefore,
     base_between,
     doubled_items,
     not_paired_from,
     prev_mark,
+    statement,
     year_before,
 )
 from lawaudit.extract.context import (
     MAX_LABEL,
     NOTE,
+    TIME_MARK,
     Item,
     Sentence,
     label_before,
+    opens_breakdown,
     sentences,
     words_before,
 )
@@ -45,9 +53,10 @@ from lawaudit.extract.listed import (
     _para_end,
     _sentence_end,
 )
-from lawaudit.extract.numbers import find_quantities
+from lawaudit.extract.numbers import _scaled, find_quantities
 from lawaudit.extract.repeats import LINE_BREAK, line_break_between
 from lawaudit.extract.structure import WINDOW, in_window
+from lawaudit.extract.totals import breakdown_markers, respectively
 from lawaudit.model import Quantity
 from lawaudit.readers.text import document_from_text
 
@@ -300,3 +309,134 @@ def test_line_break_between_is_a_look_at_the_text_between(text, data):
     start = data.draw(st.integers(0, end))
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     assert line_break_between(breaks, start, end) == ("\n" in text[start:end])
+
+
+TIME_MARK_PLAIN = re.compile(
+    r"(?:19|20)\d\d年|今年|明年|过去一年|过去五年|这五年|五年来|十[一二三四五六七八九]五"
+)
+TIME_TEXT = st.lists(
+    st.sampled_from(["19", "20", "23", "2025", "年", "今", "明", "过去", "一", "五", "这", "来"])
+    | st.sampled_from(["十四五", "十", "四", "受理", "1999年", "，"]),
+    max_size=16,
+).map("".join)
+
+
+@FAST
+@given(TIME_TEXT)
+def test_time_mark_with_plain_first_characters_finds_what_the_grouped_pattern_finds(text):
+    found = [(m.span(), m.group()) for m in TIME_MARK.finditer(text)]
+    assert found == [(m.span(), m.group()) for m in TIME_MARK_PLAIN.finditer(text)]
+
+
+@FAST
+@given(st.from_regex(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", fullmatch=True))
+def test_scaled_by_one_is_the_digits_with_their_exponent_written_out(mantissa):
+    whole, _, frac = mantissa.partition(".")
+    plain = Decimal(f"{whole}{frac}E-{len(frac)}")
+    value, decimals, scale = _scaled(mantissa, 1)
+    assert (value.as_tuple(), str(value), decimals, scale) == (
+        plain.as_tuple(),
+        str(plain),
+        len(frac),
+        1,
+    )
+
+
+def statement_plain(item: Item) -> tuple[str, str] | None:
+    """changes.statement without the look at the label's last character, for "by" changes."""
+    if not item.q.unit or item.q.unit in ("‰", "倍"):
+        return None
+    m = BY.search(item.label)
+    if not m:
+        return None
+    word = m.group("verb") or m.group("rate") or m.group("more")
+    down = word in DOWN_WORDS or word in ("降幅", "跌幅", "少", "低")
+    return "by", "down" if down else "up"
+
+
+OTHER_WORDS = [
+    "增幅",
+    "涨幅",
+    "降幅",
+    "跌幅",
+    "比上年多",
+    "较去年低",
+    "比上年",
+    "同比",
+    "收入",
+    "年",
+    "增",
+]
+CHANGE_WORD = st.sampled_from([*UP.split("|"), *DOWN.split("|"), *OTHER_WORDS, "多", "高"])
+CHANGE_TAIL = st.sampled_from(["", "了", "为", "达", "达到", "是", "\n", "了\n", "的", "，"])
+CHANGE_LABEL = st.tuples(st.sampled_from(["", "收入", "同比", "，"]), CHANGE_WORD, CHANGE_TAIL).map(
+    "".join
+)
+
+
+@FAST
+@given(CHANGE_LABEL, st.sampled_from(["%", "件", "亿元", "百分点"]))
+def test_statement_looks_at_the_last_character_only_to_skip_a_search(label, unit):
+    q = Quantity("5" + unit, 5, unit, 0, 1, "", 100, 101 + len(unit))
+    assert statement(Item(q, label, 0)) == statement_plain(Item(q, label, 0))
+
+
+BREAKDOWN_TEXT = st.lists(
+    st.sampled_from(
+        ["其中", "分产业看", "按城乡划分", "从构成看", "，", "：", "受理", "分", "按", "从"]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@FAST
+@given(BREAKDOWN_TEXT, st.data())
+def test_opens_breakdown_skips_only_sentences_no_marker_can_start(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    sent = Sentence(start, len(text), ())
+    head = text[start : start + 16]
+    assert opens_breakdown(text, sent) == bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))
+
+
+MARKER_TEXT = st.lists(
+    st.sampled_from(["其中", "分产业看", "按城乡划分", "从构成看", "分别为", "分别达", "分别"])
+    | st.sampled_from(["其", "中", "分", "按", "从", "看", "产业", "，", "：", "受理10件"]),
+    max_size=4,
+).map("".join)
+
+
+@FAST
+@given(MARKER_TEXT, st.data())
+def test_breakdown_markers_are_the_matches_of_the_plain_searches(text, data):
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    plain = [*P.AMONG.finditer(text, start, end), *P.BY_DIMENSION.finditer(text, start, end)]
+    plain.sort(key=lambda m: m.start())
+    assert [m.span() for m in breakdown_markers(text, start, end)] == [m.span() for m in plain]
+    found = [m.span() for m in respectively(text, start, end)]
+    assert found == [m.span() for m in P.RESPECTIVELY.finditer(text, start, end)]
+
+
+def change_pairs(text: str) -> list[tuple[str, str, str, bool]]:
+    claims = extract(document_from_text("x.txt", text)).claims
+    return [(c.subject, c.current.raw, c.previous.raw, c.inferred) for c in claims if c.current]
+
+
+def test_a_change_naming_another_subject_is_not_paired_though_its_words_are_read_last():
+    """pair reads the change's own words only once a pairing is found: each way of pairing still
+    drops a change whose words name something else, and keeps one naming the same thing."""
+    earlier = "上年受理行政复议案件96件。今年受理行政复议案件120件，"
+    assert change_pairs(earlier + "同比增长25%。") == [("受理行政复议案件", "120件", "96件", True)]
+    assert change_pairs(earlier + "受理行政复议案件同比增长25%。") == change_pairs(
+        earlier + "同比增长25%。"
+    )
+    assert change_pairs(earlier + "投诉量同比增长25%。") == []
+    in_sentence = "受理行政复议案件120件，上年同期受理行政复议案件96件，"
+    assert change_pairs(in_sentence + "同比增长25%。") == [
+        ("受理行政复议案件", "120件", "96件", False)
+    ]
+    assert change_pairs(in_sentence + "投诉量同比增长25%。") == []
+    assert change_pairs("受理案件由96件增加到120件，增长25%。") == [
+        ("受理案件", "120件", "96件", False)
+    ]
+    assert change_pairs("受理案件由96件增加到120件，投诉增长25%。") == []

@@ -35,6 +35,9 @@ BY = re.compile(
     rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达到?|是)?"
     rf"|(?:比|较){PERIOD}[^，,]{{0,4}}?(?P<more>多|少|高|低)了?)$"
 )
+# The last characters BY can end a label with (before a final line break, where $ also matches):
+# a verb's (增长, 减少 …), 了, 幅, 为/达/到/是 after a rate word, and 多/少/高/低.
+BY_LAST = frozenset("长加升高涨大降少低落跌小窄了幅为达到是多")
 # "提高到", "升至", "增加到2025年的": the number after it is the current value.
 TO = re.compile(rf"(?:{UP}|{DOWN}|[升降增减涨跌])(?:到|至|为)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # "是上年的1.5倍": the current value as a multiple of the previous one.
@@ -117,6 +120,8 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
         return "ratio", ""
     if not unit or unit == "‰":
         return None
+    if label[-1:] not in BY_LAST and not label.endswith("\n"):
+        return None  # most labels: BY cannot end there
     m = BY.search(label)
     if not m:
         return None
@@ -125,6 +130,7 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
     return "by", "down" if down else "up"
 
 
+@functools.lru_cache(maxsize=4096)  # change labels repeat: 同比增长, 比上年增加 …
 def own_topic(label: str) -> str:
     """What the change's own words name: "投诉量同比增长" -> "投诉量", "同比增长" -> ""."""
     for pattern in (BY, RATIO, TO):
@@ -272,15 +278,19 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
 
 
 def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlier: EarlierValues):
-    """(current, previous, subject, inferred) for a change, or None."""
-    own, q = own_topic(stmt.label), stmt.q
+    """(current, previous, subject, inferred) for a change, or None.
+
+    The change's own words (own_topic) are read only where a pairing is found: most changes
+    pair with nothing, and reading them is a good part of what a change costs."""
+    q = stmt.q
     if len(levels) >= 2:  # 由A增加到B, right before the change
         a, b = levels[-2:]
         m = FROM.search(a.label)
         if m and TO.search(b.label) and fits(q, b.q, a.q):
             subject = topic(a.label[: m.start() + 1].rstrip("由从"))
+            own = own_topic(stmt.label)
             return (b, a, subject, False) if not own or own in subject else None
-    if len(levels) >= 2 and not own and base_between(text, *levels[-2:]):
+    if len(levels) >= 2 and base_between(text, *levels[-2:]) and not own_topic(stmt.label):
         c, p = levels[-2:]  # A，较上年的B增加…: the base is named in the comparison itself
         return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
     marks = {id(it): prev_mark(it) for it in levels}
@@ -291,10 +301,10 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
     if words or years:
         low = min((int(marks[id(it)]) for it in years), default=0)
         p = words[0] if words else min(years, key=lambda it: int(marks[id(it)]))
-        found = in_sentence(year_at, levels, stmt, p, marks[id(p)], own)
+        found = in_sentence(year_at, levels, stmt, p, marks[id(p)], own_topic(stmt.label))
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
-    return from_earlier(year_at, levels, stmt, earlier, own)
+    return from_earlier(year_at, levels, stmt, earlier)
 
 
 def base_between(text: str, c: Item, p: Item) -> bool:
@@ -319,16 +329,20 @@ def in_sentence(year_at: YearsBefore, levels, stmt, p: Item, mark: str, own: str
     return c, p, subject, False
 
 
-def from_earlier(year_at: YearsBefore, levels, stmt, earlier: EarlierValues, own: str):
-    """The value just before the change, and the nearest earlier-period value named the same."""
+def from_earlier(year_at: YearsBefore, levels, stmt, earlier: EarlierValues):
+    """The value just before the change, and the nearest earlier-period value named the same
+    (when the change's own words name a subject, it must be that one)."""
     if not levels:
         return None
     c = levels[-1]
     subject = topic(c.label)
-    if len(subject) < 2 or (own and own != subject):
+    if len(subject) < 2:
         return None
     found = earlier.nearest(subject, c.q.unit, c.q.start)
     if found is None or not fits(stmt.q, c.q, found[0].q):
+        return None
+    own = own_topic(stmt.label)
+    if own and own != subject:
         return None
     p, mark = found
     if period_ok(mark, stmt.label, year_at(c.q.start)):

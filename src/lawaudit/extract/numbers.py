@@ -105,6 +105,7 @@ _CLAUSE_START = "\n。；;:!?！？| \t"
 _NOT_QUALIFIER = {"约": "签节制预履合违公条集特邀相如践解毁", "近": "最附邻临靠亲贴就"}
 _NOT_QUALIFIER |= {"超": "赶高不", "超过": "不"}
 _DATE_AFTER = "年月日号时至到分"
+_QUALIFIERS = APPROX_BELOW | APPROX_ABOVE | APPROX_AROUND
 
 
 def parse_number(s: str) -> tuple[Decimal, int, int]:
@@ -127,6 +128,8 @@ def _scaled(mantissa: str, scale: int) -> tuple[Decimal, int, int]:
     ("9896E-2"). Decimal parses that text exactly, and much faster than a tuple of digits.
     """
     whole, _, frac = mantissa.partition(".")
+    if scale == 1:  # most numbers: the digits as written are the value ("12.50" keeps its 0)
+        return Decimal(mantissa), len(frac), 1
     exponent = len(str(scale)) - 1 - len(frac)
     digits = whole + frac
     text = digits + "0" * exponent if exponent >= 0 else f"{digits}E{exponent}"
@@ -264,7 +267,7 @@ def _build(m: re.Match, text: str, standalone: bool) -> Quantity | None:
     value, decimals, scale = parsed
     unit = "百分点" if unit == "个百分点" else unit or ""
     qualifier = pre or q1 or q2 or post or ""
-    assert not qualifier or qualifier in APPROX_BELOW | APPROX_ABOVE | APPROX_AROUND
+    assert not qualifier or qualifier in _QUALIFIERS
     value = value.copy_negate() if sign else value
     return Quantity(text[start:end], value, unit, decimals, scale, qualifier, start, end)
 

@@ -58,6 +58,8 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
 def configured_name(label: str, last: int) -> list[str] | None:
     """A configured rate word (满意度) later in the label than any 率: that rate's name."""
     words = P.EXTRA_WORDS.get()[0]
+    if not words:
+        return None  # the usual configuration: no extra rate words
     ends = [(label.rfind(w) + len(w), w) for w in words if w in label]
     if not ends or max(ends)[0] <= last + 1:
         return None
@@ -189,9 +191,11 @@ def inferred_whole(
     for it in earlier:
         if start - it.q.end > window:
             break
+        if it.q.unit != unit:
+            continue  # asked first: the cheapest test, and most counts fail it
         if frame and frame(it.q.start) != here:
             continue  # another period's total: "十四五"累计 is not 2025's
-        if it.q.unit == unit and is_level(it):
+        if is_level(it):
             levels.append(it)
     for name in names:
         if len(name) >= 2:
@@ -211,7 +215,11 @@ def generic_stripped(name: str) -> str:
 
 def is_level(item: Item) -> bool:
     """A count that can be a whole: a level, not a change, an average or a subset."""
-    label = item.label
+    return names_level(item.label)
+
+
+@functools.lru_cache(maxsize=4096)  # asked again of the same counts by rates, totals, structure
+def names_level(label: str) -> bool:
     return not (
         P.CHANGE_WORDS.search(label) or P.NOT_ADDITIVE.search(label) or P.SUBSET.search(label)
     )

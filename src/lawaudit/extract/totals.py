@@ -9,6 +9,7 @@ short sum an error. "受理119件……办结119件": the closed count of an int
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from lawaudit.arith import range_of
@@ -126,9 +127,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         if not counts:
             continue  # nothing here to be a total, a part or the next breakdown's headline
         starts = [it.q.start for it in counts]
-        markers = [*P.AMONG.finditer(text, sent.start, sent.end)]
-        markers += P.BY_DIMENSION.finditer(text, sent.start, sent.end)
-        for m in sorted(markers, key=lambda m: m.start()):
+        for m in breakdown_markers(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
             total, guessed = last_level(text, window), False
             if total is None and m.start() - sent.start <= 2:
@@ -139,7 +138,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             parts = breakdown_parts(text, after, total, m.start(), guessed)
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
-        for m in P.RESPECTIVELY.finditer(text, sent.start, sent.end):
+        for m in respectively(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
             total = last_level(text, [it for it in window if is_whole(it)])
             after = near(counts, starts, m.end(), m.end() + AHEAD)
@@ -149,6 +148,26 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         yield from completion_claims(doc, counts)
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
+
+
+# The characters a BY_DIMENSION match starts with (分产业看, 按城乡划分, 从构成看).
+DIMENSION_START = re.compile("[分按从]")
+
+
+def breakdown_markers(text: str, start: int, end: int) -> list[re.Match]:
+    """The 其中 and 分…看 markers in text[start:end], in order. Most sentences have neither, and a
+    look for 其中 or for 分/按/从 proves it for less than starting a finditer of each pattern."""
+    markers = [*P.AMONG.finditer(text, start, end)] if text.find("其中", start, end) >= 0 else []
+    if DIMENSION_START.search(text, start, end):
+        markers += P.BY_DIMENSION.finditer(text, start, end)
+    return sorted(markers, key=lambda m: m.start())
+
+
+def respectively(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The 分别为 markers in text[start:end]: every RESPECTIVELY word starts with 分别."""
+    if text.find("分别", start, end) < 0:
+        return iter(())
+    return P.RESPECTIVELY.finditer(text, start, end)
 
 
 def last_level(text: str, items: list[Item]) -> Item | None:
