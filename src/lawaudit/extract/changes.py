@@ -36,8 +36,9 @@ BY = re.compile(
     rf"|(?:比|较){PERIOD}[^，,]{{0,4}}?(?P<more>多|少|高|低)了?)$"
 )
 # The last characters BY can end a label with (before a final line break, where $ also matches):
-# a verb's (增长, 减少 …), 了, 幅, 为/达/到/是 after a rate word, and 多/少/高/低.
-BY_LAST = frozenset("长加升高涨大降少低落跌小窄了幅为达到是多")
+# a verb's (增长, 减少 …), 了, 幅, 为/达/到/是 after a rate word, and 多/少/高/低. Built from the
+# verb lists, so a verb added to UP or DOWN is covered; keep the rest in step with BY.
+BY_LAST = frozenset(w[-1] for w in f"{UP}|{DOWN}".split("|")) | frozenset("了幅为达到是多少高低")
 # "提高到", "升至", "增加到2025年的": the number after it is the current value.
 TO = re.compile(rf"(?:{UP}|{DOWN}|[升降增减涨跌])(?:到|至|为)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # "是上年的1.5倍": the current value as a multiple of the previous one.

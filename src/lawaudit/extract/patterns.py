@@ -73,6 +73,9 @@ WHOLE_ALIAS = re.compile(
 WITHIN = re.compile(r"在([\u4e00-\u9fff]{2,12}?)中(?:[,，]|(?=占))")
 
 # Breakdown markers.
+# totals.breakdown_markers and context.opens_breakdown search for the first characters of
+# AMONG, BY_DIMENSION and RESPECTIVELY (其中, 分/按/从, 分别) before running them: a new
+# alternative with another first character must be added there too.
 AMONG = re.compile(r"其中")
 # "分产业看，", "按城乡划分，", "从构成看，": the whole split along one dimension.
 BY_DIMENSION = re.compile(r"(?:分|按)[\u4e00-\u9fff]{1,10}?(?:看|划分|分)(?=[,，:：])|从构成看")
