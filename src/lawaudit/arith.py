@@ -198,9 +198,14 @@ def candidate_ks(n: int, stated: Decimal, places: int, modes: tuple[str, ...]) -
     """
     scale = 100 * 10**places
     s = int(stated.scaleb(places).to_integral_value())
+    return _ks_near(n, s, scale, capped=stated <= 100)
+
+
+def _ks_near(n: int, s: int, scale: int, capped: bool) -> range:
+    """candidate_ks with the stated value as digits s at `scale`; `capped`: k ≤ n."""
     lo = max(0, -((-(s - 1) * n) // scale))  # ceil((s - 1) n / scale)
     hi = ((s + 1) * n) // scale
-    if stated <= 100:
+    if capped:
         hi = min(hi, n)  # a part no larger than its whole
     return range(lo, hi + 1)
 
@@ -218,9 +223,7 @@ def min_denominator(stated: Decimal, places: int, modes: tuple[str, ...]) -> int
     scale = 100 * 10**places
     s = int(stated.scaleb(places).to_integral_value())
     for n in range(1, 10 ** (places + 2) + 1):
-        lo = max(0, -((-(s - 1) * n) // scale))
-        hi = min(((s + 1) * n) // scale, n)
-        for k in range(lo, hi + 1):
+        for k in _ks_near(n, s, scale, capped=True):
             if _fits_scaled(scale * k, n, s, modes):
                 return n
     return None  # pragma: no cover - unreachable for 0..100

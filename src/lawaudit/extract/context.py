@@ -180,12 +180,12 @@ def time_marks(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     return tuple(p for p, _ in found), tuple(w for _, w in found)
 
 
+BREAKDOWN_FIRST = frozenset("其分按从")  # the characters AMONG and BY_DIMENSION start with
+
+
 def opens_breakdown(text: str, sent: Sentence) -> bool:
     """ "其中，…" or "分产业看，…" at the start of a sentence: a breakdown of an earlier total."""
     if text[sent.start : sent.start + 1] not in BREAKDOWN_FIRST:
         return False  # most sentences: neither marker can start here
     head = text[sent.start : sent.start + 16]
     return bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))
-
-
-BREAKDOWN_FIRST = frozenset("其分按从")  # the characters AMONG and BY_DIMENSION start with

@@ -68,12 +68,14 @@ RANGE_PLACES = (2, 3, 4, 5, 6)  # decimals for a range: the fewest that resolve 
 
 def describe_range(r: Range) -> str:
     """A range rounded outward, its low end down and its high end up, so what is shown holds
-    every value the inputs allow, to as many decimals as its width needs: "15.952–15.953",
+    every value the inputs allow, to as many decimals as its width needs: "15.9525–15.9529",
     where two decimals would show "15.95–15.95" (one value?) or "15.95–15.96" (too wide)."""
     if r.exact:
         return num(r.lo)
     width = None if r.hi is None else r.hi - r.lo
-    places = next((p for p in RANGE_PLACES if width is None or width * 10**p >= 1), 6)
+    places = next(
+        (p for p in RANGE_PLACES if width is None or width * 10**p >= 1), RANGE_PLACES[-1]
+    )
     hi = "∞" if r.hi is None else _outward(r.hi, places, up=True)
     return f"{_outward(r.lo, places, up=False)}–{hi}"
 
