@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where the time of an audit goes: the text corpus audited in one warm process, profiled.
 
-    pip install pyinstrument && python bench/profile.py [files...]
+    pip install pyinstrument && python bench/hotpath.py [files...]
 
 Uses pyinstrument (a sampling profiler: low overhead, call-tree output) when installed, else
 the standard library's cProfile. The corpus is audited once first, so imports and pattern
