@@ -6,6 +6,7 @@ import json
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -213,3 +214,21 @@ def test_show_unchecked_lists_totals_no_check_used():
     texts = {u["text"] for u in cov["unchecked_numbers"]}
     assert "98.96%" not in texts  # used by LA201
     assert "12345" not in texts  # not a quantity at all
+
+
+def test_table_shows_brackets_and_colons_as_written(tmp_path, monkeypatch):
+    """Rich markup and emoji codes are off: a quote's "[/i]" must not raise (it did, as an
+    internal error that lost the file's table), a path's "[red]" must not vanish, ":dog:" stays."""
+    monkeypatch.chdir(tmp_path)  # short relative paths: a long one would wrap in the table
+    Path("报告[red]").mkdir()
+    f = Path("报告[red]", "镇[b].txt")
+    f.write_text("共调处纠纷287起[/i]:dog:，调解成功284起，调处成功率98.96%。\n", encoding="utf-8")
+    Path("无[", "x]数").mkdir(parents=True)
+    quiet = Path("无[/x]数", "a.txt")
+    quiet.write_text("今年工作平稳。\n", encoding="utf-8")
+    r = run("check", str(f), str(quiet), "--show-unchecked")
+    assert r.exit_code == 1, r.stderr
+    assert "internal error" not in r.stderr
+    assert f"{f}: 3 of 3 numbers checked" in r.stdout
+    assert "287起[/i]" in r.stdout and ":dog:" in r.stdout
+    assert f"{quiet}: no checkable claims found" in r.stdout

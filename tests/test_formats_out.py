@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lawaudit.cli import app
@@ -106,6 +108,56 @@ def test_render_and_stream_give_the_same_text(fmt):
     tally = stream(HAND.files, Format(fmt), parts.append)
     assert "".join(parts) == render(HAND, Format(fmt))
     assert tally.summary() == summary(HAND)
+
+
+# Text a report or a path can hold that formats give meaning to: rich markup and emoji codes,
+# XML and HTML, Markdown tables, workflow commands, JSON escapes, control characters.
+CONTROL = {0: None, 0x1B: None}
+TOKENS = (
+    "[b]",
+    "[/i]",
+    "[",
+    "]",
+    ":dog:",
+    "::",
+    ":",
+    "<a>",
+    "&amp;",
+    "|",
+    "%25",
+    "%",
+    "\\",
+    '"',
+    "`",
+    "*",
+    "_",
+    "#",
+    "\r\n",
+    "\t",
+    "\x00",
+    "\x1b[31m",
+    " ",
+    "调处率",
+    "98.96%",
+    "/",
+)
+TRICKY = st.lists(st.sampled_from(TOKENS), max_size=8).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(quote=TRICKY, message=TRICKY, path=TRICKY.filter(str.strip))
+def test_no_text_in_a_check_or_a_path_makes_a_format_raise(quote, message, path):
+    checks = (
+        check(Status.FAIL, Severity.ERROR, quote=quote, message=message, arithmetic=message),
+        check(Status.UNVERIFIABLE, Severity.INFO, quote=quote, subject=quote),
+    )
+    report = Report((FileResult(path, checks), FileResult(path + "x", error=message)))
+    for fmt in Format:
+        assert render(report, fmt)
+    table = render(report, Format.TABLE, width=4000).translate(CONTROL)
+    for line in (quote, message, path):  # shown as written, less the control characters
+        for part in line.translate(CONTROL).split():
+            assert part in table
 
 
 # --- sarif -------------------------------------------------------------------------------------

@@ -50,8 +50,16 @@ def file_table(path: str, checks: tuple[Check, ...]) -> Table:
 
 
 def _console(out: io.StringIO, color: bool, width: int | None) -> Console:
+    # Report text, paths and messages are shown as written: with markup on, "[b]" in a quote would
+    # vanish and "[/i]" would raise; with emoji on, ":dog:" would become a picture.
     return Console(
-        file=out, force_terminal=color, no_color=not color, width=width or 160, highlight=False
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 160,
+        highlight=False,
+        markup=False,
+        emoji=False,
     )
 
 
