@@ -317,6 +317,24 @@ def test_markdown_has_counts_a_table_of_fails_and_collapsed_unverifiable():
     assert "/abs/missing.txt" in text
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=TRICKY)
+def test_a_markdown_cell_shows_its_text_as_written(text):
+    """Parsed by a CommonMark parser with tables, a cell gives back its text, and stays one cell."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    from lawaudit.report.markdown import cell
+
+    page = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    rendered = page.render(f"| a | b |\n|---|---|\n| {cell(text)} | x |\n")
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
+    assert len(cells) == 2 and cells[1] == "x"
+    shown = html.unescape(cells[0]).replace("\ufffd", "\x00")  # the parser's stand-in for NUL
+    assert shown == " ".join(text.split())
+
+
 # --- concise -----------------------------------------------------------------------------------
 
 CONCISE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rule>LA\d{3}) (?P<msg>\S.*)$")

@@ -3,8 +3,9 @@
 The counts first, then a table of the fails (rule, place, quote, stated → computed,
 arithmetic, reason), then files that could not be read, then the unverifiable checks in a
 collapsed <details> list. Passing checks are only counted, and checks waived by a comment in
-the report or the --baseline file only counted as such. `|` in a cell is escaped and line
-breaks become spaces, so a quote never breaks the table.
+the report or the --baseline file only counted as such. A cell's text is shown as written: line
+breaks become spaces, and `|` and the characters that start Markdown or HTML (`*`, `_`, `<`,
+`[`, `&`, …) are escaped with a backslash, so a quote never breaks the table or turns bold.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ from lawaudit.report import Tally
 UNSURE = Status.UNVERIFIABLE
 
 
+# CommonMark lets a backslash escape any ASCII punctuation; these are the ones that can start
+# emphasis, code, a link, an HTML tag or entity, strikethrough, or end a table cell.
+ESCAPED = str.maketrans({ch: "\\" + ch for ch in "\\|*_`[]<>&~"})
+
+
 def cell(text: object) -> str:
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(str(text).split()).translate(ESCAPED)
 
 
 def stated_vs_computed(c: Check) -> str:
