@@ -154,6 +154,10 @@ def test_no_text_in_a_check_or_a_path_makes_a_format_raise(quote, message, path)
     report = Report((FileResult(path, checks), FileResult(path + "x", error=message)))
     for fmt in Format:
         assert render(report, fmt)
+    ET.fromstring(render(report, Format.JUNIT))  # well-formed XML, whatever the text holds
+    assert json.loads(render(report, Format.SARIF))["runs"][0]["results"]
+    assert json.loads(render(report, Format.JSON))["files"][0]["checks"][0]["quote"] == quote
+    assert all(json.loads(line) for line in render(report, Format.JSONL).splitlines())
     table = render(report, Format.TABLE, width=4000).translate(CONTROL)
     for line in (quote, message, path):  # shown as written, less the control characters
         for part in line.translate(CONTROL).split():
