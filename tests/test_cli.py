@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -232,3 +234,35 @@ def test_table_shows_brackets_and_colons_as_written(tmp_path, monkeypatch):
     assert f"{f}: 3 of 3 numbers checked" in r.stdout
     assert "287起[/i]" in r.stdout and ":dog:" in r.stdout
     assert f"{quiet}: no checkable claims found" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "sarif", "junit", "html", "markdown", "jsonl"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, monkeypatch, fmt):
+    """Its bad bytes reach Python as surrogates: SARIF and -o raised on them, and stdout wrote
+    invalid UTF-8. Every format now writes valid UTF-8 that names the file, as `ls -b` would."""
+    monkeypatch.chdir(tmp_path)
+    name = b"\xe9\x95\x87bad\xff.txt"  # 镇, then a byte no UTF-8 text holds
+    try:
+        with open(name, "wb") as f:
+            f.write(BAD_RATE.encode("utf-8"))
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    missing = os.fsdecode(b"gone\xfe.txt")
+    r = run("check", os.fsdecode(name), missing, "-f", fmt, "-o", "out")
+    assert r.exit_code == 2  # one file could not be read
+    assert "cannot read gone\\xfe.txt" in r.stderr
+    text = Path("out").read_bytes().decode("utf-8")  # raises if not UTF-8
+    shown = "镇bad\\xff.txt"
+    if fmt == "sarif":
+        assert quote(shown) in text  # as a URI
+    else:  # JSON and Markdown write the backslash doubled
+        assert shown in text.replace("\\\\", "\\")
+    assert "98.96" in text
+
+
+def test_printable_keeps_text_and_escapes_only_lone_surrogates():
+    from lawaudit.batch import printable
+
+    assert printable("报告 a[b].txt") == "报告 a[b].txt"
+    assert printable(os.fsdecode(b"a\xff\xe9.txt")) == "a\\xff\\xe9.txt"
+    assert printable("x\ud800y") == "x\\ud800y"

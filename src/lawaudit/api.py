@@ -74,13 +74,9 @@ def _prepare(cfg: Config):
     return settings, rules, (cfg.rate_words, cfg.capped_words)
 
 
-def _shown(path: str) -> str:
-    return "<stdin>" if path == "-" else path
-
-
 def _audit_file(path: str, encoding: str | None, previous: str | None, prepared) -> FileResult:
     """Read, extract and audit one input; an unreadable file becomes a FileResult with an error."""
-    from lawaudit.batch import GLOB_MAGIC, REPORT_SUFFIXES, _internal
+    from lawaudit.batch import GLOB_MAGIC, REPORT_SUFFIXES, _internal, printable, shown
     from lawaudit.engine import audit
     from lawaudit.readers import ReadError, read
     from lawaudit.readers.claimsfile import ClaimsError, is_claims_path, load_claims
@@ -88,22 +84,23 @@ def _audit_file(path: str, encoding: str | None, previous: str | None, prepared)
     settings, rules, words = prepared
     try:
         if path != "-" and not os.path.exists(path) and GLOB_MAGIC & set(path):
-            return FileResult(path=path, error=f"no file matches {path}")
+            return FileResult(path=shown(path), error=f"no file matches {shown(path)}")
         if os.path.isdir(path):
             kinds = " ".join(REPORT_SUFFIXES)
-            return FileResult(path=path, error=f"{path}: no report file ({kinds}) in this folder")
+            error = f"{shown(path)}: no report file ({kinds}) in this folder"
+            return FileResult(path=shown(path), error=error)
         if is_claims_path(path):
-            return audit(_shown(path), load_claims(path), (), settings, rules)
+            return audit(shown(path), load_claims(path), (), settings, rules)
         doc = read(path, encoding)
         last_year = None
         if previous:
             try:
                 last_year = read(previous, encoding)
             except ReadError as e:
-                return FileResult(path=_shown(path), error=f"last year's report: {e}")
-        return _audit_document(doc, _shown(path), settings, rules, words, last_year, previous)
+                return FileResult(path=shown(path), error=printable(f"last year's report: {e}"))
+        return _audit_document(doc, shown(path), settings, rules, words, last_year, previous)
     except (ReadError, ClaimsError) as e:
-        return FileResult(path=_shown(path), error=str(e))
+        return FileResult(path=shown(path), error=printable(str(e)))
     except Exception as e:  # a bug must not stop the batch: report it in the file's place
         return _internal(path, e)
 

@@ -34,8 +34,27 @@ PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, bef
 WINDOW = 4  # files in flight per worker: enough to keep workers busy, few results held back
 
 
+def printable(text: str) -> str:
+    """`text`, with any lone surrogate written as an escape, so every output format can hold it.
+
+    A file name that is not UTF-8 reaches Python with its bad bytes as surrogates: SARIF and -o
+    files raised on them, and stdout wrote invalid UTF-8. They are shown as \\xNN, as `ls -b`
+    shows them.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file name gives (\\ud800 from an API caller)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def shown(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    """A path as output writes it: "-" is <stdin>."""
+    return "<stdin>" if path == "-" else printable(path)
 
 
 def expand(args: Iterable[str]) -> list[str]:
@@ -233,7 +252,8 @@ def _alone(task, path: str) -> FileResult:
 def _internal(path: str, e: Exception) -> FileResult:
     if os.environ.get("LAWAUDIT_DEBUG"):
         raise e
-    return FileResult(path=shown(path), error=f"internal error: {e.__class__.__name__}: {e}")
+    message = printable(f"internal error: {e.__class__.__name__}: {e}")
+    return FileResult(path=shown(path), error=message)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
