@@ -266,3 +266,19 @@ def test_printable_keeps_text_and_escapes_only_lone_surrogates():
     assert printable("报告 a[b].txt") == "报告 a[b].txt"
     assert printable(os.fsdecode(b"a\xff\xe9.txt")) == "a\\xff\\xe9.txt"
     assert printable("x\ud800y") == "x\\ud800y"
+
+
+def test_output_escapes_what_its_stream_cannot_hold(tmp_path, monkeypatch):
+    """A GBK console cannot hold ✓; a lone surrogate fits no encoding: escaped, not raised."""
+    import io
+
+    from lawaudit.cli import StdOut, opened
+
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="gbk"))
+    StdOut().write("✓ 通过 98.96%\n")
+    sys.stdout.flush()
+    assert raw.getvalue().decode("gbk") == "\\u2713 通过 98.96%\n"
+    with opened(str(tmp_path / "out.json")) as f:
+        f.write('{"quote": "a\ud800b"}')
+    assert (tmp_path / "out.json").read_text("utf-8") == '{"quote": "a\\ud800b"}'

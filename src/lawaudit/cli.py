@@ -70,7 +70,9 @@ def opened(path: str | None):
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        # backslashreplace: a lone surrogate (from a claims file's "\\ud800", say) is written
+        # as an escape instead of losing the whole file
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
             yield f
         os.chmod(tmp, 0o666 & ~current_umask())  # a new file's usual mode, not mkstemp's 0600
         os.replace(tmp, target)
@@ -92,7 +94,11 @@ class StdOut:
     """Writes to whatever sys.stdout is at the time: the progress bar may be redirecting it."""
 
     def write(self, text: str) -> None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a console or pipe in GBK, say: escape what it cannot hold
+            encoding = sys.stdout.encoding or "utf-8"
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def write_atomically(path: str, text: str) -> None:
