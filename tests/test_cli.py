@@ -282,3 +282,27 @@ def test_output_escapes_what_its_stream_cannot_hold(tmp_path, monkeypatch):
     with opened(str(tmp_path / "out.json")) as f:
         f.write('{"quote": "a\ud800b"}')
     assert (tmp_path / "out.json").read_text("utf-8") == '{"quote": "a\\ud800b"}'
+
+
+def test_no_output_is_written_over_an_input(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("r.txt").write_text(BAD_RATE, encoding="utf-8")
+    os.link("r.txt", "same.txt")  # the same file by another name
+    Path("last.txt").write_text(GOOD_RATE, encoding="utf-8")
+    attempts = [
+        ("check", "r.txt", "-o", "r.txt"),
+        ("check", ".", "-f", "json", "-o", "same.txt"),
+        ("check", "r.txt", "--previous", "last.txt", "-o", "last.txt"),
+        ("check", "r.txt", "--write-baseline", "same.txt"),
+        ("extract", "r.txt", "-o", "r.txt"),
+    ]
+    for args in attempts:
+        r = run(*args)
+        assert r.exit_code == 2, args
+        assert "never writes over its inputs" in r.stderr
+    assert Path("r.txt").read_text("utf-8") == BAD_RATE
+    assert Path("last.txt").read_text("utf-8") == GOOD_RATE
+    # a baseline may be brought up to date in place: it is an input the user means to rewrite
+    assert run("check", "r.txt", "--write-baseline", "b.json").exit_code == 0
+    again = run("check", "r.txt", "--baseline", "b.json", "--write-baseline", "b.json")
+    assert again.exit_code == 0

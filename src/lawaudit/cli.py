@@ -84,6 +84,24 @@ def opened(path: str | None):
             os.unlink(tmp)
 
 
+def refuse_to_overwrite(target: str | None, inputs, option: str) -> None:
+    """Exit 2 when `target` is one of the files the user gave: lawaudit never writes over what
+    it reads (the same file by another name or a hard link counts too)."""
+    if not target:
+        return
+    try:
+        out = os.stat(target)
+    except OSError:
+        return  # not there yet, or not to be seen: nothing to write over
+    for path in inputs:
+        try:
+            given = os.stat(path) if path and path != "-" else None
+        except OSError:
+            continue
+        if given and (given.st_dev, given.st_ino) == (out.st_dev, out.st_ino):
+            fail(f"{option} {target} is the input {path}: lawaudit never writes over its inputs")
+
+
 def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -263,6 +281,9 @@ def check(
         pairs = batch.pair_previous(files, previous, previous_manifest, previous_auto)
     except batch.PairingError as e:
         fail(str(e))
+    last_years = [p for _, p in pairs]
+    refuse_to_overwrite(output, [*files, *last_years, baseline, config], "--output")
+    refuse_to_overwrite(write_baseline, [*files, *last_years, config], "--write-baseline")
     options = batch.Options(
         encoding=encoding,
         modes=cfg.rounding,
@@ -336,6 +357,7 @@ def extract(
         fmt = "json" if output and output.lower().endswith(".json") else "yaml"
     else:
         fmt = format.value
+    refuse_to_overwrite(output, [path], "--output")
     try:
         found = find_claims(read(path, encoding))
     except ReadError as e:
