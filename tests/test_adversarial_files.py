@@ -1,15 +1,14 @@
 """Hostile files and folders get a verdict or a one-line error naming the file, never a traceback.
 
 Issue 6: an empty file, deeply nested HTML, a zip bomb posing as Word, a PDF whose xref is
-broken, a binary file named .txt, a folder holding an unreadable file, a FIFO, a dangling link
-and a symbolic link loop. Each input is made in tmp_path. Most run the real command in a
-subprocess with a timeout, so a hang fails the test instead of stalling it. Timings and the
-5 MB text inputs are in bench/adversarial.py.
+broken, a binary file named .txt, a folder holding an unreadable file, a FIFO (in a folder or
+named), devices, a dangling link and a symbolic link loop. Each input is made in tmp_path. Most
+run the real command in a subprocess with a timeout, so a hang fails the test instead of
+stalling it. Timings and the 5 MB text inputs are in bench/adversarial.py.
 """
 
 from __future__ import annotations
 
-import builtins
 import os
 import shutil
 import subprocess
@@ -246,17 +245,75 @@ def test_folder_with_an_unreadable_file(tmp_path, monkeypatch):
     shutil.copy(SEED, folder / "a.txt")
     secret = folder / "b.txt"
     shutil.copy(SEED, secret)
-    real_open = builtins.open
+    real_open = os.open
 
     def refuse(file, *args, **kwargs):
         if str(file) == str(secret):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr("os.open", refuse)
     result = CliRunner().invoke(app, ["check", str(folder), "-f", "concise", "--jobs", "1"])
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
     errors = [ln for ln in result.output.splitlines() if "error: cannot read" in ln]
     assert errors and all(str(secret) in ln and "permission denied" in ln for ln in errors)
     assert "a.txt" in result.output
+
+
+def test_a_named_pipe_with_no_writer_is_an_error_not_a_wait(tmp_path):
+    """Named on the command line (or matched by a glob), a FIFO was opened and waited on for
+    ever. It now opens at once; with nothing writing to it, it is that file's error."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    result = lawaudit(str(pipe), str(SEED), timeout=30)
+    one_line_error(result, pipe, "an empty pipe, or one nothing writes to")
+    assert "LA201" in result.stdout  # the seed is still audited
+
+
+def test_a_pipe_is_read_to_its_end_however_late_its_writer_writes():
+    """Process substitution, <(command), gives a path to a pipe that already has its writer."""
+    import threading
+    import time
+
+    from lawaudit.readers.text import load
+
+    read_end, write_end = os.pipe()
+    text = SEED.read_bytes()
+
+    def write_late():
+        time.sleep(0.3)
+        os.write(write_end, text[:100])
+        time.sleep(0.1)
+        with open(write_end, "wb") as f:
+            f.write(text[100:])
+
+    writer = threading.Thread(target=write_late)
+    writer.start()
+    try:
+        assert load(f"/dev/fd/{read_end}") == text
+    finally:
+        writer.join()
+        os.close(read_end)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_before_it_is_read(device):
+    """/dev/zero never ends: reading it grew without bound (MemoryError under a 2 GB limit)."""
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} on this system")
+    result = lawaudit(device, timeout=30)
+    one_line_error(result, device, "not a file or a pipe")
+
+
+def test_input_past_the_size_limit_is_refused(tmp_path, monkeypatch):
+    from lawaudit.readers import ReadError
+    from lawaudit.readers import text as text_reader
+
+    monkeypatch.setattr(text_reader, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEED.read_bytes()[:1001])
+    with pytest.raises(ReadError, match="larger than"):
+        text_reader.load(str(big))
+    big.write_bytes(SEED.read_bytes()[:1000])
+    assert len(text_reader.load(str(big))) == 1000
