@@ -317,3 +317,23 @@ def test_input_past_the_size_limit_is_refused(tmp_path, monkeypatch):
         text_reader.load(str(big))
     big.write_bytes(SEED.read_bytes()[:1000])
     assert len(text_reader.load(str(big))) == 1000
+
+
+@pytest.mark.parametrize("option", ["--config", "--baseline", "--previous-manifest", "claims"])
+def test_every_file_lawaudit_reads_is_read_the_same_bounded_way(tmp_path, option):
+    """Config, baseline, manifest and claims files once read a FIFO or /dev/zero without bound:
+    a wait for ever, or a MemoryError. Each now gives the reader's one-line error."""
+    pipe = tmp_path / ("pipe.json" if option == "claims" else "pipe.toml")
+    os.mkfifo(pipe)
+    for bad, reason in ((pipe, "nothing writes to"), ("/dev/zero", "not a file or a pipe")):
+        if option == "claims":
+            if bad == "/dev/zero":
+                continue  # a claims file is known by its suffix
+            args = (str(bad),)
+        else:
+            args = (str(SEED), option, str(bad))
+        result = lawaudit(*args, timeout=30)
+        assert result.returncode == 2, result.stderr
+        clean(result)
+        errors = [ln for ln in result.stderr.splitlines() if ln.startswith("lawaudit: error:")]
+        assert len(errors) == 1 and str(bad) in errors[0] and reason in errors[0], result.stderr

@@ -69,11 +69,12 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
+        from lawaudit.readers.text import ReadError, load
+
         try:
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-        except OSError as e:
-            raise BaselineError(f"cannot read baseline {path}: {e.strerror or e}") from None
+            data = json.loads(load(path, "baseline").decode("utf-8"))
+        except ReadError as e:
+            raise BaselineError(str(e)) from None
         except (ValueError, UnicodeDecodeError) as e:
             raise BaselineError(f"baseline {path}: not JSON: {e}") from None
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:

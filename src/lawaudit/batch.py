@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from lawaudit.model import FileResult
@@ -145,10 +145,14 @@ def pair_previous(
 
 def read_manifest(path: str) -> dict[str, str]:
     """Lines "this-year<TAB>last-year" (or a comma); paths relative to the manifest's folder."""
+    from lawaudit.readers.text import ReadError, load
+
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except OSError as e:
-        raise PairingError(f"cannot read {path}: {e.strerror or e}") from None
+        lines = load(path).decode("utf-8-sig").splitlines()
+    except ReadError as e:
+        raise PairingError(str(e)) from None
+    except UnicodeDecodeError as e:
+        raise PairingError(f"{path}: not UTF-8 ({e.reason} at byte {e.start})") from None
     base = os.path.dirname(path)
     pairs = {}
     for n, line in enumerate(lines, 1):

@@ -103,12 +103,13 @@ def _has_table(pyproject: Path) -> bool:
 def _toml(path: Path) -> dict:
     import tomllib
 
+    from lawaudit.readers.text import ReadError, load
+
     try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
-    except OSError as e:
-        raise ConfigError(f"cannot read {path}: {e.strerror or e}") from None
-    except tomllib.TOMLDecodeError as e:
+        return tomllib.loads(load(str(path)).decode("utf-8"))
+    except ReadError as e:
+        raise ConfigError(str(e)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: not valid TOML: {e}") from None
 
 

@@ -22,7 +22,6 @@ their source text. Any error names the field: "claims[2].stated: not a number: '
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from lawaudit.model import Claim, ClaimKind, Quantity
 
@@ -60,12 +59,14 @@ def is_claims_path(path: str) -> bool:
 
 
 def load_claims(path: str) -> tuple[Claim, ...]:
+    from lawaudit.readers.text import ReadError, load
+
     try:
-        data = Path(path).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ClaimsError(f"cannot read {path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ClaimsError(f"cannot read {path}: {e.__class__.__name__}") from None
+        data = load(path).decode("utf-8-sig")
+    except ReadError as e:
+        raise ClaimsError(str(e)) from None
+    except UnicodeDecodeError as e:
+        raise ClaimsError(f"cannot read {path}: not UTF-8 ({e.reason} at byte {e.start})") from None
     return parse_claims(data, path)
 
 

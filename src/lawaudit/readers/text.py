@@ -137,13 +137,14 @@ NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 OPEN_FLAGS = os.O_RDONLY | NONBLOCK | getattr(os, "O_BINARY", 0)
 
 
-def load(path: str) -> bytes:
-    """The bytes of a file, a pipe, or standard input ("-"); any failure is a ReadError.
+def load(path: str, what: str = "") -> bytes:
+    """The bytes of a file, a pipe, or standard input ("-"); any failure is a ReadError that
+    names it (as "`what` path": "baseline b.json").
 
     Devices (/dev/zero, a terminal) and sockets are refused, and so are a pipe that nothing
     writes to and input past MAX_BYTES: reading them could wait or grow without end.
     """
-    name = "standard input" if path == "-" else path
+    name = "standard input" if path == "-" else f"{what} {path}".lstrip()
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
