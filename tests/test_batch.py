@@ -308,3 +308,29 @@ def test_results_cross_processes_whole():
     back = pickle.loads(pickle.dumps(result))
     assert back == result
     assert isinstance(back.coverage.unchecked[0].quantity.value, Decimal)
+
+
+def test_workers_are_capped_at_four_per_core(monkeypatch):
+    """-j 1000 on a batch of 1,000 started 1,000 processes, some 20 MB each."""
+
+    started = []
+
+    class Pool:
+        def __init__(self, jobs):
+            started.append(jobs)
+
+        def submit(self, fn, path):
+            from concurrent.futures import Future
+
+            done = Future()
+            done.set_result(fn(path))
+            return done
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(batch, "_pool", Pool)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    paths = [f"{i}.txt" for i in range(100)]
+    assert list(batch.in_order(str.upper, paths, 1000)) == [p.upper() for p in paths]
+    assert started == [8]

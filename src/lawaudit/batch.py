@@ -200,7 +200,9 @@ def in_order(task: Callable[[str], FileResult], paths: list[str], jobs: int):
         return
     from concurrent.futures.process import BrokenProcessPool
 
-    jobs = min(jobs, len(paths))
+    # Past a few per core, more workers add no speed, only memory (some 20 MB each): a typo like
+    # -j 1000 must not start a thousand processes.
+    jobs = min(jobs, len(paths), 4 * default_jobs())
     pool = _pool(jobs)
     pending: deque[tuple[str, Future]] = deque()
     todo = iter(paths)

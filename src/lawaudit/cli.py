@@ -212,7 +212,8 @@ def check(
         "--jobs",
         "-j",
         min=1,
-        help="Files audited at once (default: one per core; 1 audits in this process).",
+        help="Files audited at once (default: one per core, at most four per core; 1 audits in "
+        "this process).",
     ),
     summary_only: bool = typer.Option(
         False, "--summary-only", help="Table format: only the summary table, not each file's."
