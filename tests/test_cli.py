@@ -291,7 +291,7 @@ def test_no_output_is_written_over_an_input(tmp_path, monkeypatch):
     Path("last.txt").write_text(GOOD_RATE, encoding="utf-8")
     attempts = [
         ("check", "r.txt", "-o", "r.txt"),
-        ("check", ".", "-f", "json", "-o", "same.txt"),
+        ("check", "r.txt", "-f", "json", "-o", "same.txt"),
         ("check", "r.txt", "--previous", "last.txt", "-o", "last.txt"),
         ("check", "r.txt", "--write-baseline", "same.txt"),
         ("extract", "r.txt", "-o", "r.txt"),
@@ -306,3 +306,16 @@ def test_no_output_is_written_over_an_input(tmp_path, monkeypatch):
     assert run("check", "r.txt", "--write-baseline", "b.json").exit_code == 0
     again = run("check", "r.txt", "--baseline", "b.json", "--write-baseline", "b.json")
     assert again.exit_code == 0
+
+
+def test_a_folder_audit_skips_its_own_output_file(tmp_path, monkeypatch):
+    """Run twice, `check reports/ -o reports/audit.html` must not audit last run's page."""
+    monkeypatch.chdir(tmp_path)
+    Path("reports").mkdir()
+    Path("reports", "r.txt").write_text(BAD_RATE, encoding="utf-8")
+    for _ in range(2):
+        r = run("check", "reports", "-f", "html", "-o", "reports/audit.html")
+        assert r.exit_code == 1, r.stderr
+        assert "1 checks in 1 file" in r.stderr
+    r = run("check", "reports", "--fail-on", "never")  # without -o, the page is a report again
+    assert "in 2 files" in r.stderr

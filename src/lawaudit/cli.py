@@ -84,22 +84,30 @@ def opened(path: str | None):
             os.unlink(tmp)
 
 
-def refuse_to_overwrite(target: str | None, inputs, option: str) -> None:
-    """Exit 2 when `target` is one of the files the user gave: lawaudit never writes over what
-    it reads (the same file by another name or a hard link counts too)."""
-    if not target:
-        return
+def file_id(path: str | None) -> tuple[int, int] | None:
+    """What names one file, whatever the path to it (a hard link, ./x, a symbolic link)."""
+    if not path or path == "-":
+        return None
     try:
-        out = os.stat(target)
-    except OSError:
-        return  # not there yet, or not to be seen: nothing to write over
-    for path in inputs:
-        try:
-            given = os.stat(path) if path and path != "-" else None
-        except OSError:
-            continue
-        if given and (given.st_dev, given.st_ino) == (out.st_dev, out.st_ino):
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def refuse_to_overwrite(target: str | None, named, option: str) -> None:
+    """Exit 2 when `target` is a file the user named: lawaudit never writes over what it reads."""
+    out = file_id(target)
+    for path in named if out else ():
+        if file_id(path) == out:
             fail(f"{option} {target} is the input {path}: lawaudit never writes over its inputs")
+
+
+def without_outputs(files: list[str], targets) -> list[str]:
+    """The files a folder or glob found, less this run's output files: `check reports/ -o
+    reports/audit.html` must not audit last run's audit.html as a report."""
+    outputs = {i for t in targets if (i := file_id(t))}
+    return [f for f in files if file_id(f) not in outputs] if outputs else files
 
 
 def current_umask() -> int:
@@ -275,7 +283,7 @@ def check(
     recorded: list[dict] | None = [] if write_baseline else None
     if paths.count("-") > 1:
         fail("standard input (-) can be given once")
-    files = batch.expand(paths)
+    files = without_outputs(batch.expand(paths), (output, write_baseline))
     if previous and len(files) != 1:
         fail("--previous pairs one report; for a batch use --previous-manifest or --previous-auto")
     try:
@@ -283,8 +291,8 @@ def check(
     except batch.PairingError as e:
         fail(str(e))
     last_years = [p for _, p in pairs]
-    refuse_to_overwrite(output, [*files, *last_years, baseline, config], "--output")
-    refuse_to_overwrite(write_baseline, [*files, *last_years, config], "--write-baseline")
+    refuse_to_overwrite(output, [*paths, *last_years, baseline, config], "--output")
+    refuse_to_overwrite(write_baseline, [*paths, *last_years, config], "--write-baseline")
     options = batch.Options(
         encoding=encoding,
         modes=cfg.rounding,
