@@ -319,3 +319,14 @@ def test_a_folder_audit_skips_its_own_output_file(tmp_path, monkeypatch):
         assert "1 checks in 1 file" in r.stderr
     r = run("check", "reports", "--fail-on", "never")  # without -o, the page is a report again
     assert "in 2 files" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "option",
+    ["--output", "--config", "--baseline", "--write-baseline", "--previous", "--previous-manifest"],
+)
+def test_an_empty_file_name_is_an_error_not_ignored(option):
+    """`-o "$OUT"` with OUT unset: it was ignored (or failed as 'Device or resource busy')."""
+    r = run("check", str(SEED), option, "")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"lawaudit: error: {option} needs a file name"

@@ -264,6 +264,17 @@ def check(
     from lawaudit.report import Format, stream, summary_line
 
     paths = paths or []
+    named_files = {
+        "--output": output,
+        "--config": config,
+        "--baseline": baseline,
+        "--write-baseline": write_baseline,
+        "--previous": previous,
+        "--previous-manifest": previous_manifest,
+    }
+    for option, value in named_files.items():
+        if value == "":  # an unset shell variable, most likely: not "no such option"
+            fail(f"{option} needs a file name")
     if not paths and not print_config:
         fail("no input: give report files, folders, globs, or - for standard input")
     cfg = configuration(paths, config, select, ignore, fail_on, rounding)
