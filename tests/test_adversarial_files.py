@@ -325,10 +325,13 @@ def test_every_file_lawaudit_reads_is_read_the_same_bounded_way(tmp_path, option
     a wait for ever, or a MemoryError. Each now gives the reader's one-line error."""
     pipe = tmp_path / ("pipe.json" if option == "claims" else "pipe.toml")
     os.mkfifo(pipe)
-    for bad, reason in ((pipe, "nothing writes to"), ("/dev/zero", "not a file or a pipe")):
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    hostile = ((pipe, "nothing writes to"), ("/dev/zero", "not a file or a pipe"))
+    for bad, reason in (*hostile, (folder, "is a directory")):
         if option == "claims":
-            if bad == "/dev/zero":
-                continue  # a claims file is known by its suffix
+            if bad != pipe:
+                continue  # a claims file is known by its suffix; a folder is a folder of reports
             args = (str(bad),)
         else:
             args = (str(SEED), option, str(bad))

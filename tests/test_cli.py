@@ -330,3 +330,6 @@ def test_an_empty_file_name_is_an_error_not_ignored(option):
     r = run("check", str(SEED), option, "")
     assert r.exit_code == 2
     assert r.stderr.strip() == f"lawaudit: error: {option} needs a file name"
+    if option == "--output":
+        r = run("extract", str(SEED), option, "")
+        assert r.exit_code == 2 and "--output needs a file name" in r.stderr

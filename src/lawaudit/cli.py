@@ -95,6 +95,14 @@ def file_id(path: str | None) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def refuse_empty_names(options: dict[str, str | None]) -> None:
+    """Exit 2 on a file option given as "": an unset shell variable, most likely (`-o "$OUT"`),
+    which would otherwise be ignored or fail as an odd write error."""
+    for option, value in options.items():
+        if value == "":
+            fail(f"{option} needs a file name")
+
+
 def refuse_to_overwrite(target: str | None, named, option: str) -> None:
     """Exit 2 when `target` is a file the user named: lawaudit never writes over what it reads."""
     out = file_id(target)
@@ -264,17 +272,16 @@ def check(
     from lawaudit.report import Format, stream, summary_line
 
     paths = paths or []
-    named_files = {
-        "--output": output,
-        "--config": config,
-        "--baseline": baseline,
-        "--write-baseline": write_baseline,
-        "--previous": previous,
-        "--previous-manifest": previous_manifest,
-    }
-    for option, value in named_files.items():
-        if value == "":  # an unset shell variable, most likely: not "no such option"
-            fail(f"{option} needs a file name")
+    refuse_empty_names(
+        {
+            "--output": output,
+            "--config": config,
+            "--baseline": baseline,
+            "--write-baseline": write_baseline,
+            "--previous": previous,
+            "--previous-manifest": previous_manifest,
+        }
+    )
     if not paths and not print_config:
         fail("no input: give report files, folders, globs, or - for standard input")
     cfg = configuration(paths, config, select, ignore, fail_on, rounding)
@@ -377,6 +384,7 @@ def extract(
         fmt = "json" if output and output.lower().endswith(".json") else "yaml"
     else:
         fmt = format.value
+    refuse_empty_names({"--output": output})
     refuse_to_overwrite(output, [path], "--output")
     try:
         found = find_claims(read(path, encoding))

@@ -164,6 +164,8 @@ def _read_opened(f, name: str) -> bytes:
     mode = os.fstat(f.fileno()).st_mode
     if stat.S_ISREG(mode):
         return f.read(MAX_BYTES + 1)
+    if stat.S_ISDIR(mode):  # POSIX opens a folder for reading; only read() fails
+        raise ReadError(f"cannot read {name}: is a directory")
     if not stat.S_ISFIFO(mode):
         raise ReadError(f"cannot read {name}: not a file or a pipe")
     head = b""
