@@ -106,7 +106,12 @@ LABEL_FIELDS = {
     "verdict",
     "real_error",
     "note",
+    "construction",
+    "denominator_inferred",
+    "ambiguous",
 }
+# How the text ties a check's numbers together (bench/genre/README.md); scored separately.
+CONSTRUCTIONS = ("clause", "qizhong", "named", "list", "table", "implicit", "complement", "out-of")
 SCALES = (Decimal(1), Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** 12)
 
 
@@ -127,6 +132,7 @@ class Label:
     verdict: str
     real_error: bool
     note: str = ""
+    construction: str = "clause"
     matched: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
@@ -196,6 +202,9 @@ def _label(source: str, rel: str, i: int, raw: Any, lines: list[str] | None) -> 
     real = raw.get("real_error", False)
     if real not in (True, False) or (real and verdict != "fail"):
         raise _fail(source, f"{where}: real_error: true only on a fail")
+    construction = raw.get("construction", "clause")
+    if construction not in CONSTRUCTIONS:
+        raise _fail(source, f"{where}: construction must be one of {', '.join(CONSTRUCTIONS)}")
     values: dict[str, Any] = {}
     for key in (*REQUIRED[kind], *OPTIONAL_COMPARED.get(kind, ()), *NOT_COMPARED.get(kind, ())):
         if key not in raw:
@@ -225,6 +234,7 @@ def _label(source: str, rel: str, i: int, raw: Any, lines: list[str] | None) -> 
         verdict=verdict,
         real_error=bool(real),
         note=str(raw.get("note", "")),
+        construction=construction,
     )
 
 
