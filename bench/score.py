@@ -17,6 +17,8 @@ as JSON (tests/test_devset.py reads it and compares it with bench/thresholds.jso
     python bench/score.py                      # the tables and lists
     python bench/score.py --json               # the figures, for programs
     python bench/score.py --raise-thresholds   # lift bench/thresholds.json to the figures
+    python bench/score.py --set genre --part dev   # the seed's family: tune on this part
+    python bench/score.py --set genre --part test  # ... and report this one, never tune on it
 """
 
 from __future__ import annotations
@@ -33,8 +35,11 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # split.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "bench" / "devset"
+GENRE = ROOT / "bench" / "genre"  # the seed's family; split by bench/split.py
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 THRESHOLDS = ROOT / "bench" / "thresholds.json"
 
@@ -109,6 +114,7 @@ LABEL_FIELDS = {
     "construction",
     "denominator_inferred",
     "ambiguous",
+    "only_under",
 }
 # How the text ties a check's numbers together (bench/genre/README.md); scored separately.
 CONSTRUCTIONS = ("clause", "qizhong", "named", "list", "table", "implicit", "complement", "out-of")
@@ -484,10 +490,35 @@ def devset_files(devset: Path = DEVSET) -> list[str]:
     return files
 
 
-def measure(devset: Path = DEVSET, corpus: Path = CORPUS) -> dict[str, Any]:
-    labels = load_labels(devset, corpus)
-    tool = run_tool(devset_files(devset), corpus)
-    return score(labels, tool)
+def measure(devset: Path = DEVSET, corpus: Path = CORPUS, part: str = "") -> dict[str, Any]:
+    """Score one labelled set; `part` ("dev" or "test") keeps only that part of bench/split.py's
+    split of its files."""
+    from split import part as part_of  # bench/split.py, beside this file
+
+    def keep(file: str) -> bool:
+        return not part or part_of(Path(file).name) == part
+
+    labels = [lb for lb in load_labels(devset, corpus) if keep(lb.file)]
+    tool = run_tool([f for f in devset_files(devset) if keep(f)], corpus)
+    result = score(labels, tool)
+    result["constructions"] = by_construction(labels)
+    return result
+
+
+def by_construction(labels: list[Label]) -> dict[str, dict[str, Any]]:
+    """Labelled and found checks for each construction (bench/genre/README.md)."""
+    rows: dict[str, Counter] = {}
+    for lb in labels:
+        row = rows.setdefault(lb.construction, Counter())
+        row["labelled"] += 1
+        row["found"] += lb.matched is not None
+        row["real_errors"] += lb.real_error
+        row["real_found"] += lb.real_error and lb.matched is not None
+    return {
+        c: {**rows[c], "recall": _pct(rows[c]["found"], rows[c]["labelled"])}
+        for c in CONSTRUCTIONS
+        if c in rows
+    }
 
 
 # --- thresholds ----------------------------------------------------------------------------
@@ -589,6 +620,13 @@ def print_report(result: dict[str, Any]) -> None:
         " with the label's verdict;\nfails: tool fails; real: fails matching a real-error label;"
         " false: the other fails; err-false: those at error severity."
     )
+    head = f"{'construction':<12} {'labelled':>8} {'found':>6} {'recall':>7} {'real':>5}"
+    print(f"\n{head} {'caught':>6}")
+    for c, r in result.get("constructions", {}).items():
+        print(
+            f"{c:<12} {r['labelled']:>8} {r['found']:>6} {_fmt(r['recall']):>7}"
+            f" {r['real_errors']:>5} {r['real_found']:>6}"
+        )
     o = result["overall"]
     print(f"\nReal errors labelled: {o['real_errors']}, found: {o['real_errors_found']}")
     for r in result["real_errors"]:
@@ -616,13 +654,25 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="move bench/thresholds.json up to the figures where they are better (never down)",
     )
+    parser.add_argument(
+        "--set",
+        choices=("devset", "genre"),
+        default="devset",
+        help="bench/devset (统计公报, 政府工作报告 …) or bench/genre (the seed's family)",
+    )
+    parser.add_argument(
+        "--part", choices=("dev", "test"), help="genre only: one part of bench/split.py's split"
+    )
     args = parser.parse_args(argv)
+    genre = args.set == "genre"
+    if args.raise_thresholds and genre:
+        parser.error("--raise-thresholds is for the devset's floors")
     try:
-        result = measure()
+        result = measure(GENRE, part=args.part or "") if genre else measure()
     except (LabelError, RuntimeError, OSError) as exc:
         print(f"score.py: {exc}", file=sys.stderr)
         return 2
-    th = load_thresholds()
+    th = {} if genre else load_thresholds()
     if args.raise_thresholds:
         th = raised(result, th)
         THRESHOLDS.write_text(json.dumps(th, ensure_ascii=False, indent=2) + "\n", "utf-8")
