@@ -1,0 +1,284 @@
+"""Tables written one row a line with cells joined by "|": what the PDF, Word and HTML readers
+write, and what reports saved as text often hold.
+
+    单位 | 2019受理量 | 2020受理量 | 占比 | 同比2019年 |      <- the header names the columns
+    市场监管局 | 30 | 21 | 35.6% | -30.0% |                   <- a row: its label, then cells
+    …
+    合计 | 96 | 59 | 100.0% | -38.5% |                        <- the total row
+
+The grid says, with no words to interpret, what each number is:
+- a count column with a total row is a complete breakdown: its rows add up to the total;
+- a share column (占比, 比重, 构成, 比例, or a header in %) states each row's count over the
+  total row's count of the count column to its left (no total row: the column's sum, inferred);
+- a change column (同比, 增长, 增减, 变化) beside the columns of two years states
+  (this year − last year) / last year for its row.
+A blank, "-", "/", "—" or "无" cell is missing, never a zero: a check that needs it is not made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lawaudit.extract.context import place
+from lawaudit.model import Claim, ClaimKind, Document, Quantity
+
+NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
+MISSING = frozenset({"", "-", "—", "–", "/", "无", "--", "——"})
+TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总数|全部|全市|全区|全县)")
+SHARE_HEAD = re.compile(r"占比|比重|构成|比例|百分比|占.{0,6}[%％]")
+CHANGE_HEAD = re.compile(r"同比|环比|增长|增减|增幅|变化|比上年|较上年|升降")
+YEAR = re.compile(r"((?:19|20)\d\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    start: int  # in the document's text
+
+    def quantity(self) -> Quantity | None:
+        """The cell's number, or None when it is not one (a label, or missing)."""
+        m = NUMBER.fullmatch(self.text)
+        if m is None:
+            return None
+        sign, whole, frac, pct = m.groups()
+        value = Decimal(sign + whole.replace(",", "") + (frac or ""))
+        decimals = len(frac) - 1 if frac else 0
+        unit = "%" if pct else ""
+        return Quantity(
+            self.text, value, unit, decimals, 1, "", self.start, self.start + len(self.text)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+    @property
+    def label(self) -> str:
+        return re.sub(r"\s+", "", self.cells[0].text) if self.cells else ""
+
+    def at(self, col: int) -> Quantity | None:
+        return self.cells[col].quantity() if col < len(self.cells) else None
+
+    def missing(self, col: int) -> bool:
+        return col >= len(self.cells) or self.cells[col].text in MISSING
+
+
+def rows_of(text: str) -> Iterator[list[Row]]:
+    """Runs of rows: lines that hold two or more "|"-joined cells, or — in a table flattened
+    one cell a line, as saved web pages give it — the "X |" lines between two lines holding
+    only "|"."""
+    block: list[Row] = []
+    pending: list[Cell] | None = None  # the row being read, in the one-cell-a-line form
+    at = 0
+    for line in text.split("\n"):
+        bare = line.strip()
+        cells = split_cells(line, at) if "|" in line else []
+        at += len(line) + 1
+        if bare == "|" or (pending is not None and bare.endswith("|") and len(cells) <= 1):
+            if bare == "|":
+                if pending and len(pending) >= 2:
+                    block.append(Row(tuple(pending)))
+                pending = []
+            elif cells:
+                pending.append(cells[0])
+            continue
+        if pending and len(pending) >= 2:
+            block.append(Row(tuple(pending)))
+        pending = None
+        if len(cells) >= 2:
+            block.append(Row(tuple(cells)))
+        elif block:
+            yield block
+            block = []
+    if pending and len(pending) >= 2:
+        block.append(Row(tuple(pending)))
+    if block:
+        yield block
+
+
+def split_cells(line: str, at: int) -> list[Cell]:
+    cells, pos = [], at
+    for raw in line.split("|"):
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(Cell(raw.strip(), pos + lead))
+        pos += len(raw) + 1
+    while cells and not cells[-1].text:
+        cells.pop()  # "a | b |": the closing bar
+    return cells
+
+
+def numeric(row: Row) -> bool:
+    """A data row: a label, then cells that are numbers or missing."""
+    rest = row.cells[1:]
+    return bool(rest) and all(c.quantity() is not None or c.text in MISSING for c in rest)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: Row
+    rows: tuple[Row, ...]  # data rows, the total row not among them
+    total: Row | None
+
+    def kind(self, col: int) -> str:
+        """'share', 'change', 'rate' or 'count', from the column's header and cells."""
+        head = self.header.cells[col].text if col < len(self.header.cells) else ""
+        if CHANGE_HEAD.search(head):
+            return "change"
+        if SHARE_HEAD.search(head):
+            return "share"
+        if head.endswith("率") or "率" in head[-3:]:
+            return "rate"
+        cells = [r.at(col) for r in self.rows]
+        if any(q is not None and q.is_percent for q in cells):
+            return "other"  # a % column with no name we understand
+        return "count"
+
+
+def tables(text: str) -> Iterator[Table]:
+    for block in rows_of(text):
+        i = 0
+        while i < len(block):
+            if numeric(block[i]) or i + 1 >= len(block) or not numeric(block[i + 1]):
+                i += 1
+                continue
+            header, body = block[i], []
+            j = i + 1
+            while j < len(block) and numeric(block[j]):
+                body.append(block[j])
+                j += 1
+            total = next((r for r in body if TOTAL_ROW.match(r.label)), None)
+            if total is not None and total is not body[-1] and total is not body[0]:
+                total = None  # a 合计 in the middle is a subtotal: the shape is not ours
+            rows = tuple(r for r in body if r is not total)
+            if len(rows) >= 2 and len(header.cells) >= 2:
+                yield Table(header, rows, total)
+            i = j
+
+
+def grid_claims(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for table in tables(doc.text):
+        width = max(len(r.cells) for r in (table.header, *table.rows))
+        kinds = [table.kind(c) for c in range(width)]
+        for col in range(1, width):
+            if kinds[col] == "count":
+                out += column_total(doc, table, col)
+            elif kinds[col] == "share":
+                count = next((c for c in range(col - 1, 0, -1) if kinds[c] == "count"), None)
+                if count is not None:
+                    out += column_shares(doc, table, col, count)
+            elif kinds[col] == "change":
+                out += column_changes(doc, table, col, kinds)
+    return out
+
+
+def column_total(doc: Document, table: Table, col: int) -> list[Claim]:
+    """A count column and its total row: the rows add up to it."""
+    if table.total is None or table.total.missing(col):
+        return []
+    total = table.total.at(col)
+    if total is None or any(r.missing(col) for r in table.rows):
+        return []
+    parts = tuple(r.at(col) for r in table.rows)
+    first = table.rows[0].cells[0].start
+    return [
+        Claim(
+            kind=ClaimKind.TOTAL,
+            subject=f"{table.total.label} · {table.header.cells[col].text}",
+            total=total,
+            parts=parts,
+            exhaustive=True,
+            notes=("a table column and its total row",),
+            **place(doc, total, first, total.end),
+        )
+    ]
+
+
+def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Claim]:
+    """Each row's share is its count over the total row's (else the column's sum, inferred)."""
+    if any(r.missing(count) for r in table.rows):
+        return []
+    whole: Quantity | None = None
+    inferred = False
+    if table.total is not None and not table.total.missing(count):
+        whole = table.total.at(count)
+    if whole is None:
+        counts = [r.at(count) for r in table.rows]
+        value = sum(q.value for q in counts)
+        whole = Quantity(str(value), value, "", 0, 1, "", counts[0].start, counts[-1].end)
+        inferred = True
+    out = []
+    name = table.header.cells[col].text
+    for r in table.rows:
+        stated, part = r.at(col), r.at(count)
+        if stated is None or part is None:
+            continue
+        stated = (
+            stated
+            if stated.is_percent
+            else Quantity(
+                stated.raw, stated.value, "%", stated.decimals, 1, "", stated.start, stated.end
+            )
+        )
+        out.append(
+            Claim(
+                kind=ClaimKind.RATE,
+                subject=f"{r.label}{name}",
+                stated=stated,
+                numerator=part,
+                denominator=whole,
+                capped=True,
+                inferred=inferred,
+                notes=("a table row's share of the total row",),
+                **place(doc, stated, r.cells[0].start, stated.end),
+            )
+        )
+    shares = [c.stated for c in out]
+    if len(shares) == len(table.rows) >= 2:
+        out.append(
+            Claim(
+                kind=ClaimKind.SHARES,
+                subject=f"{len(shares)} rows of {name}",
+                parts=tuple(shares),
+                counts=tuple(c.numerator for c in out),
+                total=whole if not inferred else None,
+                exhaustive=table.total is not None,
+                **place(doc, shares[0], table.rows[0].cells[0].start, shares[0].end),
+            )
+        )
+    return out
+
+
+def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
+    """A change column beside the count columns of two years: this year's over last year's."""
+    years = {}
+    for c in range(1, len(table.header.cells)):
+        m = YEAR.search(table.header.cells[c].text)
+        if m and kinds[c] == "count":
+            years[int(m.group(1))] = c
+    if len(years) != 2:
+        return []
+    prev_col, cur_col = years[min(years)], years[max(years)]
+    out = []
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    for r in rows:
+        stated, cur, prev = r.at(col), r.at(cur_col), r.at(prev_col)
+        if stated is None or cur is None or prev is None or prev.value == 0:
+            continue
+        out.append(
+            Claim(
+                kind=ClaimKind.CHANGE,
+                subject=f"{r.label} {table.header.cells[col].text}",
+                stated=stated if stated.is_percent else None,
+                current=cur,
+                previous=prev,
+                direction="up",
+                notes=("a table row: the later year's column against the earlier one's",),
+                **place(doc, stated, r.cells[0].start, stated.end),
+            )
+        )
+    return [c for c in out if c.stated is not None]
