@@ -241,3 +241,18 @@ def granularity_power(n: int, places: int, modes: tuple[str, ...]) -> Fraction:
         decimal_places(Fraction(100 * k, n), places, m) for k in range(n + 1) for m in modes
     }
     return Fraction(values - len(reachable), values)
+
+
+def implied_whole(counts, shares) -> tuple[Fraction, Fraction] | None:
+    """The range of wholes that every (count, share %) pair allows: count / share, each share
+    anywhere within its rounding. (lo > hi when the pairs agree on no whole.)"""
+    lo, hi = Fraction(0), None
+    for count, share in zip(counts, shares, strict=True):
+        s, h = Fraction(share.value), Fraction(share.half_ulp)
+        c = range_of(count)
+        if s - h <= 0 or c.hi is None:
+            return None
+        lo = max(lo, c.lo * 100 / (s + h))
+        top = c.hi * 100 / (s - h)
+        hi = top if hi is None else min(hi, top)
+    return (lo, hi) if hi is not None else None

@@ -248,6 +248,8 @@ class Claim:
     end_line: int = 0  # just past the stated number (exclusive column); 0 when unknown
     end_column: int = 0
     covers: tuple[int, int] = (0, 0)  # suppress: the lines of the paragraph it applies to
+    balanced: bool = False  # rate: one share of a list nudged so the list adds to 100 (尾数调整)
+    new_only: bool = False  # completion: the intake is new cases only (新收): carry-overs close too
 
     def quantities(self) -> tuple[Quantity, ...]:
         roles = (self.stated, self.numerator, self.denominator, self.total, self.current)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawaudit.model import Claim, Document, Mention, Quantity
+from lawaudit.model import Claim, ClaimKind, Document, Mention, Quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +29,10 @@ def notable(doc: Document, sents) -> tuple[Mention, ...]:
 
 
 def extract(doc: Document) -> Extraction:
+    from lawaudit.extract.bases import settle_lists
     from lawaudit.extract.changes import change_claims
     from lawaudit.extract.context import sentences
+    from lawaudit.extract.grid import grid_claims
     from lawaudit.extract.listed import listed_claims
     from lawaudit.extract.numbers import find_quantities
     from lawaudit.extract.period import period_claims
@@ -45,10 +47,31 @@ def extract(doc: Document) -> Extraction:
     quantities = find_quantities(doc.text)
     sents = sentences(doc, quantities)
     rates = rate_claims(doc, sents)
-    claims = [*rates, *total_claims(doc, sents)]
-    claims += [*share_groups(doc, rates), *respective_shares(doc, quantities)]
+    groups = share_groups(doc, rates)
+    claims = [*settle_lists(rates, groups), *total_claims(doc, sents)]
+    claims += [*groups, *respective_shares(doc, quantities)]
     claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
+    claims += grid_claims(doc)
     claims += change_claims(doc, sents)
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
+    claims = one_per_fact(claims)
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities), notable(doc, sents))
+
+
+def one_per_fact(claims: list[Claim]) -> list[Claim]:
+    """Two builders that read the same total with the same parts make one claim: the one the
+    text states most plainly (not inferred) is kept."""
+    best: dict[tuple, int] = {}
+    for i, c in enumerate(claims):
+        if c.kind is not ClaimKind.TOTAL or c.total is None:
+            continue
+        key = (c.total.start, tuple(p.start for p in c.parts))
+        if key not in best or (claims[best[key]].inferred and not c.inferred):
+            best[key] = i
+    keep = set(best.values())
+    return [
+        c
+        for i, c in enumerate(claims)
+        if c.kind is not ClaimKind.TOTAL or c.total is None or i in keep
+    ]

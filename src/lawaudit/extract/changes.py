@@ -46,6 +46,7 @@ RATIO = re.compile(rf"(?:是|为|相当于|达到?){PERIOD}?(?:底|末)?的$")
 FROM = re.compile(
     r"(?:^|[^理自经缘任])(?:由|从)(?:上年度?的?|去年的?|(?:19|20)\d\d年(?:底|末)?的?)?$"
 )
+MORE_ONLY = re.compile(r"[多少高低]了?")  # the rest of "比上年的A多B": A stands between
 DOUBLED = re.compile(r"翻了?([一两二三四])番")
 EARLIER = (
     r"上年同期|去年同期|上年末|上年底|去年末|去年底|上年度|上一年度?|上年|去年|上月|上季度|上期"
@@ -257,6 +258,11 @@ def change_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
 
 def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: EarlierValues):
     forms = [statement(it, doc.text.startswith("翻", it.q.start)) for it in items]
+    for i in range(2, len(items)):  # "比2024年的451件多153件": 多 closes the comparison
+        it = items[i]
+        bare = forms[i] is None and it.is_count and MORE_ONLY.fullmatch(it.label)
+        if bare and base_between(doc.text, items[i - 2], items[i - 1]):
+            forms[i] = ("by", "down" if it.label[0] in "少低" else "up")
     if not any(forms):
         return  # no change stated: the levels found would pair with nothing
     stop = not_paired_from(doc.text, sent)
@@ -291,7 +297,8 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
             subject = topic(a.label[: m.start() + 1].rstrip("由从"))
             own = own_topic(stmt.label)
             return (b, a, subject, False) if not own or own in subject else None
-    if len(levels) >= 2 and base_between(text, *levels[-2:]) and not own_topic(stmt.label):
+    bare = MORE_ONLY.fullmatch(stmt.label) or not own_topic(stmt.label)
+    if len(levels) >= 2 and base_between(text, *levels[-2:]) and bare:
         c, p = levels[-2:]  # A，较上年的B增加…: the base is named in the comparison itself
         return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
     marks = {id(it): prev_mark(it) for it in levels}
@@ -342,6 +349,10 @@ def from_earlier(year_at: YearsBefore, levels, stmt, earlier: EarlierValues):
     found = earlier.nearest(subject, c.q.unit, c.q.start)
     if found is None or not fits(stmt.q, c.q, found[0].q):
         return None
+    if found[0].q.raw == c.q.raw:
+        return (
+            None  # the same figure in the same words: one fact (a headline's 去年), not two years
+        )
     own = own_topic(stmt.label)
     if own and own != subject:
         return None

@@ -157,6 +157,10 @@ TIME_MARK = re.compile(
 )
 
 
+# "比2024年的451件", "与2024年同期相比": a year named only to compare with, not a new frame.
+COMPARED_WITH = re.compile(r"[比较与同]$|[比较与]上?$")
+
+
 def time_frame(text: str):
     """A function giving the period a position in the text speaks of: the nearest year or period
     marker before it (2025年, 今年, 过去五年, 十四五). Not 上年/去年: "比上年增长" compares, it
@@ -176,7 +180,12 @@ def time_marks(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Where the time markers stand and what they say. Remembered for the last few texts: the
     rate, repeat and structure builders each need them for the same document, and the scan of
     a whole document is a good part of what those builders cost."""
-    found = [(m.start(), m.group()) for m in TIME_MARK.finditer(text)]
+    found = [
+        (m.start(), m.group())
+        for m in TIME_MARK.finditer(text)
+        if not COMPARED_WITH.search(text, max(0, m.start() - 2), m.start())
+        and not text.startswith("同期", m.end())
+    ]
     return tuple(p for p, _ in found), tuple(w for _, w in found)
 
 

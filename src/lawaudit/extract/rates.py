@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from lawaudit.arith import range_of
+from lawaudit.extract import bases as B
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import (
     Item,
@@ -74,6 +75,15 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit
 
 
+# Classifiers that count the same items in this family: "接听群众来电8947个，其中转办2274件".
+ITEM_UNITS = frozenset({"件", "个", "宗", "起", "条", "单", "件次", "次"})
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Counts of one kind of item: the same unit, or two generic item classifiers."""
+    return a.unit == b.unit or (a.unit in ITEM_UNITS and b.unit in ITEM_UNITS)
+
+
 def at_least(whole: Quantity, part_lo) -> bool:
     r = range_of(whole)
     return r.hi is None or r.hi >= part_lo
@@ -99,47 +109,97 @@ def predicates(stem: str) -> tuple[str, ...]:
     return (last,)
 
 
-def pair_rate(name: str, before: list[Item], used: set[int]) -> tuple[Item | None, Item | None]:
-    """(numerator, denominator) among the counts before a rate, nearest first.
+def pair_rate(
+    name: str, before: list[Item], used: set[int], text: str = "", stated: Quantity | None = None
+) -> tuple[Item | None, Quantity | None, Item | None]:
+    """(numerator's count, numerator, denominator) among the counts before a rate, nearest first.
 
     A count already used as another rate's numerator in the sentence is not reused: in
-    "化解27.3万件，化解成功率99.2%，诉前纠纷化解率29.7%" the second rate has its own base.
+    "化解27.3万件，化解成功率99.2%，诉前纠纷化解率29.7%" the second rate has its own base. A
+    count of the opposite outcome (不满意3人 for 满意率) gives the numerator as its complement;
+    one of a lesser outcome (基本满意) is never the numerator. A numerator under 其中 is measured
+    against the count the 其中 refers to.
     """
     stem = NAME_PREFIX.sub("", name[:-1])
     if len(stem) < 2:
-        return None, None
+        return None, None, None
     verbs = predicates(stem)
     topic = bigrams(stem[:-2]) if len(stem) > 2 else set()
+
+    def closes(it: Item) -> bool:
+        if not (names_verb(it) or (P.CLOSED.search(stem) and P.CLOSED.search(it.label))):
+            return False
+        return comparable(it.q, numerator.q) and it.q.start not in used
+
+    def names_verb(it: Item, words=B.OPPOSITE) -> bool:
+        return any(v in it.label and not B.qualified(v, it.label, words) for v in verbs)
+
+    def can_be_whole(it: Item) -> bool:
+        clause = clause_before(text, it.q.start, 0) if text else ""  # across 、: 共受理A、B等诉求
+        if is_whole(it) or names_whole(clause) or B.is_out_of(text, it):
+            return True
+        return bool(topic & bigrams(it.label))
+
     numerator = next(
         (
             it
             for it in before
-            if any(v in it.label for v in verbs) and not is_whole(it) and it.q.start not in used
+            if names_verb(it)
+            and not B.qualified(verbs[0], it.label, B.LESSER)
+            and not is_whole(it)
+            and it.q.start not in used
         ),
         None,
     )
-    if numerator is not None:
-        lo = range_of(numerator.q).lo
-        rest = before[before.index(numerator) + 1 :]
-        whole = next(
+    negated = None
+    if numerator is None:
+        negated = next(
             (
                 it
-                for it in rest
-                if same_unit(it.q, numerator.q)
-                and at_least(it.q, lo)
-                and (is_whole(it) or topic & bigrams(it.label))
+                for it in before
+                if any(B.qualified(v, it.label) for v in verbs) and it.q.start not in used
             ),
             None,
         )
-        return numerator, whole
+    part = numerator or negated
+    if part is not None:
+        lo = range_of(part.q).lo
+        rest = before[before.index(part) + 1 :]
+        whole = B.among_head(part, rest) if numerator is not None else None
+        under_among = whole is not None
+        whole = whole if whole is not None and at_least(whole.q, lo) else None
+        whole = whole or next(
+            (
+                it
+                for it in rest
+                if comparable(it.q, part.q) and at_least(it.q, lo) and can_be_whole(it)
+            ),
+            None,
+        )
+        if negated is not None:
+            if whole is None:
+                return None, None, None
+            return negated, B.complement(whole.q, negated.q), whole
+        if whole is not None and stated is not None and not under_among:
+            # "共受理7227宗，当场答复5113宗，转办2114宗，办结1898宗，办结率97.01%": when the
+            # nearest reading fails, the outcomes of one kind together, over the sentence's total
+            closers = [it for it in before if it is not whole and closes(it) and not is_whole(it)]
+            totals = [
+                it.q
+                for it in rest
+                if it is not whole and P.BARE_TOTAL.search(it.label) and comparable(it.q, part.q)
+            ]
+            num_q, den_q = B.best_reading(numerator.q, closers, whole.q, totals, stated)
+            return numerator, num_q, next(it for it in before if it.q is den_q)
+        return numerator, numerator.q, whole
     # No part stated: a whole that names the same activity ("共调处287起" for 调处成功率), or an
     # intake for a completion rate ("受理534件" for 办结率).
     for it in before:
         if topic & bigrams(it.label) and is_whole(it):
-            return None, it
+            return None, None, it
         if P.INTAKE.search(it.label) and P.CLOSED.search(verbs[0] + "率"):
-            return None, it
-    return None, None
+            return None, None, it
+    return None, None, None
 
 
 def part_next_to_share(gap: str) -> bool:
@@ -178,7 +238,7 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
 
 
 def inferred_whole(
-    unit: str, need, whole_name: str, earlier: Iterable[Item], start: int, frame=None
+    unit: str | None, need, whole_name: str, earlier: Iterable[Item], start: int, frame=None
 ) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
     ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
@@ -191,7 +251,7 @@ def inferred_whole(
     for it in earlier:
         if start - it.q.end > window:
             break
-        if it.q.unit != unit:
+        if unit is not None and it.q.unit != unit:
             continue  # asked first: the cheapest test, and most counts fail it
         if frame and frame(it.q.start) != here:
             continue  # another period's total: "十四五"累计 is not 2025's
@@ -199,13 +259,23 @@ def inferred_whole(
             levels.append(it)
     for name in names:
         if len(name) >= 2:
-            found = next((it for it in levels if name in it.label and at_least(it.q, need)), None)
+            found = next(
+                (it for it in levels if B.names_match(name, it.label) and at_least(it.q, need)),
+                None,
+            )
             if found:
                 return found
-    if not whole_name:  # a bare 占比
-        bare = (it for it in levels if P.BARE_TOTAL.search(it.label) and at_least(it.q, need))
+    if not generic_stripped(whole_name):  # a bare 占比, 占总量
+        bare = (it for it in levels if names_bare_total(it.label) and at_least(it.q, need))
         return next(bare, None)
     return None
+
+
+def names_bare_total(label: str) -> bool:
+    """What a bare 占比 may refer to: a count marked 共/合计/总计, or an intake (受理, 收到)."""
+    if P.BARE_TOTAL.search(label):
+        return True
+    return bool(P.INTAKE.search(label)) and not P.NOT_INTAKE.search(label)
 
 
 def generic_stripped(name: str) -> str:
@@ -226,7 +296,14 @@ def names_level(label: str) -> bool:
 
 
 def rate_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
-    return check_inferred_wholes(list(find_rate_claims(doc, sentences)))
+    counts = [it for sent in sentences for it in sent.items if it.is_count]
+    carriers = B.share_carriers(doc.text, sentences)
+    claims = list(find_rate_claims(doc, sentences, carriers))
+    claims = B.one_whole_per_list(claims, doc.text, counts, carriers)
+    claims = [  # a share's part whose whole no reading found proves nothing: leave it out
+        replace(c, numerator=None) if c.denominator is None and is_share(c) else c for c in claims
+    ]
+    return check_inferred_wholes(claims)
 
 
 def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
@@ -262,7 +339,9 @@ def agrees(c: Claim) -> bool:
     return abs(implied - c.denominator.value) <= c.denominator.value * Decimal("0.02")
 
 
-def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
+def find_rate_claims(
+    doc: Document, sentences: list[Sentence], carriers: set[int]
+) -> Iterator[Claim]:
     text = doc.text
     earlier: list[Item] = []  # counts of previous sentences, in order (read from the end)
     used: set[int] = set()  # numerators already taken in this sentence
@@ -272,11 +351,12 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
     for sent in sentences:
         if not sent.items:
             continue
+        list_whole = ""
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
                 continue
             nearby = sent.items[max(0, idx - REACH) : idx]  # a claim's numbers stand close together
-            before = [it for it in nearby[::-1] if it.is_count]
+            before = [it for it in nearby[::-1] if it.is_count or bare_count(text, it, item)]
             inline = inline_share(doc, item, before)
             if inline is not None:
                 yield inline
@@ -289,17 +369,30 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             share = not names and P.SHARE_WORDS.search(named.label)
             if names:
                 for name in names:
-                    num, den = pair_rate(name, before, used)
-                    if num is not None:
-                        used.add(num.q.start)
-                    yield rate_claim(doc, item, name, num, den)
+                    by, num, den = pair_rate(name, before, used, text, item.q)
+                    if by is not None:
+                        used.add(by.q.start)
+                    yield rate_claim(doc, item, name, by, num, den)
             elif share and not P.CHANGE_WORDS.search(named.label):
                 among = opens_with_among(text, sent)
-                whole_hint = hint_for_whole(text, named, sent, aliases)
+                whole_hint = hint_for_whole(text, named, sent, aliases) or list_whole
                 recent = reversed(earlier)  # nearest first
-                yield share_claim(
-                    doc, named, before, recent, previous, among, whole_hint, frame, words_start
+                claim = share_claim(
+                    doc,
+                    named,
+                    before,
+                    recent,
+                    previous,
+                    among,
+                    whole_hint,
+                    frame,
+                    words_start,
+                    carriers,
                 )
+                # "A 60件，占收到申请总数的1%；B 421件，占6.8%": a bare 占 later in the list
+                # shares the whole its first item named.
+                list_whole = list_whole or named_whole(claim)
+                yield claim
         used.clear()
         counts = [it for it in sent.items if it.is_count]
         # Appended, not put in front: the list holds every count of the document so far.
@@ -310,17 +403,51 @@ def find_rate_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             previous = counts
 
 
-def rate_claim(doc, item: Item, name: str, num: Item | None, den: Item | None) -> Claim:
-    first = den or num or item
+def bare_count(text: str, it: Item, share: Item) -> bool:
+    """ "行政处罚2100，占收到申请总数的33.9%": an integer written without its unit, directly
+    followed by its share, is a count (of whatever the share's whole counts)."""
+    q = it.q
+    return (
+        not q.unit
+        and not q.decimals
+        and q.scale == 1
+        and "占" in share.label
+        and (B.next_to(text, it, share))
+    )
+
+
+BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope
+
+
+def is_share(c: Claim) -> bool:
+    return c.kind is ClaimKind.RATE and "占" in c.subject
+
+
+def named_whole(share: Claim) -> str:
+    """The whole a share claim names in words ("收到申请总数"), "" for a bare 占比."""
+    name = share.subject.rsplit("占", 1)[-1]
+    return "" if name in ("比", "") else name
+
+
+def rate_claim(
+    doc, item: Item, name: str, by: Item | None, num: Quantity | None, den: Item | None
+) -> Claim:
+    first = den or by or item
     label_start = first.q.start - len(first.label)
+    notes: tuple[str, ...] = ()
+    if num is not None and " − " in num.raw:
+        notes = (f"the numerator is the whole less the count of the opposite: {num.raw}",)
+    elif num is not None and " + " in num.raw:
+        notes = (f"the numerator is the outcomes of its kind together: {num.raw}",)
     return Claim(
         kind=ClaimKind.RATE,
         subject=name,
         stated=item.q,
-        numerator=num.q if num else None,
+        notes=notes,
+        numerator=num,
         denominator=den.q if den else None,
         capped=P.is_capped(name),
-        **place(doc, item.q, label_start if first is not item else item.q.start - len(item.label)),
+        **place(doc, item.q, label_start),
     )
 
 
@@ -374,6 +501,7 @@ def share_claim(
     hint: str = "",
     frame=None,
     label_start: int | None = None,
+    carriers: frozenset[int] | set[int] = frozenset(),
 ) -> Claim:
     if label_start is None:
         label_start = item.q.start - len(item.label)
@@ -383,25 +511,44 @@ def share_claim(
     after = item.label.split("占", 1)[-1]
     whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
     whole_name = whole_name or hint
+    named = generic_stripped(whole_name)
     if parts:
-        unit = parts[0].q.unit
-        rest = before[len(parts) :]
-        whole = next((it for it in rest if it.q.unit == unit and is_total(it)), None)
+        unit = parts[0].q.unit or None  # None: a bare integer, of the whole's unit
+        rest = [
+            it
+            for it in before[len(parts) :]
+            if (it.q.unit == unit or (unit is None and it.is_count))
+            and B.may_be_whole_of(doc.text, it, parts[0].q.start, carriers)
+        ]
+        if len(named) >= 2 and not P.REGION_ONLY.match(named):  # "占申请总数的": 申请
+            whole = next(
+                (it for it in rest if B.names_match(named, it.label) and is_level(it)), None
+            )
+        else:
+            whole = None
+        whole = whole or next((it for it in rest if is_total(it)), None)
         whole = whole if whole and at_least(whole.q, need) else None
         if whole is None and among:  # "…总产值132.62亿元。其中：农业产值92.78亿元，占…"
             first = next((it for it in previous if it.q.unit == unit and is_level(it)), None)
+            first = first if unit is not None else None
             whole = first if first and at_least(first.q, need) else None
         if whole is None:
+            earlier = (it for it in earlier if it.q.start not in carriers or named)
             whole = inferred_whole(unit, need, whole_name, earlier, item.q.start, frame)
             inferred = whole is not None
+    elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
+        # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
+        # must be reachable out of that whole (LA203)
+        whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame)
+        inferred = whole is not None
     notes: tuple[str, ...] = ()
     numerator = None
-    if whole is not None:  # a part with no whole proves nothing: leave it out
+    if parts:  # a part with no whole proves nothing: kept for its list to find the whole
         numerator = parts[0].q if len(parts) == 1 else sum_quantity([p.q for p in parts])
         if len(parts) > 1:
             notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
-        if inferred:
-            notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
+    if whole is not None and inferred:
+        notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
     own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
     subject = own + "占" + (whole_name or "比")
     start = parts[0].q.start - len(parts[0].label) if parts else label_start

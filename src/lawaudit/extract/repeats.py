@@ -46,6 +46,10 @@ def subject_of(item: Item) -> str | None:
     return subject if cjk >= MIN_SUBJECT else None
 
 
+# Words that point at the text around them: two "此类工单" counts are of different kinds.
+REFERS_BACK = re.compile(r"此类|该类|上述|以上|前述|此项|该项|同类")
+
+
 def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     frame = time_frame(text)
@@ -62,8 +66,8 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if not is_whole(item):
                 continue  # the rarer and cheaper test first
             subject = subject_of(item)
-            if subject is None:
-                continue
+            if subject is None or REFERS_BACK.search(item.label):
+                continue  # "本周共办理此类工单25件": 此类 is whatever the heading above named
             key = (subject, item.q.unit, frame(item.q.start))
             if key in seen_here:
                 continue  # a parallel list in one sentence, not a restatement

@@ -11,11 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lawaudit.arith import range_of
+from lawaudit.extract import bases as B
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence, opens_breakdown, place, strip_filler
 from lawaudit.extract.rates import is_level, is_whole
+from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
 BACK, AHEAD = 400, 1000  # characters around 其中 where its total and parts stand
@@ -78,7 +81,8 @@ def breakdown_parts(
             style = style or sep
             if sep != style:
                 break  # "其中A、B、C，D…": a list ends where its separator changes
-            if style != "、" and limit is not None and running + lo > limit:
+            siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
+            if style != "、" and limit is not None and running + lo > limit and not siblings:
                 break
         elif guessed and limit is not None and lo > limit:
             return []
@@ -86,6 +90,19 @@ def breakdown_parts(
         running += lo
         mark = it.q.end
     return parts
+
+
+def same_kind(total: str, a: str, b: str) -> bool:
+    """ "受理案件156件，其中民事案件140件，刑事案件20件": kinds of the very thing the total
+    counts (each part names the total's noun, 案件), which a ，-list names whole however far
+    its sum runs. Not measures ("保有量", "产量", "人数", "收入"): a 统计公报 cuts those along
+    several dimensions in one list (私人汽车保有量, 轿车保有量), and such parts overlap."""
+    a, b, total = strip_filler(a), strip_filler(b), strip_filler(total)
+    noun = common_suffix(common_suffix(a, b), total)
+    return len(noun) >= 2 and noun[-1] not in MEASURE_ENDS and not P.INTAKE.search(noun)
+
+
+MEASURE_ENDS = frozenset("量额数值率入出资款")  # 保有量, 金额, 人数, 收入, 支出, 投资, 贷款
 
 
 def separator(text: str, a: Item, b: Item) -> str:
@@ -120,6 +137,7 @@ def covers_all(parts: list[Item]) -> bool:
 def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
+    recent: list[Item] = []  # the counts of the last sentence that had any
     for sent in sentences:
         if not sent.items:
             continue
@@ -129,7 +147,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         starts = [it.q.start for it in counts]
         for m in breakdown_markers(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
-            total, guessed = last_level(text, window), False
+            total, guessed = named_total(text, m, [*recent, *window]), False
+            total = total or last_level(text, window)
             if total is None and m.start() - sent.start <= 2:
                 total, guessed = headline, True  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
             if total is None:
@@ -145,9 +164,11 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
                 yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
+        yield from implicit_breakdowns(doc, counts)
         yield from completion_claims(doc, counts)
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
+        recent = counts
 
 
 # The characters a BY_DIMENSION match starts with (分产业看, 按城乡划分, 从构成看).
@@ -168,6 +189,20 @@ def respectively(text: str, start: int, end: int) -> Iterator[re.Match]:
     if text.find("分别", start, end) < 0:
         return iter(())
     return P.RESPECTIVELY.finditer(text, start, end)
+
+
+AMONG_NAMED = re.compile(r"[,，]?([\u4e00-\u9fff]{2,8})[:：]")
+
+
+def named_total(text: str, marker: re.Match, candidates: list[Item]) -> Item | None:
+    """ "…转办热线事项2114宗，办结1898宗。其中转办事项：咨询类51宗、…": the words after 其中
+    name the total the list breaks down, which need not be the count nearest before it."""
+    named = AMONG_NAMED.match(text, marker.end())
+    if named is None:
+        return None
+    name = named.group(1)
+    found = [it for it in candidates if B.names_match(name, it.label) and can_add(text, it)]
+    return found[-1] if found else None
 
 
 def last_level(text: str, items: list[Item]) -> Item | None:
@@ -210,10 +245,50 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
             yield breakdown(doc, it, parts[::-1], True, "合计 of the parts before it")
 
 
+COMPARISON = re.compile(r"比|较|同期|上年|去年|上月|^[多少]了?$")
+
+
+def implicit_breakdowns(doc: Document, counts: list[Item]) -> Iterator[Claim]:
+    """ "本月共生成工单8210件，热线直接答复5105件，派发承办单位3105件": a total followed, in its
+    clause run, by counts that add up to it exactly, with no 其中 to say so. Only an exact sum
+    is read as a breakdown (the reading is inferred, so it can pass but never fail); the counts
+    are then parts, never an intake and its outcome."""
+    text = doc.text
+    for i, total in enumerate(counts):
+        if not (P.TOTAL_MARK.search(total.label) and can_add(text, total)):
+            continue
+        whole = range_of(total.q)
+        lo = hi = 0
+        parts: list[Item] = []
+        for it in counts[i + 1 : i + 1 + STEPS]:
+            between = text[(parts[-1] if parts else total).q.end : it.q.start]
+            if any(ch in between for ch in "；;") or P.AMONG.search(between):
+                break
+            if P.RESPECTIVELY.search(between) or it.q.unit != total.q.unit:
+                break
+            if not can_add(text, it) or P.TOTAL_MARK.search(it.label):
+                break
+            if COMPARISON.search(it.label):
+                break  # "比2024年的400件多100件": last year's figure and the change
+            parts.append(it)
+            r = range_of(it.q)
+            lo, hi = lo + r.lo, None if hi is None or r.hi is None else hi + r.hi
+            if len(parts) >= 2 and whole.hi is not None and hi is not None:
+                if lo <= whole.hi and whole.lo <= hi:
+                    note = "parts beside the total add up to it (no 其中)"
+                    yield replace(breakdown(doc, total, parts, True, note), inferred=True)
+                    break
+                if lo > whole.hi:
+                    break
+
+
 def span(total: Item, parts: list[Item]) -> tuple[int, int]:
     """From the first label to the last number, whichever comes first in the text."""
     items = [total, *parts]
     return min(i.q.start - len(i.label) for i in items), max(i.q.end for i in items)
+
+
+NEW_ONLY = re.compile(r"新收|新受理|新增|新立")  # cases carried over are not in this intake
 
 
 def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
@@ -244,6 +319,7 @@ def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
             subject=strip_filler(closed.label),
             numerator=closed.q,
             denominator=intake.q,
+            new_only=NEW_ONLY.search(intake.label) is not None,
             **place(doc, closed.q, intake.q.start - len(intake.label)),
         )
         if open_ is not None:

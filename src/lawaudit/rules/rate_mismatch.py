@@ -127,7 +127,10 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
             ratio = f"{written(q_num)} / {written(q_den)}"
             msg = f"{claim.subject} {stated.raw} is not {ratio} under any rounding"
         msg += nearest(int(n_r.lo), int(d_r.lo), stated.value, places, settings.modes)
-        severity = Severity.WARNING if claim.inferred else None
+        severity = Severity.WARNING if claim.inferred or claim.balanced else None
+        if claim.balanced:
+            msg += "; the list's shares add to exactly 100%, so this one was likely adjusted to"
+            msg += " make them (尾数调整)"
         yield Outcome(Status.FAIL, msg + where, arithmetic, values, severity)
         return
     # Approximate or rounded inputs: compare ranges, never a hard failure.

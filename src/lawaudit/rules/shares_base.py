@@ -15,10 +15,10 @@ shares, is wrong — and it names the number to look for.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 
-from lawaudit.arith import overlaps, range_of, ratio_range, stated_interval
-from lawaudit.model import Claim, ClaimKind, Quantity, Rule, Severity, Status
+from lawaudit.arith import implied_whole
+from lawaudit.extract.bases import fits
+from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, in_scale, num, written
 
 RULE = Rule(
@@ -30,25 +30,11 @@ RULE = Rule(
 )
 
 
-def implied_whole(claim: Claim) -> tuple[Fraction, Fraction] | None:
-    """The range of wholes every share allows (part / share, share within its rounding)."""
-    lo, hi = Fraction(0), None
-    for count, share in zip(claim.counts, claim.parts, strict=True):
-        s, h = Fraction(share.value), Fraction(share.half_ulp)
-        c = range_of(count)
-        if s - h <= 0 or c.hi is None:
-            return None
-        lo = max(lo, c.lo * 100 / (s + h))
-        top = c.hi * 100 / (s - h)
-        hi = top if hi is None else min(hi, top)
-    return (lo, hi) if hi is not None else None
-
-
 def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is not ClaimKind.SHARES or not claim.counts or claim.total is None:
         return
     whole = claim.total
-    span = implied_whole(claim)
+    span = implied_whole(claim.counts, claim.parts)
     values = {"total": base(whole), "parts": [base(p) for p in claim.parts]}
     if span is None:
         return
@@ -68,9 +54,12 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     values["computed"] = f"{num(lo, 1)}–{num(hi, 1)}"
     arithmetic = f"{shown} → a whole of {found}; stated {whole.raw}"
     msg = f"the shares were computed from a whole of {found}, not the stated {whole.raw}"
+    summed = sum(c.value for c in claim.counts)
+    if lo <= summed <= hi:
+        short = whole.value - summed
+        gap = f"{abs(short)} short of" if short > 0 else f"{abs(short)} more than"
+        msg = (
+            f"the shares were computed from the sum of the parts, {summed} (a whole of {found}),"
+            f" not the stated {whole.raw}: the parts are {gap} the total"
+        )
     yield Outcome(Status.FAIL, msg, arithmetic, values)
-
-
-def fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
-    s = stated_interval(share, ("half-up", "half-even"))
-    return overlaps(ratio_range(range_of(count), range_of(whole)), s)

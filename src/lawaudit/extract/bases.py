@@ -1,0 +1,325 @@
+"""Where a rate's or a share's whole is, and what the text says about its part.
+
+Rules of the language that decide a base by meaning, not by the nearest marked count:
+- a count that carries its own share ("行政处罚类212件，占比35%") is a part of some list, never
+  the whole of the counts that follow it — unless a 其中 between them opens its breakdown;
+- "在办结的420件诉求中" and "420件中" name the whole the following counts are taken out of;
+- a negated or partial count (不满意3人, 未按期办结3件, 逾期2件) is the complement of a rate's
+  numerator, never the numerator itself: 满意率 = (200 − 3) / 200;
+- a count under 其中 is measured against the figure the 其中 refers to ("办结1188件；其中按时
+  办结1150件，按时办结率96.8%": 1150 / 1188).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from lawaudit.arith import (
+    DEFAULT_MODES,
+    decimal_places,
+    implied_whole,
+    modes_giving,
+    overlaps,
+    range_of,
+    ratio_range,
+    stated_interval,
+)
+from lawaudit.extract import patterns as P
+from lawaudit.extract.context import Item, Sentence
+from lawaudit.model import Claim, ClaimKind, Quantity
+
+# After a number: its unit and a few words, then 中 closing "在…中" or "N件中".
+OUT_OF_TAIL = re.compile(r"[^\d,，。；;：:、]{0,12}?中(?=[,，:：]|[\u4e00-\u9fff])")
+OUT_OF_HEAD = re.compile(r"在[^,，。；;]{0,12}$")
+# A count of the opposite outcome (不满意, 未办结, 未按期办结, 逾期) or a lesser one (基本满意).
+OPPOSITE = re.compile(r"不|未|逾期|超期|延期")
+LESSER = re.compile(r"基本|比较")
+
+
+def share_carriers(text: str, sentences: list[Sentence]) -> set[int]:
+    """Starts of the counts directly followed by their own share ("…212件，占比35%")."""
+    out: set[int] = set()
+    for sent in sentences:
+        last: Item | None = None
+        for item in sent.items:
+            if item.q.is_percent:
+                if last is not None and "占" in item.label and next_to(text, last, item):
+                    out.add(last.q.start)
+                last = None
+            elif item.is_count:
+                last = item
+    return out
+
+
+def next_to(text: str, count: Item, share: Item) -> bool:
+    """Only a clause break stands between the count and its share's label."""
+    gap = text[count.q.end : share.q.start - len(share.label)]
+    return len(gap) <= 3 and not any(ch.isdigit() for ch in gap)
+
+
+def may_be_whole_of(text: str, whole: Item, part_start: int, carriers: set[int]) -> bool:
+    """A count carrying a share is no whole for what follows, unless 其中 opens its breakdown."""
+    return whole.q.start not in carriers or text.find("其中", whole.q.end, part_start) >= 0
+
+
+def names_match(name: str, label: str) -> bool:
+    """The label counts what a share's whole is named ("收到申请" ↔ "共收到行政复议申请"): the
+    name's head noun (its last two characters) is in the label, and so is every character pair
+    of the words before it, wherever they stand. "一般公共预算收入" is not "一般公共预算支出",
+    and "一般公共服务支出" is not "一般公共预算支出" (预算 is missing)."""
+    if name in label:
+        return True
+    if len(name) < 2 or name[-2:] not in label:
+        return False
+    modifier = name[:-2]
+    return all(modifier[i : i + 2] in label for i in range(len(modifier) - 1)) and (
+        len(modifier) != 1 or modifier in label
+    )
+
+
+def is_out_of(text: str, item: Item) -> bool:
+    """ "在办结的420件诉求中" or "420件中": the count is the whole the next counts come from."""
+    tail = OUT_OF_TAIL.match(text, item.q.end)
+    if tail is None:
+        return False
+    return tail.end() - item.q.end <= 2 or OUT_OF_HEAD.search(item.label) is not None
+
+
+def qualified(verb: str, label: str, words: re.Pattern = OPPOSITE) -> bool:
+    """The label counts the opposite (不满意 for 满意) — or, with LESSER, a lesser degree."""
+    at = label.rfind(verb)
+    return at > 0 and words.search(label[max(0, at - 3) : at]) is not None
+
+
+def complement(whole: Quantity, other: Quantity) -> Quantity:
+    """whole − other, written so a reader sees the subtraction: "(200 − 3)"."""
+    return Quantity(
+        raw=f"({whole.raw.removesuffix(whole.unit)} − {other.raw.removesuffix(other.unit)})",
+        value=whole.value - other.value,
+        unit=whole.unit,
+        decimals=max(whole.decimals, other.decimals),
+        scale=min(whole.scale, other.scale),
+        qualifier=whole.qualifier or other.qualifier,
+        start=other.start,
+        end=other.end,
+    )
+
+
+def best_reading(
+    numerator: Quantity,
+    siblings: list[Item],
+    whole: Quantity,
+    totals: list[Quantity],
+    stated: Quantity,
+) -> tuple[Quantity, Quantity]:
+    """(numerator, whole) as read, unless that does not give the stated rate and another
+    reading the text states does, exactly: the outcomes of the numerator's kind stated beside
+    it taken together (当场答复 + 办结), or the sentence's own total (共受理…) as the whole.
+    Arithmetic chooses between readings the text gives; it never makes one up."""
+    if exact(numerator, whole, stated) is not False:
+        return numerator, whole
+    others = [it.q for it in siblings if it.q.start != numerator.start]
+    nums = [numerator]
+    if others:
+        nums.append(sum_of(sorted([numerator, *others], key=lambda q: q.start)))
+    for den in (whole, *totals):
+        for num in nums:
+            if (num, den) != (numerator, whole) and exact(num, den, stated):
+                return num, den
+    return numerator, whole
+
+
+def exact(part: Quantity, whole: Quantity, stated: Quantity) -> bool | None:
+    """part / whole rounds to the stated % (half-up or half-even); None when inexact inputs."""
+    if part.rounded or whole.rounded or part.approximate or whole.approximate or whole.value <= 0:
+        return None
+    ratio = Fraction(part.value) * 100 / Fraction(whole.value)
+    return bool(set(modes_giving(ratio, stated.value, stated.decimals)) & set(DEFAULT_MODES))
+
+
+def among_head(part: Item, before: list[Item]) -> Item | None:
+    """For a part under 其中, the count the 其中 refers to: the last count before the marker."""
+    at = part.label.find("其中")
+    if at < 0:
+        return None
+    at += part.q.start - len(part.label)
+    for it in before:  # nearest first
+        if it.q.end <= at and it.q.unit == part.q.unit and not P.CHANGE_WORDS.search(it.label):
+            return it
+    return None
+
+
+LIST_REACH = 1500  # characters before a list where its whole may be stated: about a section
+
+
+def one_whole_per_list(
+    claims: list[Claim],
+    text: str,
+    earlier: list[Item] | None = None,
+    carriers: set[int] | frozenset[int] = frozenset(),
+) -> list[Claim]:
+    """The shares of one list ("投诉类4733件，占51.28%；…举报类14件，占0.15%") divide one
+    whole. Where the whole was guessed from earlier text for each share alone, the list's
+    shares choose it together: the guessed whole that most of them fit is given to every
+    share of the list whose whole was guessed (a share stated with its own whole keeps it);
+    failing that, the nearest count stated before the list that most of them fit. The
+    choice is inferred, so a share that then fails is a warning."""
+    shares = [
+        i
+        for i, c in enumerate(claims)
+        if c.kind is ClaimKind.RATE and "占" in c.subject and c.stated and c.numerator
+    ]
+    lists: list[list[int]] = []
+    for i in shares:
+        prev = lists[-1][-1] if lists else None
+        if prev is not None and one_list(text, claims[prev], claims[i]):
+            lists[-1].append(i)
+        else:
+            lists.append([i])
+    out = list(claims)
+    for members in lists:
+        guessed = [i for i in members if claims[i].inferred or claims[i].denominator is None]
+        if len(members) < 2 or not guessed:
+            continue
+        pairs = [(claims[i].numerator, claims[i].stated) for i in members]
+        wholes = [claims[i].denominator for i in guessed if claims[i].denominator]
+        best = max(wholes, key=lambda w: (support(pairs, w), w.start), default=None)
+        if best is None or 2 * support(pairs, best) <= len(members):
+            best = stated_before(pairs, earlier or [], carriers)
+        if best is None:
+            continue
+        for i in guessed:
+            c = claims[i]
+            if c.denominator is None or c.denominator.start != best.start:
+                note = f"whole {best.raw}, the one most shares of its list fit"
+                out[i] = replace(c, denominator=best, inferred=True, notes=(note,))
+    return out
+
+
+def support(pairs: list[tuple[Quantity, Quantity]], whole: Quantity) -> int:
+    """How many (count, share) pairs of a list the whole gives."""
+    return sum(1 for count, share in pairs if fits(count, share, whole))
+
+
+def stated_before(
+    pairs: list[tuple[Quantity, Quantity]], earlier: list[Item], carriers: set[int] | frozenset
+) -> Quantity | None:
+    """The nearest count stated before a list that most of its (count, share) pairs fit
+    ("受理59件。…治安管理类案件13件，占案件总数的22.0%；工商类21件，占总数的35.6%")."""
+    first = pairs[0][0]
+    at = bisect.bisect_left([it.q.start for it in earlier], first.start)
+    for it in reversed(earlier[:at]):
+        if first.start - it.q.end > LIST_REACH:
+            break
+        if it.q.start in carriers or (first.unit and it.q.unit != first.unit):
+            continue
+        if 2 * support(pairs, it.q) > len(pairs):
+            return it.q
+    return None
+
+
+def one_list(text: str, a: Claim, b: Claim) -> bool:
+    """Two shares in one run of a list: the same sentence, naming the same whole (or one of
+    them naming it and the other only 总数/总量: "占案件总数的22.0%…；…占总数的35.6%")."""
+    gap = text[a.stated.end : b.stated.start]
+    if "。" in gap or "\n" in gap:
+        return False
+    wa, wb = (c.subject.rsplit("占", 1)[1] for c in (a, b))
+    return (
+        wa == wb
+        or GENERIC_WHOLE.fullmatch(wa) is not None
+        or GENERIC_WHOLE.fullmatch(wb) is not None
+    )
+
+
+GENERIC_WHOLE = re.compile(r"比|总数|总量|总额|总和|全部|所有")
+
+
+def settle_lists(rates: list[Claim], groups: list[Claim]) -> list[Claim]:
+    """A list of shares that agree on another whole than the total they were paired with is
+    one finding (LA206 on the list), not one failure per share. Each share is then measured
+    against the whole the text does give for that consensus — the sum of the listed parts —
+    and passes naming it; when no stated figure fits, the shares are left unpaired."""
+    moved: dict[int, Claim] = {}
+    for g in groups:
+        if g.kind is not ClaimKind.SHARES or not g.counts or g.total is None:
+            continue
+        span = implied_whole(g.counts, g.parts)
+        whole = range_of(g.total)
+        if span is None or span[0] > span[1] or whole.hi is None:
+            continue
+        if span[0] <= whole.hi and whole.lo <= span[1]:
+            continue  # the stated whole is one the shares allow: each share speaks for itself
+        fitting = sum(1 for c, p in zip(g.counts, g.parts, strict=True) if fits(c, p, g.total))
+        if 2 * fitting >= len(g.parts):
+            continue  # most shares fit it: the others fail on their own
+        counts = {c.start for c in g.counts}
+        summed = sum_of(list(g.counts))
+        on_sum = span[0] <= range_of(summed).hi and range_of(summed).lo <= span[1]
+        for i, c in enumerate(rates):
+            if not (c.numerator and c.denominator and c.numerator.start in counts):
+                continue
+            if c.denominator.start != g.total.start:
+                continue
+            if on_sum:
+                note = f"whole: the sum of the listed parts, {summed.value} (not {g.total.raw})"
+                moved[i] = replace(c, denominator=summed, inferred=True, notes=(note,))
+            else:
+                note = f"the list's shares fit no stated whole (not {g.total.raw}); see LA206"
+                moved[i] = replace(c, denominator=None, inferred=False, notes=(note,))
+    settled = [moved.get(i, c) for i, c in enumerate(rates)]
+    for g in groups:
+        settled = mark_balancing(settled, g)
+    return settled
+
+
+def mark_balancing(rates: list[Claim], group: Claim) -> list[Claim]:
+    """尾数调整: the stated shares add to exactly 100, but correct rounding of one of them would
+    make the list 100 ± one unit of the last digit. That share is marked, so its failure is
+    reported as the adjustment it is (a warning), not as a wrong figure."""
+    if group.kind is not ClaimKind.SHARES or sum(p.value for p in group.parts) != 100:
+        return rates
+    places = max(p.decimals for p in group.parts)
+    unit = Decimal(1).scaleb(-places)
+    starts = {p.start for p in group.parts}
+    members = [i for i, c in enumerate(rates) if c.stated is not None and c.stated.start in starts]
+    if len(members) != len(group.parts):
+        return rates
+    off = []
+    for i in members:
+        c = rates[i]
+        if not (c.numerator and c.denominator) or c.denominator.value <= 0:
+            return rates
+        if c.numerator.rounded or c.denominator.rounded or c.stated.decimals != places:
+            return rates
+        exact = Fraction(c.numerator.value) * 100 / Fraction(c.denominator.value)
+        if decimal_places(exact, places) != c.stated.value:
+            off.append((i, c.stated.value - decimal_places(exact, places)))
+    if len(off) == 1 and abs(off[0][1]) == unit:
+        i = off[0][0]
+        rates = [*rates[:i], replace(rates[i], balanced=True), *rates[i + 1 :]]
+    return rates
+
+
+def fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
+    """count / whole rounds to the share (half-up or half-even, inputs within their precision)."""
+    return overlaps(ratio_range(range_of(count), range_of(whole)), stated_interval(share))
+
+
+def sum_of(qs: list[Quantity]) -> Quantity:
+    """Several counts as one figure, written as their sum."""
+    value = sum((q.value for q in qs), start=qs[0].value * 0)
+    return Quantity(
+        raw="(" + " + ".join(q.raw.removesuffix(q.unit) for q in qs) + ")",
+        value=value,
+        unit=qs[0].unit,
+        decimals=max(q.decimals for q in qs),
+        scale=min(q.scale for q in qs),
+        qualifier=next((q.qualifier for q in qs if q.qualifier), ""),
+        start=qs[0].start,
+        end=qs[-1].end,
+    )
