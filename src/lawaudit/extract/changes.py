@@ -29,7 +29,7 @@ UP = "增长|增加|上升|提高|上涨|扩大|提升"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
 DOWN_WORDS = frozenset(DOWN.split("|"))
 VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|涨幅|跌幅|增速|拉动")  # a value after them is a change
-PERIOD = r"(?:上年同期|去年同期|上年|去年|上月|上期|(?:19|20)\d\d年)"
+PERIOD = r"(?:上年同期|去年同期|上一?年度|上年|去年|上月|上期|(?:19|20)\d\d年)"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
 BY = re.compile(
     rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达到?|是)?"
@@ -57,9 +57,9 @@ NOT_PREV = re.compile(r"结转|结余|遗留|以上年|以来|基期|基数|力�
 # "较“十三五”末2020年88.23亿元增加", "比“十三五”541亿元增加": a comparison stating its base.
 PLAN_PERIOD = r"十[一二三四五六七八九]?五(?:时期|期间)?"
 BASE = re.compile(
-    rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})(?:底|末|同期)?[”\"]?的?$"
+    rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})[”\"]?(?:底|末|同期)?[”\"]?的?$"
 )
-# BASE ends in $ and matches at most 22 characters, so it lies in the last 23 of the text searched
+# BASE ends in $ and matches at most 23 characters, so it lies in the last 24 of the text searched
 # ($ also matches before a final line break): a longer gap between two levels need not be read.
 BASE_REACH = 32
 MONTHLY = re.compile(r"环比|上月|上期|上季度")
@@ -269,7 +269,10 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
     year_at = YearsBefore(doc.text, sent)
     levels: list[Item] = []
     closed = False
+    by_count = None  # a count change no earlier value paired with, and the level before it
+    prev_item = None
     for it, form in zip(items, forms, strict=True):
+        prev_item, last = it, prev_item
         if form is None:
             if is_level(it):
                 levels, closed = ([] if closed else levels), False
@@ -279,9 +282,17 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
         found = pair(doc.text, year_at, levels[-LEVELS_BACK:], it, earlier)
+        follows = by_count is not None and by_count[1] is last and it.q.is_percent
+        if found is None and follows and form[0] == "by" and not own_topic(it.label):
+            found = derived_previous(
+                doc.text, *by_count
+            )  # "受理71266件，同比增加7181件，增幅11.2%"
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
+        by_count = None
+        if found is None and form[0] == "by" and it.is_count and levels and levels[-1] is last:
+            by_count = (levels[-1], it, form[1])
 
 
 def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlier: EarlierValues):
@@ -313,6 +324,26 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
     return from_earlier(year_at, levels, stmt, earlier)
+
+
+def derived_previous(text: str, level: Item, change: Item, direction: str):
+    """(current, previous, subject, inferred) when a level is followed by its own change in
+    units and then in %: the earlier value is the level less the change, so the % must be
+    the change over that ("受理71266件，同比增加7181件，增幅11.2%": 7181 / 64085)."""
+    cur, d = level.q, change.q
+    if d.unit != cur.unit or d.scale != cur.scale or d.approximate or cur.approximate:
+        return None
+    if BASE.search(text, max(0, cur.start - BASE_REACH), cur.start) or prev_mark(level):
+        return None  # "较“十三五”末的9323.1亿元增加4374.4亿元": that level is the earlier one
+    value = cur.value - d.value if direction == "up" else cur.value + d.value
+    if value <= 0:
+        return None
+    sign = "−" if direction == "up" else "+"
+    raw = f"({cur.raw.removesuffix(cur.unit)} {sign} {d.raw.removesuffix(d.unit)})"
+    places, scale = max(cur.decimals, d.decimals), min(cur.scale, d.scale)
+    prev = Quantity(raw, value, cur.unit, places, scale, "", d.start, d.end)
+    prev_item = Item(prev, "", level.sentence)
+    return level, prev_item, topic(level.label), False
 
 
 def base_between(text: str, c: Item, p: Item) -> bool:

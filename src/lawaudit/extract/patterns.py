@@ -57,7 +57,9 @@ TOTAL_MARK = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计
 BARE_TOTAL = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数")
 INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|转办|接到|接听|受案")
 # Words that mark a number as the closed part of an intake ("办结119件").
-CLOSED = re.compile(r"办结|审结|结案|办理完毕|处理完毕|已办理|答复|回复|完成办理")
+CLOSED = re.compile(
+    r"办结|审结|结案|办理完毕|处理完毕|已(?:及时|按时|按期)?办理|答复|回复|完成办理"
+)
 # …and the part still open, which with the closed part makes the whole intake.
 STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
 NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收")

@@ -76,7 +76,7 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 # Classifiers that count the same items in this family: "接听群众来电8947个，其中转办2274件".
-ITEM_UNITS = frozenset({"件", "个", "宗", "起", "条", "单", "件次", "次"})
+ITEM_UNITS = frozenset({"件", "个", "宗", "起", "条", "单", "件次", "次", "份"})
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -176,6 +176,13 @@ def pair_rate(
             ),
             None,
         )
+        if whole is None and rest and just_before(text, rest[0], part):
+            # "回访工单2713件，市民答复满意2617件，满意率96.5%": the count the numerator's
+            # clause follows is what it was counted out of
+            near = rest[0]
+            ok = comparable(near.q, part.q) and at_least(near.q, lo) and is_level(near)
+            ok = ok and not names_verb(near, B.LESSER)  # 非常满意802条，满意163条: siblings
+            whole = near if ok and not P.CHANGE_WORDS.search(near.label) else None
         if negated is not None:
             if whole is None:
                 return None, None, None
@@ -357,6 +364,9 @@ def find_rate_claims(
                 continue
             nearby = sent.items[max(0, idx - REACH) : idx]  # a claim's numbers stand close together
             before = [it for it in nearby[::-1] if it.is_count or bare_count(text, it, item)]
+            if not before and is_integer_run(nearby):
+                # "审结4696，其中纠错191，纠错率4.1%": no units at all
+                before = [it for it in nearby[::-1] if not it.q.is_percent]
             inline = inline_share(doc, item, before)
             if inline is not None:
                 yield inline
@@ -401,6 +411,21 @@ def find_rate_claims(
         ]
         if counts and not opens_breakdown(text, sent):  # 其中 refers to the headline
             previous = counts
+
+
+def just_before(text: str, whole: Item, part: Item) -> bool:
+    """Only one clause break between the whole's number and the part's label."""
+    gap = text[whole.q.end : part.q.start - len(part.label)]
+    return len(gap) <= 1 and gap in ("", "，", ",", "；", ";")
+
+
+def is_integer_run(items: list[Item]) -> bool:
+    """Two or more plain integers with no unit and nothing else counted in the sentence."""
+    plain = [it for it in items if not it.q.is_percent]
+    return len(plain) >= 2 and all(
+        not it.q.unit and not it.q.decimals and it.q.scale == 1 and not it.q.qualifier
+        for it in plain
+    )
 
 
 def bare_count(text: str, it: Item, share: Item) -> bool:

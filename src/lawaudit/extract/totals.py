@@ -16,8 +16,15 @@ from dataclasses import replace
 from lawaudit.arith import range_of
 from lawaudit.extract import bases as B
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence, opens_breakdown, place, strip_filler
-from lawaudit.extract.rates import is_level, is_whole
+from lawaudit.extract.context import (
+    Item,
+    Sentence,
+    bigrams,
+    opens_breakdown,
+    place,
+    strip_filler,
+)
+from lawaudit.extract.rates import comparable, is_level, is_whole
 from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -37,7 +44,12 @@ def can_add(text: str, item: Item) -> bool:
 
 
 def breakdown_parts(
-    text: str, after: list[Item], total: Item, among_at: int, guessed: bool = False
+    text: str,
+    after: list[Item],
+    total: Item,
+    among_at: int,
+    guessed: bool = False,
+    carriers: set[int] | frozenset[int] = frozenset(),
 ) -> list[Item]:
     """Same-unit counts after 其中 / 分别为 / 分产业看 that are parts of `total`.
 
@@ -52,7 +64,7 @@ def breakdown_parts(
     its parts exceed the total. When the total was `guessed` from an earlier sentence, a first
     part larger than it shows the guess was wrong, and there is no list.
     """
-    unit, limit = total.q.unit, range_of(total.q).hi
+    limit = range_of(total.q).hi
     parts: list[Item] = []
     mark = among_at  # where the last part (or the marker) ended
     style = ""
@@ -64,9 +76,12 @@ def breakdown_parts(
             break
         if depth(text[among_at : it.q.start]) != 0:
             continue  # inside brackets opened after 其中: a detail of a part
-        if parts and (P.AMONG.search(it.label) or is_whole(it) or P.CLOSED.search(it.label)):
+        listed = it.q.start in carriers and parts and parts[-1].q.start in carriers
+        if parts and (P.AMONG.search(it.label) or P.CLOSED.search(it.label)):
             break
-        if it.q.unit != unit or P.CHANGE_WORDS.search(it.label):
+        if parts and is_whole(it) and not listed:  # "A受理20915个，占40.5%；B受理19346个，占…"
+            break
+        if not comparable(it.q, total.q) or P.CHANGE_WORDS.search(it.label):
             continue
         if P.SUBSET.search(it.label) or (skipping and between.startswith(("、", "和", "及"))):
             skipping = True
@@ -136,8 +151,10 @@ def covers_all(parts: list[Item]) -> bool:
 
 def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
+    carriers = B.share_carriers(text, sentences)
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     recent: list[Item] = []  # the counts of the last sentence that had any
+    before_recent: list[Item] = []  # … and of the one before it
     for sent in sentences:
         if not sent.items:
             continue
@@ -154,7 +171,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if total is None:
                 continue
             after = near(counts, starts, m.end(), m.end() + AHEAD)
-            parts = breakdown_parts(text, after, total, m.start(), guessed)
+            parts = breakdown_parts(text, after, total, m.start(), guessed, carriers)
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in respectively(text, sent.start, sent.end):
@@ -164,11 +181,11 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
                 yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
-        yield from implicit_breakdowns(doc, counts)
-        yield from completion_claims(doc, counts)
+        yield from implicit_breakdowns(doc, counts, [*before_recent, *recent])
+        yield from completion_claims(doc, counts, recent)
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
-        recent = counts
+        before_recent, recent = recent, counts
 
 
 # The characters a BY_DIMENSION match starts with (分产业看, 按城乡划分, 从构成看).
@@ -248,38 +265,60 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
 COMPARISON = re.compile(r"比|较|同期|上年|去年|上月|^[多少]了?$")
 
 
-def implicit_breakdowns(doc: Document, counts: list[Item]) -> Iterator[Claim]:
-    """ "本月共生成工单8210件，热线直接答复5105件，派发承办单位3105件": a total followed, in its
-    clause run, by counts that add up to it exactly, with no 其中 to say so. Only an exact sum
-    is read as a breakdown (the reading is inferred, so it can pass but never fail); the counts
-    are then parts, never an intake and its outcome."""
+def implicit_breakdowns(
+    doc: Document, counts: list[Item], recent: list[Item] = ()
+) -> Iterator[Claim]:
+    """ "本月共生成工单8210件，热线直接答复5105件，派发承办单位3105件": a total followed by counts
+    that add up to it exactly, with no 其中 to say so — in its own sentence, or opening the
+    next one ("共受理工单506件。交办二级单位495件，直办11件") or after a colon there ("工单分类：
+    求决类460件、咨询类38件…"). Only an exact sum is read as a breakdown (the reading is
+    inferred, so it can pass but never fail); the counts are then parts, never an intake and
+    its outcome."""
     text = doc.text
-    for i, total in enumerate(counts):
-        if not (P.TOTAL_MARK.search(total.label) and can_add(text, total)):
-            continue
-        whole = range_of(total.q)
-        lo = hi = 0
-        parts: list[Item] = []
-        for it in counts[i + 1 : i + 1 + STEPS]:
-            between = text[(parts[-1] if parts else total).q.end : it.q.start]
-            if any(ch in between for ch in "；;") or P.AMONG.search(between):
+    starts = [0] + [i for i, it in enumerate(counts) if i and COLON.search(it.label)]
+    tries = [(t, 0) for t in recent if names_total(text, t)]
+    tries += [(t, s) for t in recent if names_total(text, t) for s in starts if s]
+    tries += [(t, i + 1) for i, t in enumerate(counts) if names_total(text, t)]
+    for total, first in tries:
+        parts = exact_run(text, total, counts[first : first + STEPS])
+        if parts:
+            note = "parts beside the total add up to it (no 其中)"
+            yield replace(breakdown(doc, total, parts, True, note), inferred=True)
+
+
+COLON = re.compile(r"[:：]")
+
+
+def names_total(text: str, item: Item) -> bool:
+    return bool(P.TOTAL_MARK.search(item.label) or takes_in(item)) and can_add(text, item)
+
+
+def exact_run(text: str, total: Item, run: list[Item]) -> list[Item]:
+    """The first two or more counts of `run`, one list, that add up to `total` exactly."""
+    whole = range_of(total.q)
+    if whole.hi is None:
+        return []
+    lo = hi = 0
+    parts: list[Item] = []
+    for it in run:
+        if parts:
+            between = text[parts[-1].q.end : it.q.start]
+            if any(ch in between for ch in "；;。") or P.AMONG.search(between):
                 break
-            if P.RESPECTIVELY.search(between) or it.q.unit != total.q.unit:
+            if P.RESPECTIVELY.search(between):
                 break
-            if not can_add(text, it) or P.TOTAL_MARK.search(it.label):
-                break
-            if COMPARISON.search(it.label):
-                break  # "比2024年的400件多100件": last year's figure and the change
-            parts.append(it)
-            r = range_of(it.q)
-            lo, hi = lo + r.lo, None if hi is None or r.hi is None else hi + r.hi
-            if len(parts) >= 2 and whole.hi is not None and hi is not None:
-                if lo <= whole.hi and whole.lo <= hi:
-                    note = "parts beside the total add up to it (no 其中)"
-                    yield replace(breakdown(doc, total, parts, True, note), inferred=True)
-                    break
-                if lo > whole.hi:
-                    break
+        if not comparable(it.q, total.q) or not can_add(text, it) or P.SUM_AFTER.match(it.label):
+            break
+        if COMPARISON.search(it.label) or it.q.start <= total.q.start:
+            break  # "比2024年的400件多100件": last year's figure and the change
+        parts.append(it)
+        r = range_of(it.q)
+        lo, hi = lo + r.lo, None if hi is None or r.hi is None else hi + r.hi
+        if hi is None or lo > whole.hi:
+            break
+        if len(parts) >= 2 and lo <= whole.hi and whole.lo <= hi:
+            return parts
+    return []
 
 
 def span(total: Item, parts: list[Item]) -> tuple[int, int]:
@@ -288,22 +327,38 @@ def span(total: Item, parts: list[Item]) -> tuple[int, int]:
     return min(i.q.start - len(i.label) for i in items), max(i.q.end for i in items)
 
 
+def takes_in(item: Item) -> bool:
+    return bool(P.INTAKE.search(item.label)) and not P.NOT_INTAKE.search(item.label)
+
+
+def same_topic(intake: Item, closed: Item) -> bool:
+    """ "新收行政复议案件31.5万件…；依法办结行政复议案件29.3万件": both name one object."""
+    return len(bigrams(intake.label) & bigrams(closed.label)) >= 2
+
+
 NEW_ONLY = re.compile(r"新收|新受理|新增|新立")  # cases carried over are not in this intake
 
 
-def completion_claims(doc: Document, counts: list[Item]) -> Iterator[Claim]:
-    """受理 N … 办结 M (… 在办 K): M ≤ N, and N = M + K when the open part is stated."""
+def completion_claims(
+    doc: Document, counts: list[Item], previous: list[Item] = ()
+) -> Iterator[Claim]:
+    """受理 N … 办结 M (… 在办 K): M ≤ N, and N = M + K when the open part is stated. A
+    sentence that opens with its closed count ("…共收到申请1696件，较上年增长52%。已审结1550
+    件，…") continues the intake of the sentence before."""
+    first = counts[0] if counts else None
+    if first is not None and P.CLOSED.search(first.label) and not is_whole(first):
+        intake = next((it for it in reversed(previous) if takes_in(it)), None)
+        if intake is not None and comparable(intake.q, first.q):
+            counts = [intake, *counts]
     for i, intake in enumerate(counts):
-        if not P.INTAKE.search(intake.label) or P.NOT_INTAKE.search(intake.label):
+        if not takes_in(intake):
             continue
         closed = open_ = None
         for it in counts[i + 1 : i + 1 + STEPS]:
-            if (
-                ";" in doc.text[intake.q.end : it.q.start]
-                or "；" in doc.text[intake.q.end : it.q.start]
-            ):
+            gap = doc.text[intake.q.end : it.q.start]
+            if (";" in gap or "；" in gap) and not same_topic(intake, it):
                 break  # a new clause group: 回复 there answers another intake
-            if it.q.unit != intake.q.unit:
+            if not comparable(it.q, intake.q):
                 continue
             if P.INTAKE.search(it.label) and not P.CLOSED.search(it.label):
                 break
