@@ -294,7 +294,9 @@ def mark_balancing(rates: list[Claim], group: Claim) -> list[Claim]:
         c = rates[i]
         if not (c.numerator and c.denominator) or c.denominator.value <= 0:
             return rates
-        if c.numerator.rounded or c.denominator.rounded or c.stated.decimals != places:
+        if c.numerator.rounded or c.denominator.rounded:
+            return rates
+        if c.stated.decimals != places and c.stated.value != 0:  # "0%" in a column of 0.0s
             return rates
         exact = Fraction(c.numerator.value) * 100 / Fraction(c.denominator.value)
         if decimal_places(exact, places) != c.stated.value:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lawaudit.extract import bases as B
 from lawaudit.extract.context import place
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
@@ -138,8 +139,13 @@ class Table:
         return "count"
 
 
+INDEX_HEAD = re.compile(r"^(?:序号|编号|排名|名次|排序)$")  # a column that only numbers the rows
+COUNT_HEAD = re.compile(r"数量|件数|人数|数$|量$|金额|合计")
+
+
 def tables(text: str) -> Iterator[Table]:
-    for block in rows_of(text):
+    for block in [*rows_of(text), *flat_rows(text)]:
+        block = normalised(block)
         i = 0
         while i < len(block):
             if numeric(block[i]) or i + 1 >= len(block) or not numeric(block[i + 1]):
@@ -147,8 +153,9 @@ def tables(text: str) -> Iterator[Table]:
                 continue
             header, body = block[i], []
             j = i + 1
-            while j < len(block) and numeric(block[j]):
-                body.append(block[j])
+            while j < len(block) and (numeric(block[j]) or same_header(block[j], header)):
+                if numeric(block[j]):
+                    body.append(block[j])
                 j += 1
             total = next((r for r in body if TOTAL_ROW.match(r.label)), None)
             if total is not None and total is not body[-1] and total is not body[0]:
@@ -157,6 +164,86 @@ def tables(text: str) -> Iterator[Table]:
             if len(rows) >= 2 and len(header.cells) >= 2:
                 yield Table(header, rows, total)
             i = j
+
+
+def same_header(row: Row, header: Row) -> bool:
+    """A wrapped table repeats its header further down ("省份 | 数量 | 省份 | 数量")."""
+    return [c.text for c in row.cells] == [c.text for c in header.cells]
+
+
+def normalised(block: list[Row]) -> list[Row]:
+    """The rows with an index column (序号) dropped, and a wrapped table ("省份 | 数量 | 省份 |
+    数量") unfolded into one label and one value a row, from its header on."""
+    out: list[Row] = []
+    index = wrapped = False
+    for row in block:
+        cells = list(row.cells)
+        first = cells[0].text if cells else ""
+        if INDEX_HEAD.match(first):
+            index = True
+        elif index and not NUMBER.fullmatch(first):
+            index = False
+        if index:
+            cells = cells[1:]
+        names = [c.text for c in cells]
+        if len(names) >= 4 and names[0] and names == names[:2] * (len(names) // 2):
+            out.append(Row(tuple(cells[:2])))  # the header, once for each time it is written
+            wrapped = True
+        elif wrapped and len(cells) > 2:
+            pairs = (cells[k : k + 2] for k in range(0, len(cells), 2))
+            out += [Row(tuple(p)) for p in pairs if len(p) == 2 and p[0].text]
+        elif len(cells) >= 2:
+            out.append(Row(tuple(cells)))
+    return out
+
+
+def flat_rows(text: str) -> Iterator[list[Row]]:
+    """A table flattened one cell a line with no "|" (PDF text, some pages): a header of k
+    short cells that names a count column ("序号 / 处理方式 / 数量 / 比例"), then rows of k
+    lines each, for as long as every row has a label and numbers where the header's
+    numbers stand."""
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        bare = line.strip()
+        if bare:
+            lines.append(Cell(bare, at + line.index(bare)))
+        at += len(line) + 1
+    i = 0
+    while i < len(lines):
+        found = None
+        for k in range(3, 7):
+            head = lines[i : i + k]
+            if len(head) < k or any(c.quantity() is not None or len(c.text) > 12 for c in head):
+                break
+            if any(COUNT_HEAD.search(c.text) for c in head[1:]):
+                rows = grouped(lines[i + k :], k)
+                if len(rows) >= 2:
+                    found = (k, rows)
+        if found is None:
+            i += 1
+            continue
+        k, rows = found
+        yield [Row(tuple(lines[i : i + k])), *rows]
+        i += k * (len(rows) + 1)
+
+
+def grouped(lines: list[Cell], k: int) -> list[Row]:
+    """Rows of k cells while they look like one table's rows: a label and one or more numbers
+    in the same places as the first row's."""
+    rows: list[Row] = []
+    shape = None
+    for n in range(0, len(lines) - k + 1, k):
+        row = Row(tuple(lines[n : n + k]))
+        places = tuple(c.quantity() is not None or c.text in MISSING for c in row.cells)
+        if not any(places[1:]):
+            break
+        if shape is None:
+            shape = places
+        elif places != shape:
+            break
+        rows.append(row)
+    return rows
 
 
 def grid_claims(doc: Document) -> list[Claim]:
@@ -239,17 +326,16 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
         )
     shares = [c.stated for c in out]
     if len(shares) == len(table.rows) >= 2:
-        out.append(
-            Claim(
-                kind=ClaimKind.SHARES,
-                subject=f"{len(shares)} rows of {name}",
-                parts=tuple(shares),
-                counts=tuple(c.numerator for c in out),
-                total=whole if not inferred else None,
-                exhaustive=table.total is not None,
-                **place(doc, shares[0], table.rows[0].cells[0].start, shares[0].end),
-            )
+        group = Claim(
+            kind=ClaimKind.SHARES,
+            subject=f"{len(shares)} rows of {name}",
+            parts=tuple(shares),
+            counts=tuple(c.numerator for c in out),
+            total=whole if not inferred else None,
+            exhaustive=table.total is not None,
+            **place(doc, shares[0], table.rows[0].cells[0].start, shares[0].end),
         )
+        out = [*B.mark_balancing(out, group), group]
     return out
 
 
