@@ -154,6 +154,8 @@ def among_head(part: Item, before: list[Item]) -> Item | None:
 
 
 LIST_REACH = 1500  # characters before a list where its whole may be stated: about a section
+MAX_LIST = 60  # shares in one list (the corpus's longest has 14): a longer run is cut, so
+# choosing its whole stays linear in the text
 
 
 def one_whole_per_list(
@@ -176,11 +178,16 @@ def one_whole_per_list(
     lists: list[list[int]] = []
     for i in shares:
         prev = lists[-1][-1] if lists else None
-        if prev is not None and one_list(text, claims[prev], claims[i]):
+        if (
+            prev is not None
+            and len(lists[-1]) < MAX_LIST
+            and one_list(text, claims[prev], claims[i])
+        ):
             lists[-1].append(i)
         else:
             lists.append([i])
     out = list(claims)
+    starts = [it.q.start for it in earlier or []]
     for members in lists:
         guessed = [i for i in members if claims[i].inferred or claims[i].denominator is None]
         if len(members) < 2 or not guessed:
@@ -189,7 +196,7 @@ def one_whole_per_list(
         wholes = [claims[i].denominator for i in guessed if claims[i].denominator]
         best = max(wholes, key=lambda w: (support(pairs, w), w.start), default=None)
         if best is None or 2 * support(pairs, best) <= len(members):
-            best = stated_before(pairs, earlier or [], carriers)
+            best = stated_before(pairs, earlier or [], starts, carriers)
         if best is None:
             continue
         for i in guessed:
@@ -206,13 +213,16 @@ def support(pairs: list[tuple[Quantity, Quantity]], whole: Quantity) -> int:
 
 
 def stated_before(
-    pairs: list[tuple[Quantity, Quantity]], earlier: list[Item], carriers: set[int] | frozenset
+    pairs: list[tuple[Quantity, Quantity]],
+    earlier: list[Item],
+    starts: list[int],
+    carriers: set[int] | frozenset,
 ) -> Quantity | None:
     """The nearest count stated before a list that most of its (count, share) pairs fit
     ("受理59件。…治安管理类案件13件，占案件总数的22.0%；工商类21件，占总数的35.6%")."""
     first = pairs[0][0]
-    at = bisect.bisect_left([it.q.start for it in earlier], first.start)
-    for it in reversed(earlier[:at]):
+    for n in range(bisect.bisect_left(starts, first.start) - 1, -1, -1):
+        it = earlier[n]
         if first.start - it.q.end > LIST_REACH:
             break
         if it.q.start in carriers or (first.unit and it.q.unit != first.unit):
@@ -243,68 +253,72 @@ def settle_lists(rates: list[Claim], groups: list[Claim]) -> list[Claim]:
     """A list of shares that agree on another whole than the total they were paired with is
     one finding (LA206 on the list), not one failure per share. Each share is then measured
     against the whole the text does give for that consensus — the sum of the listed parts —
-    and passes naming it; when no stated figure fits, the shares are left unpaired."""
-    moved: dict[int, Claim] = {}
+    and passes naming it; when no stated figure fits, the shares are left unpaired. Last, a
+    share nudged so its list adds to exactly 100 is marked (mark_balancing)."""
+    out = list(rates)
+    at = {c.stated.start: i for i, c in enumerate(rates) if c.stated is not None}
     for g in groups:
-        if g.kind is not ClaimKind.SHARES or not g.counts or g.total is None:
+        members = [at[p.start] for p in g.parts if p.start in at]
+        if g.kind is not ClaimKind.SHARES or len(members) != len(g.parts):
             continue
-        span = implied_whole(g.counts, g.parts)
-        whole = range_of(g.total)
-        if span is None or span[0] > span[1] or whole.hi is None:
-            continue
-        if span[0] <= whole.hi and whole.lo <= span[1]:
-            continue  # the stated whole is one the shares allow: each share speaks for itself
-        fitting = sum(1 for c, p in zip(g.counts, g.parts, strict=True) if fits(c, p, g.total))
-        if 2 * fitting >= len(g.parts):
-            continue  # most shares fit it: the others fail on their own
-        counts = {c.start for c in g.counts}
-        summed = sum_of(list(g.counts))
-        on_sum = span[0] <= range_of(summed).hi and range_of(summed).lo <= span[1]
-        for i, c in enumerate(rates):
-            if not (c.numerator and c.denominator and c.numerator.start in counts):
-                continue
-            if c.denominator.start != g.total.start:
-                continue
-            if on_sum:
-                note = f"whole: the sum of the listed parts, {summed.value} (not {g.total.raw})"
-                moved[i] = replace(c, denominator=summed, inferred=True, notes=(note,))
-            else:
-                note = f"the list's shares fit no stated whole (not {g.total.raw}); see LA206"
-                moved[i] = replace(c, denominator=None, inferred=False, notes=(note,))
-    settled = [moved.get(i, c) for i, c in enumerate(rates)]
-    for g in groups:
-        settled = mark_balancing(settled, g)
-    return settled
+        if g.counts and g.total is not None:
+            for i, c in zip(members, settled(g, [out[i] for i in members]), strict=True):
+                out[i] = c
+        for i, c in zip(members, mark_balancing([out[i] for i in members], g), strict=True):
+            out[i] = c
+    return out
 
 
-def mark_balancing(rates: list[Claim], group: Claim) -> list[Claim]:
+def settled(g: Claim, members: list[Claim]) -> list[Claim]:
+    """The group's shares, re-based on the sum of their parts or left unpaired when most of
+    them contradict the stated whole and agree on another one."""
+    span = implied_whole(g.counts, g.parts)
+    whole = range_of(g.total)
+    if span is None or span[0] > span[1] or whole.hi is None:
+        return members
+    if span[0] <= whole.hi and whole.lo <= span[1]:
+        return members  # the stated whole is one the shares allow: each share speaks for itself
+    fitting = sum(1 for c, p in zip(g.counts, g.parts, strict=True) if fits(c, p, g.total))
+    if 2 * fitting >= len(g.parts):
+        return members  # most shares fit it: the others fail on their own
+    summed = sum_of(list(g.counts))
+    on_sum = span[0] <= range_of(summed).hi and range_of(summed).lo <= span[1]
+    out = []
+    for c in members:
+        if not (c.numerator and c.denominator) or c.denominator.start != g.total.start:
+            out.append(c)
+        elif on_sum:
+            note = f"whole: the sum of the listed parts, {summed.value} (not {g.total.raw})"
+            out.append(replace(c, denominator=summed, inferred=True, notes=(note,)))
+        else:
+            note = f"the list's shares fit no stated whole (not {g.total.raw}); see LA206"
+            out.append(replace(c, denominator=None, inferred=False, notes=(note,)))
+    return out
+
+
+def mark_balancing(members: list[Claim], group: Claim) -> list[Claim]:
     """尾数调整: the stated shares add to exactly 100, but correct rounding of one of them would
     make the list 100 ± one unit of the last digit. That share is marked, so its failure is
-    reported as the adjustment it is (a warning), not as a wrong figure."""
+    reported as the adjustment it is (a warning), not as a wrong figure. `members` are the
+    group's share claims, in the order of its parts."""
     if group.kind is not ClaimKind.SHARES or sum(p.value for p in group.parts) != 100:
-        return rates
+        return members
     places = max(p.decimals for p in group.parts)
-    unit = Decimal(1).scaleb(-places)
-    starts = {p.start for p in group.parts}
-    members = [i for i, c in enumerate(rates) if c.stated is not None and c.stated.start in starts]
-    if len(members) != len(group.parts):
-        return rates
     off = []
-    for i in members:
-        c = rates[i]
+    for i, c in enumerate(members):
         if not (c.numerator and c.denominator) or c.denominator.value <= 0:
-            return rates
+            return members
         if c.numerator.rounded or c.denominator.rounded:
-            return rates
+            return members
         if c.stated.decimals != places and c.stated.value != 0:  # "0%" in a column of 0.0s
-            return rates
+            return members
         exact = Fraction(c.numerator.value) * 100 / Fraction(c.denominator.value)
         if decimal_places(exact, places) != c.stated.value:
             off.append((i, c.stated.value - decimal_places(exact, places)))
-    if len(off) == 1 and abs(off[0][1]) == unit:
+    if len(off) == 1 and abs(off[0][1]) == Decimal(1).scaleb(-places):
         i = off[0][0]
-        rates = [*rates[:i], replace(rates[i], balanced=True), *rates[i + 1 :]]
-    return rates
+        return [*members[:i], replace(members[i], balanced=True), *members[i + 1 :]]
+    return members
 
 
 def fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
@@ -313,7 +327,7 @@ def fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
 
 
 def sum_of(qs: list[Quantity]) -> Quantity:
-    """Several counts as one figure, written as their sum."""
+    """Several counts as one figure, written as their sum: "783件、579件、562件，占…77%"."""
     value = sum((q.value for q in qs), start=qs[0].value * 0)
     return Quantity(
         raw="(" + " + ".join(q.raw.removesuffix(q.unit) for q in qs) + ")",

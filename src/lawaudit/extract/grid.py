@@ -157,6 +157,8 @@ def tables(text: str) -> Iterator[Table]:
                 if numeric(block[j]):
                     body.append(block[j])
                 j += 1
+                if body and TOTAL_ROW.match(body[-1].label) and len(body) > 1:
+                    break  # the total row closes the table
             total = next((r for r in body if TOTAL_ROW.match(r.label)), None)
             if total is not None and total is not body[-1] and total is not body[0]:
                 total = None  # a 合计 in the middle is a subtotal: the shape is not ours
@@ -217,7 +219,7 @@ def flat_rows(text: str) -> Iterator[list[Row]]:
             if len(head) < k or any(c.quantity() is not None or len(c.text) > 12 for c in head):
                 break
             if any(COUNT_HEAD.search(c.text) for c in head[1:]):
-                rows = grouped(lines[i + k :], k)
+                rows = grouped(lines, i + k, k)
                 if len(rows) >= 2:
                     found = (k, rows)
         if found is None:
@@ -228,12 +230,12 @@ def flat_rows(text: str) -> Iterator[list[Row]]:
         i += k * (len(rows) + 1)
 
 
-def grouped(lines: list[Cell], k: int) -> list[Row]:
-    """Rows of k cells while they look like one table's rows: a label and one or more numbers
-    in the same places as the first row's."""
+def grouped(lines: list[Cell], start: int, k: int) -> list[Row]:
+    """Rows of k cells from lines[start:] while they look like one table's rows: a label and
+    one or more numbers in the same places as the first row's."""
     rows: list[Row] = []
     shape = None
-    for n in range(0, len(lines) - k + 1, k):
+    for n in range(start, len(lines) - k + 1, k):
         row = Row(tuple(lines[n : n + k]))
         places = tuple(c.quantity() is not None or c.text in MISSING for c in row.cells)
         if not any(places[1:]):
@@ -335,7 +337,7 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
             exhaustive=table.total is not None,
             **place(doc, shares[0], table.rows[0].cells[0].start, shares[0].end),
         )
-        out = [*B.mark_balancing(out, group), group]
+        out = [*B.mark_balancing(out, group), group]  # every row's share is a member
     return out
 
 

@@ -217,6 +217,28 @@ def part_next_to_share(gap: str) -> bool:
     return all("%" in c or P.CHANGE_WORDS.search(c) for c in P.CLAUSE_BREAK.split(gap) if c)
 
 
+REFERS_BACK = re.compile(r"(?:上述|以上|前述|这)")
+
+
+def text_between(text: str, first: Item, end: int) -> str:
+    """The words from an item's label to `end`: "上述三类案件" before its share's 占."""
+    return text[first.q.start - len(first.label) : end].split("占", 1)[0]
+
+
+def listed_before(before: list[Item], text: str) -> list[Item]:
+    """ "…126件、城建41件、公安10件，上述三类案件占到收案总数的67.05%": the n counts of the
+    、-list just before "上述 n 类" are the part, when there are exactly n of them."""
+    n = before[0].q.value
+    if n != int(n) or not 2 <= n <= len(before) - 1:
+        return []
+    items = before[1 : 1 + int(n)]  # nearest first
+    for a, b in zip(items[1:], items, strict=False):  # a stands before b in the text
+        gap = text[a.q.end : b.q.start - len(b.label)]
+        if gap not in ("、", "和", "及", "，", ",") or a.q.unit != b.q.unit:
+            return []
+    return items[::-1]
+
+
 def share_parts(before: list[Item], text: str, share_label: str, share_start: int) -> list[Item]:
     """The count just before a share, extended back over a 、-list of same-unit counts.
 
@@ -224,6 +246,8 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     belongs to another clause.
     """
     before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
+    if before and REFERS_BACK.fullmatch(before[0].label):
+        return listed_before(before, text)
     own = re.sub(r"^在[\u4e00-\u9fff]{2,12}?中", "", share_label.split("占", 1)[0])
     if not before or (len(own) > 2 and own not in before[0].label):
         return []  # "…，全社会研发投入占比6%": the share names a subject of its own
@@ -272,7 +296,8 @@ def inferred_whole(
             )
             if found:
                 return found
-    if not generic_stripped(whole_name):  # a bare 占比, 占总量
+    stem = generic_stripped(whole_name)
+    if not stem or P.INTAKE.fullmatch(stem):  # a bare 占比, 占总量; 占收案总数: the intake
         bare = (it for it in levels if names_bare_total(it.label) and at_least(it.q, need))
         return next(bare, None)
     return None
@@ -307,9 +332,6 @@ def rate_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
     carriers = B.share_carriers(doc.text, sentences)
     claims = list(find_rate_claims(doc, sentences, carriers))
     claims = B.one_whole_per_list(claims, doc.text, counts, carriers)
-    claims = [  # a share's part whose whole no reading found proves nothing: leave it out
-        replace(c, numerator=None) if c.denominator is None and is_share(c) else c for c in claims
-    ]
     return check_inferred_wholes(claims)
 
 
@@ -444,10 +466,6 @@ def bare_count(text: str, it: Item, share: Item) -> bool:
 BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope
 
 
-def is_share(c: Claim) -> bool:
-    return c.kind is ClaimKind.RATE and "占" in c.subject
-
-
 def named_whole(share: Claim) -> str:
     """The whole a share claim names in words ("收到申请总数"), "" for a bare 占比."""
     name = share.subject.rsplit("占", 1)[-1]
@@ -533,7 +551,7 @@ def share_claim(
     parts = share_parts(before, doc.text, item.label, label_start)
     need = sum(range_of(p.q).lo for p in parts) if parts else 0
     whole, inferred = None, False
-    after = item.label.split("占", 1)[-1]
+    after = item.label.split("占", 1)[-1].removeprefix("到").removeprefix("据")  # 占到, 占据
     whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
     whole_name = whole_name or hint
     named = generic_stripped(whole_name)
@@ -568,13 +586,15 @@ def share_claim(
         inferred = whole is not None
     notes: tuple[str, ...] = ()
     numerator = None
-    if parts:  # a part with no whole proves nothing: kept for its list to find the whole
-        numerator = parts[0].q if len(parts) == 1 else sum_quantity([p.q for p in parts])
+    if parts:  # with no whole, the part still bounds the wholes that can give the share (LA203)
+        numerator = parts[0].q if len(parts) == 1 else B.sum_of([p.q for p in parts])
         if len(parts) > 1:
             notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
     if whole is not None and inferred:
         notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
     own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
+    if parts and before and REFERS_BACK.fullmatch(before[0].label):  # 上述三类案件
+        own = text_between(doc.text, before[0], label_start)
     subject = own + "占" + (whole_name or "比")
     start = parts[0].q.start - len(parts[0].label) if parts else label_start
     return Claim(
@@ -593,18 +613,3 @@ def share_claim(
 def is_total(item: Item) -> bool:
     """A count marked as a total that can be a whole."""
     return is_whole(item) and is_level(item)
-
-
-def sum_quantity(qs: list[Quantity]) -> Quantity:
-    """Several counts listed as one part ("783件、579件、562件，占…77%")."""
-    value = sum((q.value for q in qs), start=qs[0].value * 0)
-    return Quantity(
-        raw="+".join(q.raw for q in qs),
-        value=value,
-        unit=qs[0].unit,
-        decimals=max(q.decimals for q in qs),
-        scale=min(q.scale for q in qs),
-        qualifier=next((q.qualifier for q in qs if q.qualifier), ""),
-        start=qs[0].start,
-        end=qs[-1].end,
-    )

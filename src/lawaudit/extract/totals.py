@@ -164,7 +164,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         starts = [it.q.start for it in counts]
         for m in breakdown_markers(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
-            total, guessed = named_total(text, m, [*recent, *window]), False
+            total, guessed = named_total(text, m, [*recent[-STEPS:], *window]), False
             total = total or last_level(text, window)
             if total is None and m.start() - sent.start <= 2:
                 total, guessed = headline, True  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
@@ -275,9 +275,11 @@ def implicit_breakdowns(
     inferred, so it can pass but never fail); the counts are then parts, never an intake and
     its outcome."""
     text = doc.text
-    starts = [0] + [i for i, it in enumerate(counts) if i and COLON.search(it.label)]
-    tries = [(t, 0) for t in recent if names_total(text, t)]
-    tries += [(t, s) for t in recent if names_total(text, t) for s in starts if s]
+    colons = [i for i, it in enumerate(counts) if i and COLON.search(it.label)]
+    starts = [0, *colons[:3]]  # bounded, like the totals tried: a 5 MB line stays linear
+    recent = [t for t in recent if names_total(text, t)][-3:]
+    tries = [(t, 0) for t in recent]
+    tries += [(t, s) for t in recent for s in starts if s]
     tries += [(t, i + 1) for i, t in enumerate(counts) if names_total(text, t)]
     for total, first in tries:
         parts = exact_run(text, total, counts[first : first + STEPS])

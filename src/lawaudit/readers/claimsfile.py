@@ -114,9 +114,9 @@ def claim_from(item, where: str) -> Claim:
         if isinstance(value, list):
             if not value:
                 raise ClaimsError(f"{where}.{role}: empty list")
-            from lawaudit.extract.rates import sum_quantity
+            from lawaudit.extract.bases import sum_of
 
-            return sum_quantity([quantity(f"{role}[{i}]", v) for i, v in enumerate(value)])
+            return sum_of([quantity(f"{role}[{i}]", v) for i, v in enumerate(value)])
         try:
             q = parse_quantity(str(value))
         except ValueError as e:
