@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Iterable
 from itertools import accumulate
 
+from lawaudit.i18n import language
 from lawaudit.model import (
     Check,
     Claim,
@@ -42,7 +43,13 @@ def audit(
     notable: Iterable[Mention] = (),
 ) -> FileResult:
     settings = settings or Settings()
-    rules = ALL_RULES if rules is None else rules
+    with language(settings.lang):
+        return _audit(
+            path, claims, quantities, settings, ALL_RULES if rules is None else rules, notable
+        )
+
+
+def _audit(path, claims, quantities, settings: Settings, rules: tuple, notable) -> FileResult:
     claims = tuple(claims)
     checks: list[Check] = []
     used: list[tuple[int, int]] = []

@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from lawaudit.arith import DEFAULT_MODES, Range, show
+from lawaudit.i18n import tr
 from lawaudit.model import Quantity, Severity, Status
 
 SCALE_WORD = {10000: "万", 100000000: "亿", 1000000: "百万", 10000000: "千万"}
@@ -16,11 +17,12 @@ SCALE_WORD = {10000: "万", 100000000: "亿", 1000000: "百万", 10000000: "千�
 class Settings:
     """What the user chose: accepted rounding modes (half-up and half-even by default), a
     tolerance in percentage points added to each side of a stated rate's interval (LA201), and
-    severities the configuration gives rules, as (rule id, severity) pairs."""
+    severities the configuration gives rules, as (rule id, severity) pairs, and the language."""
 
     modes: tuple[str, ...] = DEFAULT_MODES
     tolerance: Decimal = Decimal(0)
     severity: tuple[tuple[str, str], ...] = ()
+    lang: str = "en"  # the language of messages and arithmetic (i18n.py): en or zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,11 @@ class Outcome:
     arithmetic: str
     values: dict = field(default_factory=dict)
     severity: Severity | None = None  # None: the rule's own (info when unverifiable)
+
+
+def stated_as() -> str:
+    """What joins the arithmetic to the report's own figure: "; stated " or "；报告写作 "."""
+    return tr("; stated ", "；报告写作 ")
 
 
 def num(f: Fraction | Decimal, places: int = 4) -> str:

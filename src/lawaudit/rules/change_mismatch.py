@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lawaudit.arith import MODE_WORDS, decimal_places, modes_giving, range_of, show
+from lawaudit.arith import decimal_places, modes_giving, range_of, show
+from lawaudit.i18n import either, mode_name, tr
 from lawaudit.model import Claim, ClaimKind, Quantity, Rule, Severity, Status
-from lawaudit.rules.base import SCALE_WORD, Outcome, Settings, base, in_scale, written
+from lawaudit.rules.base import SCALE_WORD, Outcome, Settings, base, in_scale, stated_as, written
 
 RULE = Rule(
     id="LA301",
@@ -53,7 +54,7 @@ class Verdict:
 
     @property
     def arithmetic(self) -> str:
-        return f"{self.head}; stated {self.stated}"
+        return f"{self.head}{stated_as()}{self.stated}"
 
 
 def reading(meant: Verdict, other: Verdict | None) -> str:
@@ -136,7 +137,10 @@ def formula(form: str, cur: Quantity, prev: Quantity) -> str:
 
 
 def said(claim: Claim) -> str:
-    word = {"up": "up ", "down": "down "}.get(claim.direction, "")
+    word = tr(
+        {"up": "up ", "down": "down "}.get(claim.direction, ""),
+        {"up": "上升", "down": "下降"}.get(claim.direction, ""),
+    )
     note = "".join(f" ({n})" for n in claim.notes if not n.startswith("previous"))
     return f"{word}{claim.stated.raw}{note}"
 
@@ -185,10 +189,11 @@ def judge(claim: Claim, form: str, settings: Settings) -> Verdict:
         if set(good) & {"exact", *settings.modes}:
             return Verdict("exact", head, values, said(claim))
         if good:
-            note = "only " + " or ".join(MODE_WORDS[m] for m in good) + " gives it"
+            how = either([mode_name(m) for m in good])
+            note = tr(f"only {how} gives it", f"只有{how}才能得到")
         if not (rounded or cur.is_percent or prev.is_percent):
             return Verdict("", head, values, said(claim), note, certain, exact < 0 < target)
-        head += ", and within the inputs' rounding "
+        head += tr(", and within the inputs' rounding ", "，按所给数据的舍入范围为")
     lo, hi = value_span(form, span(cur), span(prev))
     if sign < 0:
         lo, hi = (None if hi is None else -hi), (None if lo is None else -lo)
@@ -196,7 +201,8 @@ def judge(claim: Claim, form: str, settings: Settings) -> Verdict:
     def between(a: Bound, b: Bound, say) -> str:
         return f"{'−∞' if a is None else say(a)}–{'∞' if b is None else say(b)}"
 
-    head += f"{between(lo, hi, lambda v: shown_as(v, form, claim))}{unit} in the stated direction"
+    head += f"{between(lo, hi, lambda v: shown_as(v, form, claim))}{unit}"
+    head += tr(" in the stated direction", "（按所述方向）")
     flip = s.value < 0  # values are in the direction word's terms, like `stated`
     neg = (None if hi is None else -hi), (None if lo is None else -lo)
     values["computed"] = between(*(neg if flip else (lo, hi)), lambda v: show(v, shown))
@@ -214,11 +220,17 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         return
     why = ""
     if form == "diff" and claim.stated.unit != claim.current.unit:
-        why = f"{claim.stated.raw} is not in the unit of {claim.current.raw}"
+        why = tr(
+            f"{claim.stated.raw} is not in the unit of {claim.current.raw}",
+            f"{claim.stated.raw}与{claim.current.raw}的单位不同",
+        )
     elif form != "diff" and not has_base(claim):
-        why = "the previous value is zero"
+        why = tr("the previous value is zero", "上期数值为零")
     elif form == "times" and claim.direction == "down":
-        why = f"下降{claim.stated.raw}: a fall by a multiple has no agreed arithmetic"
+        why = tr(
+            f"下降{claim.stated.raw}: a fall by a multiple has no agreed arithmetic",
+            f"下降{claim.stated.raw}：按倍数下降没有公认的算法",
+        )
     if why:
         values = {r: base(getattr(claim, r)) for r in ("current", "previous", "stated")}
         yield Outcome(Status.UNVERIFIABLE, why, "", values)
@@ -227,7 +239,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     points = judge(claim, "points", settings) if form == "pct" and is_between_rates(claim) else None
     found = reading(v, points)
     if found == "meant":
-        msg = f"{claim.subject} {said(claim)} agrees{taken(claim)}"
+        msg = f"{claim.subject} {said(claim)} {tr('agrees', '相符')}{taken(claim)}"
         yield Outcome(Status.PASS, msg, v.arithmetic, v.values)
         return
     if found == "other":
@@ -254,7 +266,15 @@ def failure(claim: Claim, v: Verdict, what: str) -> str:
     if v.wrong_way:
         says = "down" if (claim.direction == "down") != (claim.stated.value < 0) else "up"
         other = "up" if says == "down" else "down"
-        return f"{claim.subject}: the text says {says}, the {what} go {other}{where}"
+        zh_way = {"up": "上升", "down": "下降"}
+        return tr(
+            f"{claim.subject}: the text says {says}, the {what} go {other}{where}",
+            f"{claim.subject}：文中说{zh_way[says]}，但两个"
+            f"{'比率' if what == 'rates' else '数值'}是{zh_way[other]}的{where}",
+        )
     gives = formula(form_of(claim) or "diff", claim.current, claim.previous)
-    msg = f"{claim.subject} {said(claim)} is not what {gives} gives"
-    return msg + (f": {v.note}" if v.note else "") + where
+    msg = tr(
+        f"{claim.subject} {said(claim)} is not what {gives} gives",
+        f"{claim.subject} {said(claim)} 与 {gives} 的计算结果不符",
+    )
+    return msg + (tr(f": {v.note}", f"：{v.note}") if v.note else "") + where

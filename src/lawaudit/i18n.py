@@ -1,0 +1,90 @@
+"""The language of what lawaudit says: English or Chinese, one choice per run.
+
+Every message site gives both languages in one expression, `tr(en=..., zh=...)`, so a rule's
+wording stays beside its logic and a change to one language is seen next to the other. The
+language in force is a context variable: the CLI sets it for its own output, and the engine
+sets it from `Settings.lang` while rules run (in a worker process too), so output is the same
+bytes for a given language whatever the locale of the machine that ran it.
+
+JSON keys, rule IDs, statuses and severities never change with the language; only `message`,
+`arithmetic` and what people read do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+LANGS = ("zh", "en")
+_LANG: ContextVar[str] = ContextVar("lawaudit_lang", default="en")
+
+# Rounding modes as a Chinese reviewer names them.
+MODE_ZH = {
+    "half-up": "四舍五入",
+    "half-even": "银行家舍入",
+    "truncate": "截尾",
+    "ceiling": "进位",
+}
+STATUS_ZH = {"pass": "通过", "fail": "不符", "unverifiable": "无法核验"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def lang() -> str:
+    return _LANG.get()
+
+
+def tr(en: str, zh: str) -> str:
+    """The text in the language in force."""
+    return zh if _LANG.get() == "zh" else en
+
+
+def set_lang(value: str) -> None:
+    _LANG.set(value if value in LANGS else "en")
+
+
+@contextmanager
+def language(value: str) -> Iterator[None]:
+    token = _LANG.set(value if value in LANGS else "en")
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def locale_lang(env: Mapping[str, str] | None = None) -> str:
+    """zh when the locale asks for Chinese (LC_ALL, then LC_MESSAGES, then LANG, as POSIX reads
+    them: the first one set decides), else en."""
+    env = os.environ if env is None else env
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def mode_name(mode: str) -> str:
+    """A rounding mode in the language in force: 四舍五入, or half-up."""
+    from lawaudit.arith import MODE_WORDS
+
+    return tr(MODE_WORDS.get(mode, mode), MODE_ZH.get(mode, mode))
+
+
+def modes_list(modes) -> str:
+    """Several modes for a parenthesis: "half-up, half-even" or "四舍五入、银行家舍入"."""
+    if lang() == "zh":
+        return "、".join(MODE_ZH.get(m, m) for m in modes)
+    return ", ".join(modes)
+
+
+def either(words: list[str]) -> str:
+    return tr(" or ".join(words), "或".join(words))
+
+
+def status_word(status: str) -> str:
+    return tr(status, STATUS_ZH.get(status, status))
+
+
+def severity_word(severity: str) -> str:
+    return tr(severity, SEVERITY_ZH.get(severity, severity))
