@@ -8,7 +8,8 @@
 Both return a `FileResult` (model.py): `path`, `checks` (every check, passed ones too, the
 same as one file of the JSON output), `error` (None, or the one-line message when the file could
 not be read — never raised) and `coverage`. Options are the configuration's keys (`select`,
-`ignore`, `severity`, `rounding`, `tolerance`, `rate_words`, `capped_words`; `fail_on` is
+`ignore`, `severity`, `rounding`, `tolerance`, `rate_words`, `capped_words`, `lang` — zh or
+en, default from the locale; `fail_on` is
 accepted and ignored: deciding an exit code is the caller's), plus `config` (a lawaudit.toml or
 pyproject.toml to start from; none is looked for otherwise), and for `audit_path` `encoding` and
 `previous` (last year's report). A bad option raises `ConfigError` (a ValueError).
@@ -31,8 +32,11 @@ __all__ = ["ConfigError", "audit_path", "audit_text", "resolve"]
 
 def resolve(config: str | Path | Config | None = None, **options) -> Config:
     """The configuration in force: the file (if any), then the keyword options over it."""
+    from lawaudit.i18n import locale_lang
+
     base = config if isinstance(config, Config) else load(config) if config else Config()
-    return merge(base, {k: v for k, v in options.items() if v is not None}, "options")
+    cfg = merge(base, {k: v for k, v in options.items() if v is not None}, "options")
+    return cfg if cfg.lang else replace(cfg, lang=locale_lang())
 
 
 def audit_text(
@@ -67,7 +71,12 @@ def _prepare(cfg: Config):
     from lawaudit.engine import selected
     from lawaudit.rules.base import Settings
 
-    settings = Settings(modes=cfg.rounding, tolerance=Decimal(cfg.tolerance), severity=cfg.severity)
+    settings = Settings(
+        modes=cfg.rounding,
+        tolerance=Decimal(cfg.tolerance),
+        severity=cfg.severity,
+        lang=cfg.lang,
+    )
     rules = selected(cfg.select, cfg.ignore)
     if not rules:
         raise ConfigError("select/ignore leave no rule to run")

@@ -21,6 +21,7 @@ from lawaudit.model import (
 )
 from lawaudit.rules import ALL_RULES
 from lawaudit.rules.base import Outcome, Settings
+from lawaudit.shown import pair
 
 
 def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple:
@@ -92,6 +93,7 @@ def stamp(rule: Rule, claim: Claim, out: Outcome, settings: Settings) -> Check:
         page=claim.page,
         end_line=claim.end_line,
         end_column=claim.end_column,
+        shown=pair(claim, out.values),
     )
 
 

@@ -286,6 +286,7 @@ class Check:
     end_column: int = 0
     suppressed: str = ""  # the reason a <!-- lawaudit: ignore --> comment gave; not counted
     baselined: bool = False  # in the --baseline file: reported, not counted
+    shown: tuple[str, str] = ("", "")  # (stated, computed) as the report writes numbers
 
 
 @sent_between_processes

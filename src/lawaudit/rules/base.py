@@ -10,7 +10,14 @@ from lawaudit.arith import DEFAULT_MODES, Range, show
 from lawaudit.i18n import tr
 from lawaudit.model import Quantity, Severity, Status
 
-SCALE_WORD = {10000: "万", 100000000: "亿", 1000000: "百万", 10000000: "千万"}
+SCALE_WORD = {
+    1000: "千",
+    10000: "万",
+    1000000: "百万",
+    10000000: "千万",
+    100000000: "亿",
+    10**12: "万亿",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +57,13 @@ def num(f: Fraction | Decimal, places: int = 4) -> str:
 
 
 def written(q: Quantity) -> str:
-    """How the text wrote it, without its unit: "1.2万", "300余", "98.96"."""
-    return q.raw.removesuffix(q.unit) if q.unit and q.raw.endswith(q.unit) else q.raw
+    """How the text wrote it, without its unit: "1.2万", "300余", "98.96". A sum of several
+    figures (a numerator a claims file lists, "783+579+562") is parenthesised, so that
+    "(783 + 579 + 562) / 2495" reads as the sum divided, not the last term."""
+    raw = q.raw.removesuffix(q.unit) if q.unit and q.raw.endswith(q.unit) else q.raw
+    if "+" in raw.lstrip("+"):
+        return "(" + " + ".join(t.strip() for t in raw.split("+")) + ")"
+    return raw
 
 
 def in_scale(value: Fraction, like: Quantity) -> str:
