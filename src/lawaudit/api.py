@@ -85,12 +85,20 @@ def _prepare(cfg: Config):
 
 def _audit_file(path: str, encoding: str | None, previous: str | None, prepared) -> FileResult:
     """Read, extract and audit one input; an unreadable file becomes a FileResult with an error."""
+
+    settings, rules, words = prepared
+    from lawaudit.i18n import language
+
+    with language(settings.lang):  # what reading says (warnings) is in the run's language too
+        return _read_and_audit(path, encoding, previous, settings, rules, words)
+
+
+def _read_and_audit(path, encoding, previous, settings, rules, words) -> FileResult:
     from lawaudit.batch import GLOB_MAGIC, REPORT_SUFFIXES, _internal, printable, shown
     from lawaudit.engine import audit
     from lawaudit.readers import ReadError, read
     from lawaudit.readers.claimsfile import ClaimsError, is_claims_path, load_claims
 
-    settings, rules, words = prepared
     try:
         if path != "-" and not os.path.exists(path) and GLOB_MAGIC & set(path):
             return FileResult(path=shown(path), error=f"no file matches {shown(path)}")

@@ -13,6 +13,7 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
 from lawaudit.model import Document, Origin
@@ -189,8 +190,64 @@ def read(path: str, encoding: str | None = None, data: bytes | None = None) -> D
     try:
         source = decode(data, encoding)
     except ReadError as e:
-        raise ReadError(f"cannot decode {name}: {e}") from None
+        lenient = None if encoding else decode_replacing(data)
+        if lenient is None:
+            raise ReadError(f"cannot decode {name}: {e}") from None
+        source, warning = lenient
+        return replace(document_from_text(path, source), warnings=(warning,))
     return document_from_text(path, source)
+
+
+FEW_BAD_BYTES = 16  # replaced, with a warning; or one in a thousand bytes for a long file
+
+
+def decode_replacing(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 (else GB18030) text with a few undecodable bytes, each replaced by U+FFFD, and a
+    warning giving their count and the first one's place; None when there are more than a few
+    (then the encoding is wrong, not a byte here and there, and --encoding is the answer)."""
+    from lawaudit.i18n import tr
+
+    limit = max(FEW_BAD_BYTES, len(data) // 1000)
+    for codec in ("utf-8", "gb18030"):
+        found = _replacing(data, codec, limit)
+        if found is None:
+            continue
+        text, bad, first = found
+        if not _looks_like_text(text):
+            continue
+        line = text.count("\n", 0, first) + 1
+        column = first - (text.rfind("\n", 0, first) + 1) + 1
+        warning = tr(
+            f"{bad} undecodable byte{'s' if bad != 1 else ''} replaced with \ufffd (read as "
+            f"{codec}), the first at line {line}, column {column}; --encoding decodes strictly",
+            f"有{bad}个字节无法解码，已替换为\ufffd（按{codec}读取），第一个在第{line}行第{column}列；"
+            "用 --encoding 可严格解码",
+        )
+        return text, warning
+    return None
+
+
+def _replacing(data: bytes, codec: str, limit: int) -> tuple[str, int, int] | None:
+    """(text, bytes replaced, index in text of the first), or None past `limit` bad bytes."""
+    parts: list[str] = []
+    pos = bad = first = 0
+    at = 0  # characters decoded so far
+    while True:
+        try:
+            parts.append(data[pos:].decode(codec))
+            break
+        except UnicodeDecodeError as e:
+            good = data[pos : pos + e.start].decode(codec)
+            at += len(good)
+            if not bad:
+                first = at
+            parts += [good, "\ufffd"]
+            at += 1
+            bad += e.end - e.start
+            pos += e.end
+            if bad > limit:
+                return None
+    return "".join(parts), bad, first
 
 
 # --- cleaning --------------------------------------------------------------------------------

@@ -279,8 +279,8 @@ def file_block(
     width = max(width or DEFAULT_WIDTH, MIN_WIDTH)
     lines: list[str] = []
     if f.error:
-        lines += [paint(x, "1;31", color) for x in wrap(f"{f.path}: {f.error}", width)]
-    elif not f.checks:
+        return ""  # said once, on standard error, by the command line (and in the summary table)
+    if not f.checks:
         lines += wrap(f"{f.path}: " + tr("no checkable claims found", "未找到可核验的数字"), width)
     else:
         shown, hidden = rows(f.checks, show_unverifiable=show_unverifiable, only_fails=only_fails)
@@ -293,7 +293,7 @@ def file_block(
         for note in left_out(hidden):
             lines += [paint(x, "2", color) for x in wrap(note, width)]
     cov = f.coverage
-    if not f.error and cov.numbers:
+    if cov.numbers:
         note = tr(
             f"{f.path}: {cov.checked} of {cov.numbers} numbers checked; "
             f"{len(cov.unchecked)} percentages and totals no check could use",
