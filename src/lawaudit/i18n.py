@@ -13,6 +13,7 @@ JSON keys, rule IDs, statuses and severities never change with the language; onl
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -62,6 +63,30 @@ def locale_lang(env: Mapping[str, str] | None = None) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+# The notes extraction attaches to a claim (where a guessed figure came from), in Chinese.
+NOTES_ZH = (
+    (re.compile(r"first stated on line (\d+)"), r"第\1行"),
+    (re.compile(r"previous (.+) taken from line (\d+)"), r"上期数值\1取自第\2行"),
+    (re.compile(r"previous (.+) from (.+)"), r"上期数值\1取自\2"),
+    (re.compile(r"whole (.+) taken from line (\d+)"), r"分母\1取自第\2行"),
+    (re.compile(r"part is the sum of (.+)"), r"分子为\1之和"),
+    (re.compile(r"parts and whole from line (\d+) on"), r"分项与总数取自第\1行起"),
+    (re.compile(r"stated in (.+)"), r"见\1"),
+    (re.compile(r"a table row against the table's first row"), "表格中的一行与首行比较"),
+    (re.compile(r"the counts of a complete list of shares"), "一组完整占比所对应的数量"),
+)
+
+
+def note(text: str) -> str:
+    """An extraction note in the language in force (known notes only; others as written)."""
+    if lang() != "zh":
+        return text
+    for pattern, zh in NOTES_ZH:
+        if pattern.fullmatch(text):
+            return pattern.sub(zh, text)
+    return text
 
 
 def mode_name(mode: str) -> str:

@@ -26,7 +26,7 @@ def pair(claim: Claim, values: dict) -> tuple[str, str]:
     if kind is ClaimKind.RATE and claim.stated:
         if not computed and values.get("min_denominator"):
             need = values["min_denominator"]
-            return claim.stated.raw, tr(f"needs n ≥ {need}", f"分母≥{need}")
+            return claim.stated.raw, tr(f"needs n≥{need}", f"分母≥{need}")
         return claim.stated.raw, _percent(computed)
     if kind is ClaimKind.COMPLETION and claim.numerator and claim.denominator:
         return f"{claim.numerator.raw} / {claim.denominator.raw}", _percent(computed)

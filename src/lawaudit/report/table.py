@@ -38,6 +38,7 @@ STYLE = {Status.PASS: "32", Status.FAIL: "1;31", Status.UNVERIFIABLE: "90"}
 # it, so no line starts with "，" or "）".
 TOKEN = re.compile(
     r"(?:[-−+]?[0-9０-９][0-9０-９.,，:·/]*[0-9０-９]|[0-9０-９])(?:%|‰|万亿|千万|百万|亿|万|千)?"
+    r"(?:[件起人个项次家户元名所条份篇场批宗台辆套倍年月日]|个百分点)?"
     r"|[A-Za-z][A-Za-z0-9_'.\-]*|\s+|."
 )
 CLOSING = frozenset("，。；：、）)」』”’,.;:!?！？%…")

@@ -60,10 +60,10 @@ def written(q: Quantity) -> str:
     """How the text wrote it, without its unit: "1.2万", "300余", "98.96". A sum of several
     figures (a numerator a claims file lists, "783+579+562") is parenthesised, so that
     "(783 + 579 + 562) / 2495" reads as the sum divided, not the last term."""
-    raw = q.raw.removesuffix(q.unit) if q.unit and q.raw.endswith(q.unit) else q.raw
-    if "+" in raw.lstrip("+"):
-        return "(" + " + ".join(t.strip() for t in raw.split("+")) + ")"
-    return raw
+    if "+" in q.raw.lstrip("+"):
+        terms = (t.strip().removesuffix(q.unit) if q.unit else t.strip() for t in q.raw.split("+"))
+        return "(" + " + ".join(terms) + ")"
+    return q.raw.removesuffix(q.unit) if q.unit and q.raw.endswith(q.unit) else q.raw
 
 
 def in_scale(value: Fraction, like: Quantity) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.arith import overlaps, range_of
-from lawaudit.i18n import tr
+from lawaudit.i18n import note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, stated_as, written
 from lawaudit.rules.sums import sum_range, sum_text
@@ -38,7 +38,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     shown, value = sum_text(total, parts)
     values = {"total": base(total), "parts": [base(p) for p in parts], "computed": value}
     arithmetic = f"{shown}{stated_as()}{written(total)}"
-    why = f" ({claim.notes[0]})" if claim.notes else ""
+    why = tr(" ({})", "（{}）").format(note(claim.notes[0])) if claim.notes else ""
     exact_sum = sum(p.value for p in parts)
     if exact_sum == total.value:
         msg = tr(f"parts add up to {total.raw}{why}", f"各项之和等于{total.raw}{why}")

@@ -27,6 +27,7 @@ from fractions import Fraction
 
 from lawaudit.arith import decimal_places, modes_giving, range_of, show
 from lawaudit.i18n import either, mode_name, tr
+from lawaudit.i18n import note as i18n_note
 from lawaudit.model import Claim, ClaimKind, Quantity, Rule, Severity, Status
 from lawaudit.rules.base import SCALE_WORD, Outcome, Settings, base, in_scale, stated_as, written
 
@@ -141,7 +142,11 @@ def said(claim: Claim) -> str:
         {"up": "up ", "down": "down "}.get(claim.direction, ""),
         {"up": "上升", "down": "下降"}.get(claim.direction, ""),
     )
-    note = "".join(f" ({n})" for n in claim.notes if not n.startswith("previous"))
+    note = "".join(
+        tr(" ({})", "（{}）").format(i18n_note(n))
+        for n in claim.notes
+        if not n.startswith("previous")
+    )
     return f"{word}{claim.stated.raw}{note}"
 
 
@@ -253,7 +258,9 @@ def has_base(claim: Claim) -> bool:  # a relative change needs a previous value 
 
 def taken(claim: Claim) -> str:
     """Where a previous value from an earlier sentence was found, for the message."""
-    return "".join(f" ({n})" for n in claim.notes if n.startswith("previous"))
+    return "".join(
+        tr(" ({})", "（{}）").format(i18n_note(n)) for n in claim.notes if n.startswith("previous")
+    )
 
 
 def weight(v: Verdict) -> Severity | None:

@@ -38,7 +38,7 @@ from lawaudit.arith import (
     show,
     stated_interval,
 )
-from lawaudit.i18n import either, mode_name, modes_list, tr
+from lawaudit.i18n import either, mode_name, modes_list, note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, describe_range, stated_as, written
 
@@ -107,7 +107,8 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
             values,
         )
         return
-    where = f" ({'; '.join(claim.notes)})" if claim.notes else ""
+    where = tr(" ({})", "（{}）").format(tr("; ", "；").join(map(note, claim.notes)))
+    where = where if claim.notes else ""
     if n_r.exact and d_r.exact and not stated.approximate:
         exact = n_r.lo * 100 / d_r.lo
         values["computed"] = show(exact, places + 2)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.arith import overlaps, range_of
-from lawaudit.i18n import tr
+from lawaudit.i18n import note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
 
@@ -36,7 +36,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is not ClaimKind.REPEAT or claim.stated is None or claim.previous is None:
         return
     now, before = claim.stated, claim.previous
-    where = claim.notes[0] if claim.notes else tr("stated earlier", "前文所述")
+    where = note(claim.notes[0]) if claim.notes else tr("stated earlier", "前文所述")
     values = {"stated": base(now), "computed": base(before)}
     arithmetic = tr(f"{now.raw} here; {before.raw} {where}", f"此处{now.raw}；{where}{before.raw}")
     if now.value == before.value or overlaps(range_of(now), range_of(before)):
