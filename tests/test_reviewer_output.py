@@ -347,3 +347,64 @@ def test_render_keeps_its_api(mixed):
     report = Report((FileResult("r.txt", (_check(1),)),))
     assert "LA201" in render(report, Format.TABLE, width=160)
     assert SEED.exists()
+
+
+# --- 6. claims files point into the report ------------------------------------------------------
+
+HAND_CLAIM = (  # as extract writes its list: "- kind" at the margin
+    "- kind: rate\n  subject: 手加满意率\n  stated: 98.96%\n  numerator: 284件\n  denominator: 287件\n"
+)
+
+
+@pytest.fixture
+def claims(tmp_path, monkeypatch):
+    """A report, its extracted claims, and one claim a person added at the end."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("extract", "report.txt", "-o", "claims.yaml").exit_code == 0
+    text = (tmp_path / "claims.yaml").read_text(encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(text + HAND_CLAIM, encoding="utf-8")
+    hand_line = len(text.splitlines()) + 1
+    return hand_line
+
+
+def test_claims_checks_point_at_the_report_in_every_format(claims):
+    hand_line = claims
+    data = json.loads(run("check", "claims.yaml", "-f", "json").stdout)
+    checks = data["files"][0]["checks"]
+    assert data["files"][0]["path"] == "claims.yaml"
+    from_report = [c for c in checks if c.get("path") == "report.txt"]
+    rate = next(c for c in from_report if c["rule"] == "LA201")
+    assert (rate["line"], rate["column"]) == (29, 6)  # the seed's 调处成功率 98.96%
+    hand = next(c for c in checks if c["subject"] == "手加满意率")
+    assert (hand["path"], hand["line"], hand["column"]) == ("claims.yaml", hand_line, 1)
+    github = run("check", "claims.yaml", "-f", "github").stdout
+    assert "file=report.txt,line=29,col=6,title=LA201" in github
+    assert f"file=claims.yaml,line={hand_line},col=1,title=LA201" in github
+    assert "report.txt:29:6: LA201" in run("check", "claims.yaml", "-f", "concise").stdout
+    sarif = json.loads(run("check", "claims.yaml", "-f", "sarif").stdout)
+    places = {
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
+        for r in sarif["runs"][0]["results"]
+        if r["ruleId"] == "LA201"
+    }
+    assert places == {("report.txt", 29), ("claims.yaml", hand_line)}
+    rows = [json.loads(x) for x in run("check", "claims.yaml", "-f", "jsonl").stdout.splitlines()]
+    assert {(r["path"], r.get("file")) for r in rows if r["rule"] == "LA201"} == {
+        ("report.txt", "claims.yaml"),
+        ("claims.yaml", "claims.yaml"),
+    }
+    frame = run("check", "claims.yaml", "-f", "codeframe").stdout
+    assert "report.txt:29:6: LA201" in frame and "98.96%" in frame
+    assert "report.txt:29:6" in run("check", "claims.yaml", env={"COLUMNS": "160"}).stdout
+
+
+def test_a_claims_file_elsewhere_finds_its_report_beside_it(claims, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path.parent)
+    where = f"{tmp_path.name}/claims.yaml"
+    data = json.loads(run("check", where, "-f", "json").stdout)
+    paths = {c.get("path") for c in data["files"][0]["checks"]}
+    assert f"{tmp_path.name}/report.txt" in paths

@@ -94,6 +94,7 @@ def stamp(rule: Rule, claim: Claim, out: Outcome, settings: Settings) -> Check:
         end_line=claim.end_line,
         end_column=claim.end_column,
         shown=pair(claim, out.values),
+        path=claim.path,
     )
 
 

@@ -248,6 +248,7 @@ class Claim:
     end_line: int = 0  # just past the stated number (exclusive column); 0 when unknown
     end_column: int = 0
     covers: tuple[int, int] = (0, 0)  # suppress: the lines of the paragraph it applies to
+    path: str = ""  # the file `line` and `column` count in, when not the one audited (claims)
 
     def quantities(self) -> tuple[Quantity, ...]:
         roles = (self.stated, self.numerator, self.denominator, self.total, self.current)
@@ -287,6 +288,8 @@ class Check:
     suppressed: str = ""  # the reason a <!-- lawaudit: ignore --> comment gave; not counted
     baselined: bool = False  # in the --baseline file: reported, not counted
     shown: tuple[str, str] = ("", "")  # (stated, computed) as the report writes numbers
+    path: str = ""  # the file `line` and `column` point into when not the audited one: the
+    # report a claims file's claims came from
 
 
 @sent_between_processes

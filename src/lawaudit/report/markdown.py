@@ -57,7 +57,7 @@ def to_markdown(report: Report) -> str:
         "",
     ]
     fails = [
-        (f.path, c)
+        (c.path or f.path, c)
         for f in report.files
         for c in f.checks
         if c.status is Status.FAIL and not (c.suppressed or c.baselined)
@@ -87,7 +87,7 @@ def to_markdown(report: Report) -> str:
         out += ["", "**Could not be audited:**", ""]
         out += [f"- `{f.path}`: {cell(f.error)}" for f in unreadable]
     unsure = [
-        (f.path, c)
+        (c.path or f.path, c)
         for f in report.files
         for c in f.checks
         if c.status is UNSURE and not (c.suppressed or c.baselined)

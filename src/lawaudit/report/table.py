@@ -123,7 +123,7 @@ def verdict(c: Check) -> str:
 
 
 def place(c: Check) -> str:
-    where = f"{c.line}:{c.column}"
+    where = f"{c.path}:{c.line}:{c.column}" if c.path else f"{c.line}:{c.column}"
     return f"{where} p.{c.page}" if c.page else where
 
 
