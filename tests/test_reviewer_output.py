@@ -352,7 +352,8 @@ def test_render_keeps_its_api(mixed):
 # --- 6. claims files point into the report ------------------------------------------------------
 
 HAND_CLAIM = (  # as extract writes its list: "- kind" at the margin
-    "- kind: rate\n  subject: 手加满意率\n  stated: 98.96%\n  numerator: 284件\n  denominator: 287件\n"
+    "- kind: rate\n  subject: 手加满意率\n  stated: 98.96%\n"
+    "  numerator: 284件\n  denominator: 287件\n"
 )
 
 
