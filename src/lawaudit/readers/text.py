@@ -207,13 +207,16 @@ def decode_replacing(data: bytes) -> tuple[str, str] | None:
     (then the encoding is wrong, not a byte here and there, and --encoding is the answer)."""
     from lawaudit.i18n import tr
 
-    limit = max(FEW_BAD_BYTES, len(data) // 1000)
+    # a few: at most 16 (or one in a thousand bytes), and never more than one byte in twenty
+    if b"\x00" in data or _try(data, "utf-8") is not None:
+        return None  # UTF-16 or binary, or valid UTF-8 that the strict chain found to be junk
+    limit = min(max(FEW_BAD_BYTES, len(data) // 1000), len(data) // 20)
     for codec in ("utf-8", "gb18030"):
         found = _replacing(data, codec, limit)
         if found is None:
             continue
         text, bad, first = found
-        if not _looks_like_text(text):
+        if not bad or not _looks_like_text(text):  # no bad byte: the strict chain judged it
             continue
         line = text.count("\n", 0, first) + 1
         column = first - (text.rfind("\n", 0, first) + 1) + 1
