@@ -137,5 +137,5 @@ def _audit_document(doc, shown, settings, rules, words, last_year=None, previous
             claims += tuple(previous_claims(doc, last_year, previous))
     finally:
         EXTRA_WORDS.reset(token)
-    result = audit(shown, claims, found.quantities, settings, rules, found.notable)
+    result = audit(shown, claims, found.quantities, settings, rules, found.notable, doc.line_col)
     return replace(result, warnings=doc.warnings) if doc.warnings else result

@@ -290,6 +290,8 @@ class Check:
     shown: tuple[str, str] = ("", "")  # (stated, computed) as the report writes numbers
     path: str = ""  # the file `line` and `column` point into when not the audited one: the
     # report a claims file's claims came from
+    uses: tuple[tuple[int, int, int, int], ...] = ()  # every number the check used, as
+    # (line, column, end line, end column exclusive) in the file; () when unknown (claims files)
 
 
 @sent_between_processes

@@ -91,6 +91,16 @@ mark:hover>.tip,mark:focus>.tip,mark:target>.tip{display:block}
 .error{color:var(--fail);font-weight:600}
 @media (max-width:60rem){.body{grid-template-columns:1fr}
 .findings{order:0;position:static;max-height:none}}
+@media (max-width:36rem){body{padding:0 .5rem 1.5rem}
+nav.summary{overflow-x:auto}
+table{font-size:.8rem}
+th,td{padding:.15rem .3rem}
+th:first-child,td:first-child{min-width:7rem;max-width:50vw}
+.src{font-size:.95rem;line-height:1.8}
+.l{padding:0 .4rem 0 2.6rem;text-indent:-2.1rem}
+.l::before{width:1.7rem;margin-right:.4rem;font-size:.7rem}
+.tip{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none;
+max-height:45vh;overflow:auto}}
 """
 
 HEAD = (
@@ -159,12 +169,16 @@ def check_span(doc: Document, c: Check) -> tuple[int, int] | None:
 def marks_for(doc: Document, f: FileResult, unchecked: bool) -> tuple[list[Mark], dict]:
     """Non-overlapping marks in text order, and the mark id of each check (by position)."""
     spans: dict[tuple[int, int], Mark] = {}
-    placed: list[tuple[int, Check]] = []
+    placed: list[tuple[int, Check, tuple[int, int]]] = []
     for i, c in enumerate(f.checks):
         span = check_span(doc, c)
         if span is not None:
             spans.setdefault(span, Mark(*span)).checks.append(c)
-            placed.append((i, c))
+            placed.append((i, c, span))
+        if c.status is Status.FAIL:  # the numerator, denominator, parts … it used, marked too
+            for other in used_spans(doc, c):
+                if other != span:
+                    spans.setdefault(other, Mark(*other)).checks.append(c)
     if unchecked:
         for m in f.coverage.unchecked:
             q = m.quantity
@@ -184,8 +198,21 @@ def marks_for(doc: Document, f: FileResult, unchecked: bool) -> tuple[list[Mark]
         marks.append(mark)
     for n, mark in enumerate(marks, 1):
         mark.id = f"m{n}"
-    by_check = {id(c): m.id for m in marks for c in m.checks}
-    return marks, {i: by_check[id(c)] for i, c in placed}
+
+    def mark_at(span: tuple[int, int]) -> str:  # the mark holding a check's stated number
+        return next(m.id for m in marks if m.start <= span[0] < m.end)
+
+    return marks, {i: mark_at(span) for i, c, span in placed}
+
+
+def used_spans(doc: Document, c: Check) -> list[tuple[int, int]]:
+    """The source spans of every number a check used (its `uses`), those inside the text."""
+    out = []
+    for line, column, end_line, end_column in c.uses:
+        a, b = offset(doc, line, column), offset(doc, end_line, end_column - 1)
+        if a is not None and b is not None and b >= a:
+            out.append((a, b + 1))
+    return out
 
 
 def aside(c: Check) -> str:
