@@ -13,10 +13,12 @@ a rise reported as a fall (or the reverse) misleads more than any rounding.
   (120 − 96) / 96 = 25.00% → 25%; stated up 20%.
 正例 (passes): 受理行政复议案件120件，上年同期为96件，同比增长25%。
 
-Each rate is allowed its rounding; counts written rounded (1.2万) or approximate (余, 近, 约) and
-a previous value from an earlier sentence make a failure a warning. 百分点 written as % is left
-to LA302. In a claims file, a 倍 with direction up is 增长N倍, with none N times. `computed` is in
-the direction word's terms, like `stated` (下降20%: stated 20, computed 20.00).
+Each rate is allowed its rounding, and counts written rounded (1.2万, 360亿元) are compared as
+the range their digits allow, so a change outside it fails as an error, as it does for exact
+counts: the same sentence gets the same severity in 件 or in 亿元. Approximate counts (余, 近,
+约) and a previous value from an earlier sentence make a failure a warning. 百分点 written as %
+is left to LA302. In a claims file, a 倍 with direction up is 增长N倍, with none N times.
+`computed` is in the direction word's terms, like `stated` (下降20%: stated 20, computed 20.00).
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ def judge(claim: Claim, form: str, settings: Settings) -> Verdict:
     values = {"current": base(cur), "previous": base(prev), "stated": base(s)}
     approximate = any(q.approximate for q in (s, cur, prev))
     rounded = any(q.rounded and not q.is_percent for q in (cur, prev))
-    certain = not (approximate or rounded or claim.inferred)
+    certain = not (approximate or claim.inferred)  # rounding is in the ranges compared
     head, note = f"{formula(form, cur, prev)} = ", ""
     if not approximate:
         raw = apply(form, Fraction(cur.value), Fraction(prev.value))
