@@ -26,6 +26,10 @@ def cell(text: object) -> str:
 
 
 def stated_vs_computed(c: Check) -> str:
+    """As the report writes numbers (575.15亿元), when the engine knew how it wrote them."""
+    if any(c.shown):
+        stated, computed = c.shown
+        return f"{stated} → {computed}" if computed else stated
     v = c.values
     stated = v.get("stated") or v.get("total") or v.get("numerator", "")
     computed = v.get("computed", "")
