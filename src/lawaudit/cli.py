@@ -71,7 +71,9 @@ class ClaimsFormat(StrEnum):
 
 def fail(message: str) -> None:
     """A one-line error and exit code 2: never a traceback for bad input."""
-    typer.echo(f"lawaudit: error: {message}", err=True)
+    from lawaudit.i18n import tr
+
+    typer.echo(f"lawaudit: {tr('error: ', '错误：')}{message}", err=True)
     raise typer.Exit(2)
 
 
@@ -312,6 +314,7 @@ def check(
     report in them, in parallel, with a summary table at the end."""
     from lawaudit import batch
     from lawaudit.engine import selected
+    from lawaudit.i18n import tr
     from lawaudit.model import Severity
     from lawaudit.report import Format, stream, summary_line
 
@@ -350,7 +353,12 @@ def check(
     if previous and len(files) != 1:
         fail("--previous pairs one report; for a batch use --previous-manifest or --previous-auto")
     if previous and file_id(previous) is not None and file_id(previous) == file_id(files[0]):
-        fail(f"--previous {previous} is the report itself: give last year's report")
+        fail(
+            tr(
+                f"--previous {previous} is the report itself: give last year's report",
+                f"--previous {previous} 就是本报告：请给出上一年的报告",
+            )
+        )
     try:
         pairs = batch.pair_previous(files, previous, previous_manifest, previous_auto)
     except batch.PairingError as e:
@@ -378,9 +386,9 @@ def check(
             for f in batch.audit_all(files, options, jobs or batch.default_jobs()):
                 advance()
                 if f.error:
-                    typer.echo(f"lawaudit: error: {f.error}", err=True)
+                    typer.echo(f"lawaudit: {tr('error: ', '错误：')}{f.error}", err=True)
                 for w in f.warnings:
-                    typer.echo(f"lawaudit: warning: {f.path}: {w}", err=True)
+                    typer.echo(f"lawaudit: {tr('warning: ', '警告：')}{f.path}: {w}", err=True)
                 if base is not None:
                     f = base.mark(f)
                 if recorded is not None:
@@ -431,9 +439,11 @@ def extract(
 ) -> None:
     """Write the claims found in a report, to review and correct by hand, then `check` them."""
     from lawaudit.extract import extract as find_claims
+    from lawaudit.i18n import tr
     from lawaudit.readers import ReadError, read
     from lawaudit.readers.claimsfile import dump_claims
 
+    choose_lang(None, local_lang())
     if format is None:
         fmt = "json" if output and output.lower().endswith(".json") else "yaml"
     else:
@@ -441,7 +451,12 @@ def extract(
     refuse_empty_names({"--output": output})
     refuse_to_overwrite(output, [path], "--output")
     if output and os.path.lexists(output) and not force:
-        fail(f"{output} exists: it may hold claims corrected by hand; --force overwrites it")
+        fail(
+            tr(
+                f"{output} exists: it may hold claims corrected by hand; --force overwrites it",
+                f"{output} 已存在，其中可能有人工改正的内容；用 --force 覆盖",
+            )
+        )
     try:
         found = find_claims(read(path, encoding))
     except ReadError as e:
