@@ -40,7 +40,7 @@ def pair(claim: Claim, values: dict) -> tuple[str, str]:
                 return s.raw, _with_unit(computed, unit)
         return s.raw, _like(computed, s, (claim.current, claim.previous))
     if kind is ClaimKind.SHARES:
-        if claim.total is not None and "parts" in values and claim.counts:  # LA206: the whole
+        if claim.total is not None and "total" in values:  # LA206: the whole the shares imply
             return claim.total.raw, _like(computed, claim.total, claim.counts)
         return " + ".join(p.raw for p in claim.parts), _percent(computed)
     if kind is ClaimKind.LISTED and claim.stated:

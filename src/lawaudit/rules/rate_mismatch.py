@@ -159,8 +159,8 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         s = Range(s.lo - t, None if s.hi is None else s.hi + t)
     values["computed"] = describe_range(r)
     arithmetic = (
-        f"{written(q_num)} / {written(q_den)} = {describe_range(r)}% "
-        f"{tr('(inputs are rounded or approximate)', '（数据为约数或经过舍入）')}"
+        f"{written(q_num)} / {written(q_den)} = {describe_range(r)}%"
+        f"{tr(' (inputs are rounded or approximate)', '（数据为约数或经过舍入）')}"
         f"{stated_as()}{stated.raw}"
     )
     if overlaps(r, s):
