@@ -42,6 +42,7 @@ TOKEN = re.compile(
     r"|[A-Za-z][A-Za-z0-9_'.\-]*|\s+|."
 )
 CLOSING = frozenset("，。；：、）)」』”’,.;:!?！？%…")
+OPENING = frozenset("（(「『“‘《")  # joins the token after it: no line ends with "（"
 
 
 def terminal_width(stream=None, env=None) -> int:
@@ -62,7 +63,7 @@ def terminal_width(stream=None, env=None) -> int:
 def tokens(text: str) -> list[str]:
     out: list[str] = []
     for t in TOKEN.findall(text):
-        if out and not out[-1].isspace() and (t in CLOSING or (t[0] in CLOSING and len(t) == 1)):
+        if out and not out[-1].isspace() and (t in CLOSING or out[-1][-1] in OPENING):
             out[-1] += t
         else:
             out.append(t)
@@ -113,12 +114,13 @@ def paint(text: str, code: str, color: bool) -> str:
 
 
 def verdict(c: Check) -> str:
-    """ "✗ 不符·错误", "✓ pass", "? unverifiable·info"."""
+    """ "✗ 不符（错误）", "✓ pass", "? unverifiable (info)"."""
     word = f"{SYMBOL[c.status]} {status_word(c.status.value)}"
     if c.status is not Status.PASS:
-        word += "·" + severity_word(c.severity.value)
+        notes = [severity_word(c.severity.value)]
         if c.suppressed or c.baselined:
-            word += "·" + (tr("suppressed", "已忽略") if c.suppressed else tr("baselined", "基线"))
+            notes.append(tr("suppressed", "已忽略") if c.suppressed else tr("baselined", "基线"))
+        word += tr(f" ({', '.join(notes)})", f"（{'，'.join(notes)}）")
     return word
 
 
@@ -210,7 +212,9 @@ def wide(checks: list[Row], width: int, color: bool) -> list[str]:
     share = [max(rest * 3 // 10, 10), max(rest * 2 // 10, 10)]
     share.append(max(rest - sum(share), 16))
     widths = [*fixed, *share]
-    out = [_line(heads, widths, gap, color, bold=True), "─" * min(width, sum(widths) + gap * 5)]
+    # ASCII rules: box-drawing characters are "ambiguous" in width, and a terminal set up for
+    # Chinese draws them two columns wide, which would break every line
+    out = [_line(heads, widths, gap, color, bold=True), "-" * min(width, sum(widths) + gap * 5)]
     for n, (v, rule, at, quote, nums, r) in enumerate(cells):
         c = r.check
         body = wrap(c.arithmetic, widths[5]) if c.arithmetic else []
@@ -234,7 +238,7 @@ def wide(checks: list[Row], width: int, color: bool) -> list[str]:
                 parts.append(cell)
             out.append((" " * gap).join(parts).rstrip())
         if n < len(cells) - 1:
-            out.append(paint("┄" * min(width, sum(widths) + gap * 5), "2", color))
+            out.append("")
     return out
 
 
