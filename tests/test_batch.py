@@ -121,7 +121,8 @@ def test_summary_table_follows_the_tables_or_replaces_them(folder, monkeypatch):
     assert "total:" not in one.stdout  # a single file needs no summary table
 
 
-def test_summary_table_shows_unreadable_files_and_totals(folder):
+def test_summary_table_shows_unreadable_files_and_totals(folder, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")  # room for the long tmp path and the reason unfolded
     r = run("check", folder, "--summary-only")
     assert r.exit_code == 2
     assert "looks binary" in r.stdout and "1 unreadable" in r.stdout
