@@ -209,7 +209,7 @@ def test_fails_sort_by_severity_then_place_and_identical_checks_are_one_row():
     out = file_block(FileResult("r.txt", checks), width=160)
     rows = [line for line in out.splitlines() if "LA201" in line]
     assert [re.search(r"\b\d+:\d+\b", r).group() for r in rows] == ["5:1", "7:1", "9:1"]
-    assert "×2" in out
+    assert "×2" in out and "also for 满意率" in out.replace("\n", " ")
 
 
 def test_the_summary_line_gives_fails_by_severity_passes_and_coverage(mixed):

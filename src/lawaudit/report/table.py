@@ -146,10 +146,11 @@ class Row:
     """One row of the table: a check, and how many identical checks of its sentence it stands
     for."""
 
-    __slots__ = ("check", "count")
+    __slots__ = ("check", "count", "others")
 
     def __init__(self, check: Check) -> None:
         self.check, self.count = check, 1
+        self.others: list[str] = []  # the subjects of the identical checks it stands for
 
 
 def rows(
@@ -179,6 +180,8 @@ def rows(
         key = (c.rule, c.status, c.severity, c.line, c.quote, c.arithmetic, c.shown)
         if key in seen:
             seen[key].count += 1
+            if c.subject and c.subject not in (seen[key].check.subject, *seen[key].others):
+                seen[key].others.append(c.subject)
             continue
         seen[key] = row = Row(c)
         out.append(row)
@@ -189,7 +192,11 @@ def reason(row: Row) -> str:
     c = row.check
     text = c.message
     if row.count > 1:
-        text += tr(f" (×{row.count}, the same check)", f"（同一句中{row.count}项相同）")
+        also = row.others
+        text += tr(
+            f" (×{row.count}, the same check" + (f" also for {', '.join(also)})" if also else ")"),
+            f"（同一句中{row.count}项相同" + (f"，另有{'、'.join(also)}）" if also else "）"),
+        )
     return text
 
 
