@@ -409,12 +409,22 @@ def check(
     typer.echo(summary_line(tally), err=True)
     for e in tally.stale:
         where = f"{e['path']}: {e['rule']} {e['subject']}".rstrip()
-        typer.echo(f"lawaudit: stale baseline entry (no check matches it): {where}", err=True)
+        stale = tr(
+            "stale baseline entry (no check matches it): ", "过期的基线条目（没有检查与之对应）："
+        )
+        typer.echo(f"lawaudit: {stale}{where}", err=True)
     if write_baseline and recorded is not None:
         from lawaudit.baseline import dumps
 
         write_atomically(write_baseline, dumps(recorded))
-        typer.echo(f"{len(recorded)} baseline entries written to {write_baseline}", err=True)
+        n = len(recorded)
+        typer.echo(
+            tr(
+                f"{n} baseline entries written to {write_baseline}",
+                f"已写入 {n} 条基线：{write_baseline}",
+            ),
+            err=True,
+        )
     if tally.unreadable:
         raise typer.Exit(2)
     if exit_zero or write_baseline:
@@ -465,7 +475,10 @@ def extract(
     text = dump_claims(claims, "<stdin>" if path == "-" else path, fmt)
     if output:
         write_atomically(output, text)
-        typer.echo(f"{len(claims)} claims written to {output}", err=True)
+        n = len(claims)
+        typer.echo(
+            tr(f"{n} claims written to {output}", f"已将 {n} 条数字表述写入 {output}"), err=True
+        )
     else:
         sys.stdout.write(text)
 
