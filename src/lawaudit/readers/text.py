@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
+from lawaudit.i18n import tr
 from lawaudit.model import Document, Origin
 
 
@@ -46,6 +47,11 @@ JUNK_SHARE = 0.02  # more junk than this and the decoding is wrong
 JUNK_SAMPLE = 20_000  # unassigned code points are counted on a sample
 BINARY_NUL_SHARE = 0.001  # a file with more NUL bytes than this, not UTF-16, is binary
 UTF16_NUL_SHARE = 0.1  # valid UTF-8 with this many NUL bytes may be ASCII-heavy UTF-16
+OS_REASONS_ZH = {
+    "no such file": "没有这个文件",
+    "is a directory": "这是文件夹",
+    "permission denied": "没有权限",
+}
 OS_REASONS = {
     FileNotFoundError: "no such file",
     IsADirectoryError: "is a directory",
@@ -75,15 +81,20 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         if text is not None:
             return text
     if nuls > BINARY_NUL_SHARE * len(data):
-        raise ReadError("looks binary, not a text file")
+        raise ReadError(tr("looks binary, not a text file", "像是二进制文件，不是文本"))
     if utf8 is not None:
         if _looks_like_text(utf8):
             return utf8
-        raise ReadError("looks binary, not a text file")
+        raise ReadError(tr("looks binary, not a text file", "像是二进制文件，不是文本"))
     text = _try(data, "gb18030")  # decodes almost anything, hence the junk test
     if text is not None and _looks_like_text(text):
         return text
-    raise ReadError("not UTF-8, UTF-16 or GB18030; try --encoding")
+    raise ReadError(
+        tr(
+            "not UTF-8, UTF-16 or GB18030; try --encoding",
+            "不是 UTF-8、UTF-16 或 GB18030 编码；可用 --encoding 指定",
+        )
+    )
 
 
 def _utf16(data: bytes) -> str | None:
@@ -155,7 +166,8 @@ def load(path: str, what: str = "") -> bytes:
                 data = _read_opened(f, name)
     except (OSError, ValueError, AttributeError) as e:  # AttributeError: no sys.stdin.buffer
         reason = OS_REASONS.get(type(e)) or getattr(e, "strerror", None) or str(e)
-        raise ReadError(f"cannot read {name}: {reason or type(e).__name__}") from None
+        reason = tr(reason, OS_REASONS_ZH.get(reason, reason)) or type(e).__name__
+        raise ReadError(tr(f"cannot read {name}: {reason}", f"无法读取 {name}：{reason}")) from None
     if len(data) > MAX_BYTES:
         raise ReadError(f"cannot read {name}: larger than {MAX_BYTES >> 20} MB")
     return data
@@ -166,7 +178,7 @@ def _read_opened(f, name: str) -> bytes:
     if stat.S_ISREG(mode):
         return f.read(MAX_BYTES + 1)
     if stat.S_ISDIR(mode):  # POSIX opens a folder for reading; only read() fails
-        raise ReadError(f"cannot read {name}: is a directory")
+        raise ReadError(tr(f"cannot read {name}: is a directory", f"无法读取 {name}：这是文件夹"))
     if not stat.S_ISFIFO(mode):
         raise ReadError(f"cannot read {name}: not a file or a pipe")
     head = b""
@@ -192,7 +204,7 @@ def read(path: str, encoding: str | None = None, data: bytes | None = None) -> D
     except ReadError as e:
         lenient = None if encoding else decode_replacing(data)
         if lenient is None:
-            raise ReadError(f"cannot decode {name}: {e}") from None
+            raise ReadError(tr(f"cannot decode {name}: {e}", f"无法解码 {name}：{e}")) from None
         source, warning = lenient
         return replace(document_from_text(path, source), warnings=(warning,))
     return document_from_text(path, source)
