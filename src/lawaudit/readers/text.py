@@ -217,8 +217,6 @@ def decode_replacing(data: bytes) -> tuple[str, str] | None:
     """UTF-8 (else GB18030) text with a few undecodable bytes, each replaced by U+FFFD, and a
     warning giving their count and the first one's place; None when there are more than a few
     (then the encoding is wrong, not a byte here and there, and --encoding is the answer)."""
-    from lawaudit.i18n import tr
-
     # a few: at most 16 (or one in a thousand bytes), and never more than one byte in twenty
     if b"\x00" in data or _try(data, "utf-8") is not None:
         return None  # UTF-16 or binary, or valid UTF-8 that the strict chain found to be junk
