@@ -409,3 +409,16 @@ def test_a_claims_file_elsewhere_finds_its_report_beside_it(claims, tmp_path, mo
     data = json.loads(run("check", where, "-f", "json").stdout)
     paths = {c.get("path") for c in data["files"][0]["checks"]}
     assert f"{tmp_path.name}/report.txt" in paths
+
+
+def test_reading_errors_follow_the_language(tmp_path):
+    r = run("check", tmp_path / "missing.txt", "--lang", "zh")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.count("没有这个文件") == 1 and "no such file" not in r.stderr
+
+
+def test_a_shares_row_shows_the_shares_and_their_sum(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("三次产业增加值占地区生产总值的比重分别为3.1%、45.0%和61.9%。\n", "utf-8")
+    out = run("check", report).stdout  # 100 columns: the stacked blocks, a line each
+    assert "values  3.1% + 45.0% + 61.9% → 110.0%" in out
