@@ -17,6 +17,7 @@ import shutil
 import sys
 from collections.abc import Iterable
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
@@ -376,7 +377,9 @@ def summary_table(tally: Tally, *, color: bool = False, width: int | None = None
 
     A batch of hundreds is read here first, so an unreadable file shows its reason in its row.
     """
-    table = Table(title=tr("summary", "汇总"), title_justify="left", expand=False)
+    # ASCII borders, as in the file tables: box-drawing characters are drawn two columns wide
+    # in a terminal set up for Chinese
+    table = Table(title=tr("summary", "汇总"), title_justify="left", expand=False, box=box.ASCII)
     table.add_column(tr("file", "文件"), overflow="fold")
     for name in ("checks", "error", "warning", "info"):
         heading = tr(name, "检查" if name == "checks" else severity_word(name))
