@@ -16,6 +16,19 @@ SEED = ROOT / "seeds" / "000_db5ceb0026bcd675.txt"
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
 
+@pytest.fixture(autouse=True)
+def english_at_100_columns(monkeypatch):
+    """Every test starts as a user with no Chinese locale and no COLUMNS would: English, and
+    the table 100 columns wide. A test that wants zh or a width sets it."""
+    from lawaudit.i18n import set_lang
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    set_lang("en")
+    yield
+    set_lang("en")
+
+
 def audit_text(text: str, rules=None, settings: Settings | None = None):
     doc = document_from_text("case.txt", text)
     found = extract(doc)

@@ -107,7 +107,8 @@ def test_a_folder_without_reports_is_an_error_in_its_place(tmp_path):
     assert "no report file" in first["error"] and second["error"] is None
 
 
-def test_summary_table_follows_the_tables_or_replaces_them(folder):
+def test_summary_table_follows_the_tables_or_replaces_them(folder, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "220")  # the table uses COLUMNS: room for the long tmp path
     (folder / "z.txt").unlink()
     full = run("check", folder, "--fail-on", "never")
     assert "LA201" in full.stdout and "total: 3 files" in full.stdout
@@ -120,7 +121,8 @@ def test_summary_table_follows_the_tables_or_replaces_them(folder):
     assert "total:" not in one.stdout  # a single file needs no summary table
 
 
-def test_summary_table_shows_unreadable_files_and_totals(folder):
+def test_summary_table_shows_unreadable_files_and_totals(folder, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")  # room for the long tmp path and the reason unfolded
     r = run("check", folder, "--summary-only")
     assert r.exit_code == 2
     assert "looks binary" in r.stdout and "1 unreadable" in r.stdout

@@ -316,7 +316,7 @@ def test_a_folder_audit_skips_its_own_output_file(tmp_path, monkeypatch):
     for _ in range(2):
         r = run("check", "reports", "-f", "html", "-o", "reports/audit.html")
         assert r.exit_code == 1, r.stderr
-        assert "1 checks in 1 file" in r.stderr
+        assert "1 check in 1 file" in r.stderr
     r = run("check", "reports", "--fail-on", "never")  # without -o, the page is a report again
     assert "in 2 files" in r.stderr
 

@@ -22,6 +22,25 @@ def test_seed_matches_golden(monkeypatch):
     assert r.stdout == GOLDEN.read_text(encoding="utf-8")
 
 
+GOLDEN_ZH = ROOT / "tests" / "golden" / "seed.zh.json"
+
+
+def test_seed_in_chinese_matches_its_golden(monkeypatch):
+    """--lang zh: the same checks and values as seed.json, Chinese messages, fixed bytes."""
+    monkeypatch.chdir(ROOT)
+    args = ["check", "seeds/" + SEED.name, "--format", "json", "--lang", "zh"]
+    r = CliRunner().invoke(app, args)
+    if os.environ.get("LAWAUDIT_UPDATE_GOLDEN"):
+        GOLDEN_ZH.write_text(r.stdout, encoding="utf-8")
+    assert r.stdout == GOLDEN_ZH.read_text(encoding="utf-8")
+    zh, en = json.loads(r.stdout), json.loads(GOLDEN.read_text(encoding="utf-8"))
+    strip = ("message", "arithmetic")
+    same = [{k: v for k, v in c.items() if k not in strip} for c in zh["files"][0]["checks"]]
+    assert same == [
+        {k: v for k, v in c.items() if k not in strip} for c in en["files"][0]["checks"]
+    ]
+
+
 def test_seed_verdicts_are_the_ones_the_issue_names():
     data = json.loads(GOLDEN.read_text(encoding="utf-8"))
     checks = data["files"][0]["checks"]

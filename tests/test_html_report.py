@@ -6,6 +6,7 @@ a screenshot. LAWAUDIT_UPDATE_SCREENSHOT=1 also writes docs/seed-report.png for 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -39,7 +40,9 @@ runner = CliRunner()
 def audited(path) -> FileResult:
     doc = read(str(path))
     found = extract(doc)
-    return audit(str(path), found.claims, found.quantities, notable=found.notable)
+    return audit(
+        str(path), found.claims, found.quantities, notable=found.notable, locate=doc.line_col
+    )
 
 
 def page(*paths, **options) -> str:
@@ -142,7 +145,8 @@ def test_report_text_stays_text(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in text and "x&lt;img src=y&gt;.txt" in text
     assert "\f" not in text and "␌第二页" in text
-    assert tip_free_marks(text)["f1-m1"] == {"class": "fail", "text": "98.96%"}
+    marks = list(tip_free_marks(text).values())
+    assert {"class": "fail", "text": "98.96%"} in marks
 
 
 def test_the_bytes_are_deterministic_and_stream_gives_render():
@@ -292,6 +296,55 @@ def test_a_screenshot_for_review(tmp_path, monkeypatch):
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # not a blank page
     if os.environ.get("LAWAUDIT_UPDATE_SCREENSHOT"):
         shutil.copy(shot, ROOT / "docs" / "seed-report.png")
+
+
+def test_every_number_a_failing_check_used_is_marked(tmp_path):
+    """Issue 15: the numerator and denominator of the seed's failing rate, not only 98.96%."""
+    marks = list(tip_free_marks(page(SEED)).values())
+    for number in ("287起", "284起", "98.96%"):
+        assert {"class": "fail", "text": number} in marks, number
+    report = tmp_path / "r.txt"
+    report.write_text("共办理行政复议案件15件，其中维持10件、撤销7件。\n", encoding="utf-8")
+    marks = list(tip_free_marks(page(report)).values())
+    for number in ("15件", "10件", "7件"):  # LA101: the total and every part
+        assert {"class": "fail", "text": number} in marks, number
+
+
+def in_a_frame(page_text: str, width: int) -> str:
+    """The page inside a `width`-px frame (headless Chromium will not make a window narrower
+    than 500 px), and a script that writes the frame's scroll and client widths into the DOM:
+    a srcdoc frame shares its parent's origin, so the parent may measure it."""
+    inner = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", page_text)
+    return (
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe id="f" style="width:{width}px;height:844px;border:0" '
+        f'srcdoc="{html.escape(inner, quote=True)}"></iframe><pre id="width"></pre><script>'
+        'window.onload = () => { const d = document.getElementById("f").contentDocument;'
+        'document.getElementById("width").textContent = JSON.stringify('
+        "[d.documentElement.scrollWidth, d.documentElement.clientWidth]); };</script>"
+        "</body></html>"
+    )
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 1100])
+def test_the_page_fits_a_phone_and_a_desktop_without_sideways_scrolling(tmp_path, width):
+    """A 390-px phone screenshot beside the desktop one; the page is never wider than the
+    screen (a wide table scrolls inside itself). LAWAUDIT_UPDATE_SCREENSHOT=1 keeps the phone
+    picture as docs/seed-report-phone.png."""
+    text = page(SEED)
+    framed = tmp_path / "framed.html"
+    framed.write_text(in_a_frame(text, width), encoding="utf-8")
+    done = chromium(tmp_path, "--window-size=1200,900", "--dump-dom", url=framed.as_uri())
+    scroll, client = json.loads(re.search(r'<pre id="width">(.*?)</pre>', done.stdout).group(1))
+    assert client == width and scroll <= width
+    shot = tmp_path / f"seed-{width}.png"
+    plain = tmp_path / "plain.html"
+    plain.write_text(text, encoding="utf-8")
+    chromium(tmp_path, f"--window-size={width},1400", f"--screenshot={shot}", url=plain.as_uri())
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    if width == 390 and os.environ.get("LAWAUDIT_UPDATE_SCREENSHOT"):
+        shutil.copy(shot, ROOT / "docs" / "seed-report-phone.png")
 
 
 def test_a_check_set_aside_is_muted_and_says_why(tmp_path):

@@ -14,7 +14,7 @@ from lawaudit.model import Status
 from lawaudit.rules import ALL_RULES, BY_ID
 from tests.conftest import audit_text
 
-HELPERS = {"base", "sums"}
+HELPERS = {"base", "sums", "zh"}  # zh: the Chinese documentation
 CASES = Path(__file__).parent / "rules" / "cases"
 EXAMPLE = re.compile(r"^\s*(反例|正例) \((fails|passes)\): (\S+)", re.M)
 

@@ -8,7 +8,8 @@
 Both return a `FileResult` (model.py): `path`, `checks` (every check, passed ones too, the
 same as one file of the JSON output), `error` (None, or the one-line message when the file could
 not be read — never raised) and `coverage`. Options are the configuration's keys (`select`,
-`ignore`, `severity`, `rounding`, `tolerance`, `rate_words`, `capped_words`; `fail_on` is
+`ignore`, `severity`, `rounding`, `tolerance`, `rate_words`, `capped_words`, `lang` — zh or
+en, default from the locale; `fail_on` is
 accepted and ignored: deciding an exit code is the caller's), plus `config` (a lawaudit.toml or
 pyproject.toml to start from; none is looked for otherwise), and for `audit_path` `encoding` and
 `previous` (last year's report). A bad option raises `ConfigError` (a ValueError).
@@ -31,8 +32,11 @@ __all__ = ["ConfigError", "audit_path", "audit_text", "resolve"]
 
 def resolve(config: str | Path | Config | None = None, **options) -> Config:
     """The configuration in force: the file (if any), then the keyword options over it."""
+    from lawaudit.i18n import locale_lang
+
     base = config if isinstance(config, Config) else load(config) if config else Config()
-    return merge(base, {k: v for k, v in options.items() if v is not None}, "options")
+    cfg = merge(base, {k: v for k, v in options.items() if v is not None}, "options")
+    return cfg if cfg.lang else replace(cfg, lang=locale_lang())
 
 
 def audit_text(
@@ -67,7 +71,12 @@ def _prepare(cfg: Config):
     from lawaudit.engine import selected
     from lawaudit.rules.base import Settings
 
-    settings = Settings(modes=cfg.rounding, tolerance=Decimal(cfg.tolerance), severity=cfg.severity)
+    settings = Settings(
+        modes=cfg.rounding,
+        tolerance=Decimal(cfg.tolerance),
+        severity=cfg.severity,
+        lang=cfg.lang,
+    )
     rules = selected(cfg.select, cfg.ignore)
     if not rules:
         raise ConfigError("select/ignore leave no rule to run")
@@ -76,12 +85,20 @@ def _prepare(cfg: Config):
 
 def _audit_file(path: str, encoding: str | None, previous: str | None, prepared) -> FileResult:
     """Read, extract and audit one input; an unreadable file becomes a FileResult with an error."""
+
+    settings, rules, words = prepared
+    from lawaudit.i18n import language
+
+    with language(settings.lang):  # what reading says (warnings) is in the run's language too
+        return _read_and_audit(path, encoding, previous, settings, rules, words)
+
+
+def _read_and_audit(path, encoding, previous, settings, rules, words) -> FileResult:
     from lawaudit.batch import GLOB_MAGIC, REPORT_SUFFIXES, _internal, printable, shown
     from lawaudit.engine import audit
     from lawaudit.readers import ReadError, read
     from lawaudit.readers.claimsfile import ClaimsError, is_claims_path, load_claims
 
-    settings, rules, words = prepared
     try:
         if path != "-" and not os.path.exists(path) and GLOB_MAGIC & set(path):
             return FileResult(path=shown(path), error=f"no file matches {shown(path)}")
@@ -120,5 +137,5 @@ def _audit_document(doc, shown, settings, rules, words, last_year=None, previous
             claims += tuple(previous_claims(doc, last_year, previous))
     finally:
         EXTRA_WORDS.reset(token)
-    result = audit(shown, claims, found.quantities, settings, rules, found.notable)
+    result = audit(shown, claims, found.quantities, settings, rules, found.notable, doc.line_col)
     return replace(result, warnings=doc.warnings) if doc.warnings else result

@@ -117,6 +117,7 @@ class Options:
     tolerance: str = "0"  # percentage points (config.py)
     rate_words: tuple[str, ...] = ()
     capped_words: tuple[str, ...] = ()
+    lang: str = "en"  # of messages: zh | en
 
 
 class PairingError(ValueError):
@@ -181,6 +182,7 @@ def audit_path(path: str, options: Options) -> FileResult:
         tolerance=options.tolerance,
         rate_words=options.rate_words,
         capped_words=options.capped_words,
+        lang=options.lang,
     )
 
 

@@ -22,7 +22,26 @@ app = typer.Typer(
     help="Audit the numbers in Chinese government reports: recompute every rate, total and "
     "breakdown, and show the arithmetic.",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,  # plain help: wraps cleanly at 80 columns, "[default: …]" kept
 )
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+LANG_HELP = "Language of messages and tables: zh or en (default: from LC_ALL, LC_MESSAGES, LANG)."
+
+
+def choose_lang(given: Lang | None, configured: str = "") -> str:
+    """--lang, else the configuration's `lang`, else the locale; set for this process."""
+    from lawaudit.i18n import locale_lang, set_lang
+
+    lang = given.value if given else configured or locale_lang()
+    set_lang(lang)
+    return lang
 
 
 class FailOn(StrEnum):
@@ -52,7 +71,9 @@ class ClaimsFormat(StrEnum):
 
 def fail(message: str) -> None:
     """A one-line error and exit code 2: never a traceback for bad input."""
-    typer.echo(f"lawaudit: error: {message}", err=True)
+    from lawaudit.i18n import tr
+
+    typer.echo(f"lawaudit: {tr('error: ', '错误：')}{message}", err=True)
     raise typer.Exit(2)
 
 
@@ -173,7 +194,7 @@ def progress_bar(total: int):
         yield lambda: bar.update(task, advance=1, refresh=True)
 
 
-def configuration(paths, path, select, ignore, fail_on, rounding):
+def configuration(paths, path, select, ignore, fail_on, rounding, lang=None):
     """The configuration in force: the command line over the file over the defaults.
 
     --select replaces the file's `select`; --ignore adds to its `ignore`."""
@@ -184,6 +205,8 @@ def configuration(paths, path, select, ignore, fail_on, rounding):
         cfg = load(found) if found else Config()
         level = fail_on.value if fail_on else None
         given = {"select": select, "ignore": ignore, "fail_on": level, "rounding": rounding}
+        if lang:
+            given["lang"] = lang.value
         changes = {k: CHECKS[k](v, f"--{k.replace('_', '-')}") for k, v in given.items() if v}
         if "ignore" in changes:
             changes["ignore"] = (*cfg.ignore, *changes["ignore"])
@@ -199,17 +222,29 @@ def check(
         help="Report files (.txt, .md, .pdf, .docx, .html), folders of them, globs, claims "
         "files (.json, .yaml), or - for stdin.",
     ),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="Output format."),
+    format: OutFormat = typer.Option(
+        OutFormat.table,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        show_choices=False,
+        help="Output format: table, json, html, sarif, github, junit, jsonl, markdown, concise, "
+        "codeframe.",
+    ),
     output: str | None = typer.Option(
         None, "--output", "-o", help="Write the report here (atomically)."
     ),
     fail_on: FailOn | None = typer.Option(
-        None, help="Lowest severity that makes the exit code 1 [default: error]."
+        None,
+        metavar="LEVEL",
+        show_choices=False,
+        help="Lowest severity that makes the exit code 1: error (default), warning, info, never.",
     ),
     rounding: str | None = typer.Option(
         None,
-        help="Accepted rounding modes: half-up, half-even, truncate, ceiling "
-        "[default: half-up,half-even].",
+        metavar="MODES",
+        help="Accepted rounding modes, comma-separated: half-up, half-even, truncate, ceiling "
+        "(default: half-up and half-even).",
     ),
     encoding: str | None = typer.Option(
         None, help="Decode input with this encoding instead of detecting it."
@@ -219,6 +254,17 @@ def check(
     ),
     ignore: list[str] = typer.Option(
         [], help="Skip rules with this ID prefix or name (repeatable)."
+    ),
+    lang: Lang | None = typer.Option(
+        None, "--lang", metavar="LANG", help=LANG_HELP, show_choices=False
+    ),
+    show_unverifiable: bool = typer.Option(
+        False,
+        "--show-unverifiable",
+        help="Table: list the checks that could not be verified, not only their count.",
+    ),
+    only_fails: bool = typer.Option(
+        False, "--only-fails", help="Table: show the fails alone (the count of passes is kept)."
     ),
     show_unchecked: bool = typer.Option(
         False, "--show-unchecked", help="List the percentages and totals no check could use."
@@ -268,6 +314,7 @@ def check(
     report in them, in parallel, with a summary table at the end."""
     from lawaudit import batch
     from lawaudit.engine import selected
+    from lawaudit.i18n import tr
     from lawaudit.model import Severity
     from lawaudit.report import Format, stream, summary_line
 
@@ -284,7 +331,8 @@ def check(
     )
     if not paths and not print_config:
         fail("no input: give report files, folders, globs, or - for standard input")
-    cfg = configuration(paths, config, select, ignore, fail_on, rounding)
+    cfg = configuration(paths, config, select, ignore, fail_on, rounding, lang)
+    cfg = replace(cfg, lang=choose_lang(None, cfg.lang))
     if print_config:
         sys.stdout.write(cfg.to_toml())
         raise typer.Exit(0)
@@ -304,6 +352,13 @@ def check(
     files = without_outputs(batch.expand(paths), (output, write_baseline))
     if previous and len(files) != 1:
         fail("--previous pairs one report; for a batch use --previous-manifest or --previous-auto")
+    if previous and file_id(previous) is not None and file_id(previous) == file_id(files[0]):
+        fail(
+            tr(
+                f"--previous {previous} is the report itself: give last year's report",
+                f"--previous {previous} 就是本报告：请给出上一年的报告",
+            )
+        )
     try:
         pairs = batch.pair_previous(files, previous, previous_manifest, previous_auto)
     except batch.PairingError as e:
@@ -321,6 +376,7 @@ def check(
         tolerance=cfg.tolerance,
         rate_words=cfg.rate_words,
         capped_words=cfg.capped_words,
+        lang=cfg.lang,
     )
     fmt = Format(format.value)
     color = output is None and sys.stdout.isatty() and fmt is Format.TABLE
@@ -330,9 +386,9 @@ def check(
             for f in batch.audit_all(files, options, jobs or batch.default_jobs()):
                 advance()
                 if f.error:
-                    typer.echo(f"lawaudit: error: {f.error}", err=True)
+                    typer.echo(f"lawaudit: {tr('error: ', '错误：')}{f.error}", err=True)
                 for w in f.warnings:
-                    typer.echo(f"lawaudit: warning: {f.path}: {w}", err=True)
+                    typer.echo(f"lawaudit: {tr('warning: ', '警告：')}{f.path}: {w}", err=True)
                 if base is not None:
                     f = base.mark(f)
                 if recorded is not None:
@@ -342,18 +398,33 @@ def check(
                 yield f
 
         opts = {"color": color, "unchecked": show_unchecked, "summary_only": summary_only}
+        if fmt is Format.TABLE:
+            from lawaudit.report.table import terminal_width
+
+            opts |= {"width": terminal_width(), "show_unverifiable": show_unverifiable}
+            opts["only_fails"] = only_fails
         if fmt in (Format.HTML, Format.CODEFRAME):
             opts["encoding"] = encoding  # these show each file's text, read again
         tally = stream(results(), fmt, out.write, **opts)
     typer.echo(summary_line(tally), err=True)
     for e in tally.stale:
         where = f"{e['path']}: {e['rule']} {e['subject']}".rstrip()
-        typer.echo(f"lawaudit: stale baseline entry (no check matches it): {where}", err=True)
+        stale = tr(
+            "stale baseline entry (no check matches it): ", "过期的基线条目（没有检查与之对应）："
+        )
+        typer.echo(f"lawaudit: {stale}{where}", err=True)
     if write_baseline and recorded is not None:
         from lawaudit.baseline import dumps
 
         write_atomically(write_baseline, dumps(recorded))
-        typer.echo(f"{len(recorded)} baseline entries written to {write_baseline}", err=True)
+        n = len(recorded)
+        typer.echo(
+            tr(
+                f"{n} baseline entries written to {write_baseline}",
+                f"已写入 {n} 条基线：{write_baseline}",
+            ),
+            err=True,
+        )
     if tally.unreadable:
         raise typer.Exit(2)
     if exit_zero or write_baseline:
@@ -374,18 +445,28 @@ def extract(
         None, "--format", "-f", help="yaml or json (default: by -o suffix, else yaml)."
     ),
     encoding: str | None = typer.Option(None, help="Decode input with this encoding."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing -o file."),
 ) -> None:
     """Write the claims found in a report, to review and correct by hand, then `check` them."""
     from lawaudit.extract import extract as find_claims
+    from lawaudit.i18n import tr
     from lawaudit.readers import ReadError, read
     from lawaudit.readers.claimsfile import dump_claims
 
+    choose_lang(None, local_lang())
     if format is None:
         fmt = "json" if output and output.lower().endswith(".json") else "yaml"
     else:
         fmt = format.value
     refuse_empty_names({"--output": output})
     refuse_to_overwrite(output, [path], "--output")
+    if output and os.path.lexists(output) and not force:
+        fail(
+            tr(
+                f"{output} exists: it may hold claims corrected by hand; --force overwrites it",
+                f"{output} 已存在，其中可能有人工改正的内容；用 --force 覆盖",
+            )
+        )
     try:
         found = find_claims(read(path, encoding))
     except ReadError as e:
@@ -394,34 +475,69 @@ def extract(
     text = dump_claims(claims, "<stdin>" if path == "-" else path, fmt)
     if output:
         write_atomically(output, text)
-        typer.echo(f"{len(claims)} claims written to {output}", err=True)
+        n = len(claims)
+        typer.echo(
+            tr(f"{n} claims written to {output}", f"已将 {n} 条数字表述写入 {output}"), err=True
+        )
     else:
         sys.stdout.write(text)
 
 
 @app.command()
-def rules() -> None:
+def rules(
+    lang: Lang | None = typer.Option(
+        None, "--lang", metavar="LANG", help=LANG_HELP, show_choices=False
+    ),
+) -> None:
     """List every rule: ID, name, severity and what it checks."""
-    from lawaudit.rules import ALL_RULES
+    from rich.cells import cell_len
 
-    for m in ALL_RULES:
-        r = m.RULE
-        typer.echo(f"{r.id}  {r.name:<20} {r.severity.value:<8} {r.summary}")
+    from lawaudit.i18n import severity_word
+    from lawaudit.rules import ALL_RULES
+    from lawaudit.rules.zh import summary
+
+    choose_lang(lang, local_lang())
+    rows = [
+        (m.RULE.id, m.RULE.name, severity_word(m.RULE.severity.value), summary(m.RULE))
+        for m in ALL_RULES
+    ]
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths, strict=False)]
+        typer.echo("  ".join([*cells, row[3]]))
+
+
+def local_lang() -> str:
+    """The `lang` of the configuration file closest to the current folder, or ""."""
+    from lawaudit.config import ConfigError, discover, load
+
+    try:
+        found = discover(["."])
+        return load(found).lang if found else ""
+    except (ConfigError, OSError):
+        return ""
 
 
 @app.command()
 def explain(
     rule_id: str = typer.Argument(..., help="A rule ID (LA201) or name (rate-mismatch)."),
+    lang: Lang | None = typer.Option(
+        None, "--lang", metavar="LANG", help=LANG_HELP, show_choices=False
+    ),
 ) -> None:
     """Show a rule's documentation, with a failing and a passing example."""
+    from lawaudit.i18n import severity_word, tr
     from lawaudit.rules import ALL_RULES
+    from lawaudit.rules.zh import doc
 
+    choose_lang(lang, local_lang())
     key = rule_id.strip()
     for m in ALL_RULES:
         if key.upper() == m.RULE.id or key == m.RULE.name:
             r = m.RULE
-            typer.echo(f"{r.id} {r.name} (default severity: {r.severity.value})\n")
-            typer.echo(r.doc.strip())
+            level = severity_word(r.severity.value)
+            typer.echo(f"{r.id} {r.name} ({tr('default severity: ', '默认严重程度：')}{level})\n")
+            typer.echo(doc(r).strip())
             return
     fail(f"unknown rule {rule_id!r}; `lawaudit rules` lists them")
 

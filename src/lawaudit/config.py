@@ -38,12 +38,17 @@ class Config:
     tolerance: str = "0"  # percentage points, a decimal string
     rate_words: tuple[str, ...] = ()
     capped_words: tuple[str, ...] = ()
+    lang: str = ""  # zh | en; "" follows the locale (i18n.locale_lang)
     source: str | None = field(default=None, compare=False)  # the file it came from
 
     def to_toml(self) -> str:
         """The settings as a `lawaudit.toml` would write them (what --print-config shows)."""
         head = f"# from {self.source}" if self.source else "# defaults: no configuration file"
-        s = json.dumps  # a JSON string is a TOML basic string
+
+        # A JSON string is a TOML basic string; Chinese words are shown as written, not \uXXXX.
+        def s(value: str) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
         lines = [head]
         for name in ("select", "ignore"):
             lines.append(f"{name} = [{', '.join(map(s, getattr(self, name)))}]")
@@ -52,6 +57,8 @@ class Config:
         lines.append(f"tolerance = {self.tolerance}")
         lines.append(f"rate_words = [{', '.join(map(s, self.rate_words))}]")
         lines.append(f"capped_words = [{', '.join(map(s, self.capped_words))}]")
+        if self.lang:
+            lines.append(f"lang = {s(self.lang)}")
         lines.append("")
         lines.append("[severity]")
         lines += [f"{rule} = {s(level)}" for rule, level in self.severity]
@@ -227,6 +234,12 @@ def _words(value, where: str) -> tuple[str, ...]:
     return words
 
 
+def _lang(value, where: str) -> str:
+    if value not in ("zh", "en"):
+        raise ConfigError(f"{where}: unknown language {value!r}; use zh or en")
+    return value
+
+
 CHECKS = {
     "select": _rules,
     "ignore": _rules,
@@ -236,4 +249,5 @@ CHECKS = {
     "tolerance": _tolerance,
     "rate_words": _words,
     "capped_words": _words,
+    "lang": _lang,
 }

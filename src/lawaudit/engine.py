@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import accumulate
 
+from lawaudit.i18n import language
 from lawaudit.model import (
     Check,
     Claim,
@@ -20,6 +22,7 @@ from lawaudit.model import (
 )
 from lawaudit.rules import ALL_RULES
 from lawaudit.rules.base import Outcome, Settings
+from lawaudit.shown import pair
 
 
 def selected(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple:
@@ -40,9 +43,17 @@ def audit(
     settings: Settings | None = None,
     rules: tuple | None = None,
     notable: Iterable[Mention] = (),
+    locate: Callable[[int], tuple[int, int]] | None = None,
 ) -> FileResult:
+    """`locate` maps an index of the document's text to its line and column: with it, each
+    check records every number it used (`Check.uses`), which the HTML report marks."""
     settings = settings or Settings()
     rules = ALL_RULES if rules is None else rules
+    with language(settings.lang):
+        return _audit(path, claims, quantities, settings, rules, notable, locate)
+
+
+def _audit(path, claims, quantities, settings: Settings, rules: tuple, notable, locate=None):
     claims = tuple(claims)
     checks: list[Check] = []
     used: list[tuple[int, int]] = []
@@ -51,7 +62,10 @@ def audit(
         for module in rules:
             for out in module.check(claim, settings):
                 made = True
-                checks.append(stamp(module.RULE, claim, out, settings))
+                check = stamp(module.RULE, claim, out, settings)
+                if locate is not None:
+                    check = replace(check, uses=uses(claim, locate))
+                checks.append(check)
         if made:
             used.extend((q.start, q.end) for q in claim.quantities() if q.end > q.start)
     if any(c.kind is ClaimKind.SUPPRESS for c in claims):
@@ -85,7 +99,24 @@ def stamp(rule: Rule, claim: Claim, out: Outcome, settings: Settings) -> Check:
         page=claim.page,
         end_line=claim.end_line,
         end_column=claim.end_column,
+        shown=pair(claim, out.values),
+        path=claim.path,
     )
+
+
+def uses(claim: Claim, locate: Callable[[int], tuple[int, int]]) -> tuple:
+    """Where each number of the claim is written: (line, column, end line, end column)."""
+    other_file = any(
+        n.startswith("stated in ") or (n.startswith("previous ") and " taken from line " not in n)
+        for n in claim.notes
+    )  # last year's figure is in last year's report, not in this text
+    out = set()
+    for q in claim.quantities():
+        if q.end <= q.start or (other_file and q is claim.previous):
+            continue
+        (line, column), (end_line, end_column) = locate(q.start), locate(q.end - 1)
+        out.add((line, column, end_line, end_column + 1))
+    return tuple(sorted(out))
 
 
 def coverage(

@@ -250,6 +250,7 @@ class Claim:
     covers: tuple[int, int] = (0, 0)  # suppress: the lines of the paragraph it applies to
     balanced: bool = False  # rate: one share of a list nudged so the list adds to 100 (尾数调整)
     new_only: bool = False  # completion: the intake is new cases only (新收): carry-overs close too
+    path: str = ""  # the file `line` and `column` count in, when not the one audited (claims)
 
     def quantities(self) -> tuple[Quantity, ...]:
         roles = (self.stated, self.numerator, self.denominator, self.total, self.current)
@@ -288,6 +289,11 @@ class Check:
     end_column: int = 0
     suppressed: str = ""  # the reason a <!-- lawaudit: ignore --> comment gave; not counted
     baselined: bool = False  # in the --baseline file: reported, not counted
+    shown: tuple[str, str] = ("", "")  # (stated, computed) as the report writes numbers
+    path: str = ""  # the file `line` and `column` point into when not the audited one: the
+    # report a claims file's claims came from
+    uses: tuple[tuple[int, int, int, int], ...] = ()  # every number the check used, as
+    # (line, column, end line, end column exclusive) in the file; () when unknown (claims files)
 
 
 @sent_between_processes

@@ -90,7 +90,56 @@ def parse_claims(data: str, path: str) -> tuple[Claim, ...]:
     items = doc.get("claims")
     if not isinstance(items, list):
         raise ClaimsError(f"{path}: claims: expected a list")
-    return tuple(claim_from(item, f"{path}: claims[{i}]") for i, item in enumerate(items))
+    claims = tuple(claim_from(item, f"{path}: claims[{i}]") for i, item in enumerate(items))
+    return placed(claims, report_path(doc.get("source"), path), path, item_lines(data, path))
+
+
+def report_path(source, claims_path: str) -> str:
+    """The report a claims file says it came from (`source`), as a path from here: as written
+    when it exists so, else beside the claims file; "" when there is none (standard input)."""
+    import os
+
+    if not isinstance(source, str) or not source.strip() or source == "<stdin>":
+        return ""
+    if os.path.isabs(source) or os.path.exists(source):
+        return source
+    beside = os.path.normpath(os.path.join(os.path.dirname(claims_path), source))
+    return beside if os.path.exists(beside) else source
+
+
+def item_lines(data: str, path: str) -> list[int]:
+    """The 1-based line in the claims file where each claim begins."""
+    if path.lower().endswith(".json"):
+        import re
+
+        return [data.count("\n", 0, m.start()) + 1 for m in re.finditer(r'"kind"\s*:', data)]
+    import yaml
+
+    try:
+        root = yaml.compose(data, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return []
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "claims" and isinstance(value, yaml.SequenceNode):
+            return [node.start_mark.line + 1 for node in value.value]
+    return []
+
+
+def placed(claims, report: str, claims_path: str, lines: list[int]) -> tuple[Claim, ...]:
+    """Each claim pointed at its place: a claim with a line, from a report, at the report's line
+    and column (so annotations land in the report); one a person added, with no line, at its
+    own line in the claims file."""
+    from dataclasses import replace
+
+    out = []
+    for i, c in enumerate(claims):
+        if c.line and report:
+            out.append(replace(c, path=report))
+        elif not c.line and i < len(lines):
+            out.append(replace(c, path=claims_path, line=lines[i], column=1))
+        else:
+            out.append(c)
+    return tuple(out)
 
 
 def claim_from(item, where: str) -> Claim:

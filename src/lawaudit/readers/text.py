@@ -13,8 +13,10 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
+from lawaudit.i18n import tr
 from lawaudit.model import Document, Origin
 
 
@@ -45,6 +47,11 @@ JUNK_SHARE = 0.02  # more junk than this and the decoding is wrong
 JUNK_SAMPLE = 20_000  # unassigned code points are counted on a sample
 BINARY_NUL_SHARE = 0.001  # a file with more NUL bytes than this, not UTF-16, is binary
 UTF16_NUL_SHARE = 0.1  # valid UTF-8 with this many NUL bytes may be ASCII-heavy UTF-16
+OS_REASONS_ZH = {
+    "no such file": "没有这个文件",
+    "is a directory": "这是文件夹",
+    "permission denied": "没有权限",
+}
 OS_REASONS = {
     FileNotFoundError: "no such file",
     IsADirectoryError: "is a directory",
@@ -74,15 +81,20 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         if text is not None:
             return text
     if nuls > BINARY_NUL_SHARE * len(data):
-        raise ReadError("looks binary, not a text file")
+        raise ReadError(tr("looks binary, not a text file", "像是二进制文件，不是文本"))
     if utf8 is not None:
         if _looks_like_text(utf8):
             return utf8
-        raise ReadError("looks binary, not a text file")
+        raise ReadError(tr("looks binary, not a text file", "像是二进制文件，不是文本"))
     text = _try(data, "gb18030")  # decodes almost anything, hence the junk test
     if text is not None and _looks_like_text(text):
         return text
-    raise ReadError("not UTF-8, UTF-16 or GB18030; try --encoding")
+    raise ReadError(
+        tr(
+            "not UTF-8, UTF-16 or GB18030; try --encoding",
+            "不是 UTF-8、UTF-16 或 GB18030 编码；可用 --encoding 指定",
+        )
+    )
 
 
 def _utf16(data: bytes) -> str | None:
@@ -154,7 +166,8 @@ def load(path: str, what: str = "") -> bytes:
                 data = _read_opened(f, name)
     except (OSError, ValueError, AttributeError) as e:  # AttributeError: no sys.stdin.buffer
         reason = OS_REASONS.get(type(e)) or getattr(e, "strerror", None) or str(e)
-        raise ReadError(f"cannot read {name}: {reason or type(e).__name__}") from None
+        reason = tr(reason, OS_REASONS_ZH.get(reason, reason)) or type(e).__name__
+        raise ReadError(tr(f"cannot read {name}: {reason}", f"无法读取 {name}：{reason}")) from None
     if len(data) > MAX_BYTES:
         raise ReadError(f"cannot read {name}: larger than {MAX_BYTES >> 20} MB")
     return data
@@ -165,7 +178,7 @@ def _read_opened(f, name: str) -> bytes:
     if stat.S_ISREG(mode):
         return f.read(MAX_BYTES + 1)
     if stat.S_ISDIR(mode):  # POSIX opens a folder for reading; only read() fails
-        raise ReadError(f"cannot read {name}: is a directory")
+        raise ReadError(tr(f"cannot read {name}: is a directory", f"无法读取 {name}：这是文件夹"))
     if not stat.S_ISFIFO(mode):
         raise ReadError(f"cannot read {name}: not a file or a pipe")
     head = b""
@@ -189,8 +202,65 @@ def read(path: str, encoding: str | None = None, data: bytes | None = None) -> D
     try:
         source = decode(data, encoding)
     except ReadError as e:
-        raise ReadError(f"cannot decode {name}: {e}") from None
+        lenient = None if encoding else decode_replacing(data)
+        if lenient is None:
+            raise ReadError(tr(f"cannot decode {name}: {e}", f"无法解码 {name}：{e}")) from None
+        source, warning = lenient
+        return replace(document_from_text(path, source), warnings=(warning,))
     return document_from_text(path, source)
+
+
+FEW_BAD_BYTES = 16  # replaced, with a warning; or one in a thousand bytes for a long file
+
+
+def decode_replacing(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 (else GB18030) text with a few undecodable bytes, each replaced by U+FFFD, and a
+    warning giving their count and the first one's place; None when there are more than a few
+    (then the encoding is wrong, not a byte here and there, and --encoding is the answer)."""
+    # a few: at most 16 (or one in a thousand bytes), and never more than one byte in twenty
+    if b"\x00" in data or _try(data, "utf-8") is not None:
+        return None  # UTF-16 or binary, or valid UTF-8 that the strict chain found to be junk
+    limit = min(max(FEW_BAD_BYTES, len(data) // 1000), len(data) // 20)
+    for codec in ("utf-8", "gb18030"):
+        found = _replacing(data, codec, limit)
+        if found is None:
+            continue
+        text, bad, first = found
+        if not bad or not _looks_like_text(text):  # no bad byte: the strict chain judged it
+            continue
+        line = text.count("\n", 0, first) + 1
+        column = first - (text.rfind("\n", 0, first) + 1) + 1
+        warning = tr(
+            f"{bad} undecodable byte{'s' if bad != 1 else ''} replaced with \ufffd (read as "
+            f"{codec}), the first at line {line}, column {column}; --encoding decodes strictly",
+            f"有{bad}个字节无法解码，已替换为\ufffd（按{codec}读取），第一个在第{line}行第{column}列；"
+            "用 --encoding 可严格解码",
+        )
+        return text, warning
+    return None
+
+
+def _replacing(data: bytes, codec: str, limit: int) -> tuple[str, int, int] | None:
+    """(text, bytes replaced, index in text of the first), or None past `limit` bad bytes."""
+    parts: list[str] = []
+    pos = bad = first = 0
+    at = 0  # characters decoded so far
+    while True:
+        try:
+            parts.append(data[pos:].decode(codec))
+            break
+        except UnicodeDecodeError as e:
+            good = data[pos : pos + e.start].decode(codec)
+            at += len(good)
+            if not bad:
+                first = at
+            parts += [good, "\ufffd"]
+            at += 1
+            bad += e.end - e.start
+            pos += e.end
+            if bad > limit:
+                return None
+    return "".join(parts), bad, first
 
 
 # --- cleaning --------------------------------------------------------------------------------

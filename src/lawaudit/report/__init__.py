@@ -81,6 +81,7 @@ class Tally:
     def __init__(self, keep_rows: bool = False) -> None:
         self.status: Counter = Counter()
         self.severity: Counter = Counter()
+        self.fails: Counter = Counter()  # failed checks (not waived) by severity
         self.files = self.unreadable = self.numbers = self.checked = self.unchecked = 0
         self.rows: list[Row] | None = [] if keep_rows else None
         self.waived: Counter = Counter()  # non-passing checks suppressed or baselined
@@ -102,6 +103,11 @@ class Tally:
         )
         self.status.update(c.status.value for c in f.checks)
         self.severity.update(severity)
+        self.fails.update(
+            c.severity.value
+            for c in f.checks
+            if c.status is Status.FAIL and not (c.suppressed or c.baselined)
+        )
         self.files += 1
         self.unreadable += bool(f.error)
         self.numbers += f.coverage.numbers
@@ -153,12 +159,16 @@ def stream(
     unchecked: bool = False,
     summary_only: bool = False,
     encoding: str | None = None,
+    show_unverifiable: bool = False,
+    only_fails: bool = False,
 ) -> Tally:
     """Write each file's part as it arrives, then the summary; the bytes `render` would give.
 
     `summary_only` (table format) writes only the summary table; JSON always carries every check.
     Several files, or `summary_only`, end the table format with a summary table.
     `encoding` is the one the files were read with: the HTML page reads their text again.
+    `show_unverifiable` and `only_fails` choose the table's rows; every other format carries
+    every check.
     """
     if fmt is Format.JSON:
         return _json_stream(files, write, unchecked)
@@ -181,7 +191,16 @@ def stream(
     for f in files:
         tally.add(f)
         if not summary_only:
-            write(table.file_block(f, color=color, width=width, unchecked=unchecked))
+            write(
+                table.file_block(
+                    f,
+                    color=color,
+                    width=width,
+                    unchecked=unchecked,
+                    show_unverifiable=show_unverifiable,
+                    only_fails=only_fails,
+                )
+            )
     if summary_only or tally.files > 1:
         write(table.summary_table(tally, color=color, width=width))
     return tally
@@ -231,16 +250,44 @@ def _json_file(f: FileResult, write, unchecked: bool, depth: int) -> None:
     write(pad + "}")
 
 
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def summary_line(report: Report | Tally) -> str:
-    s = report.summary() if isinstance(report, Tally) else summary(report)
-    parts = [f"{s['checks']} checks in {s['files']} file{'s' if s['files'] != 1 else ''}"]
-    parts.append(f"{s['pass']} pass, {s['fail']} fail, {s['unverifiable']} unverifiable")
-    parts.append(f"{s['error']} error, {s['warning']} warning, {s['info']} info")
+    """One line for stderr: fails by severity, passes, unverifiable, coverage; in the language
+    in force ("6 checks in 1 file: 2 fail (1 error, 1 info), 2 pass, 2 unverifiable; …")."""
+    from lawaudit.i18n import severity_word, tr
+
+    tally = report if isinstance(report, Tally) else None
+    if tally is None:
+        tally = Tally()
+        for f in report.files:
+            tally.add(f)
+    s = tally.summary()
+    by = [(k, tally.fails[k]) for k in ("error", "warning", "info") if tally.fails[k]]
+    en_by = f" ({', '.join(f'{n} {k}' for k, n in by)})" if by else ""
+    zh_by = f"（{'、'.join(f'{severity_word(k)} {n}' for k, n in by)}）" if by else ""
+    parts = [
+        tr(
+            f"{_plural(s['checks'], 'check')} in {_plural(s['files'], 'file')}: "
+            f"{s['fail']} fail{en_by}, {s['pass']} pass, {s['unverifiable']} unverifiable",
+            f"{s['files']} 个文件，{s['checks']} 项检查：不符 {s['fail']} 项{zh_by}，"
+            f"通过 {s['pass']} 项，无法核验 {s['unverifiable']} 项",
+        )
+    ]
     if s["numbers"]:
-        parts.append(f"{s['numbers_checked']} of {s['numbers']} numbers checked")
+        share = s["numbers_checked"] * 100 // s["numbers"]
+        parts.append(
+            tr(
+                f"{s['numbers_checked']} of {s['numbers']} numbers checked ({share}%)",
+                f"数字核验覆盖 {s['numbers_checked']}/{s['numbers']}（{share}%）",
+            )
+        )
     if s["unreadable"]:
-        parts.append(f"{s['unreadable']} unreadable")
-    waived = [f"{s[k]} {k}" for k in ("suppressed", "baselined") if s.get(k)]
+        parts.append(tr(f"{s['unreadable']} unreadable", f"{s['unreadable']} 个文件无法读取"))
+    zh_word = {"suppressed": "已忽略", "baselined": "在基线中"}
+    waived = [tr(f"{s[k]} {k}", f"{zh_word[k]} {s[k]} 项") for k in zh_word if s.get(k)]
     if waived:
-        parts.append(", ".join(waived) + " (not counted)")
-    return "; ".join(parts)
+        parts.append(tr(", ".join(waived) + " (not counted)", "、".join(waived) + "（不计入）"))
+    return tr("; ", "；").join(parts)

@@ -116,5 +116,11 @@ def file_lines(f: FileResult, encoding: str | None = None) -> str:
     shown = problems(f)
     if not shown:
         return ""
-    lines = source_lines(f.path, encoding)
-    return "".join(check_frame(f.path, c, lines) for c in shown)
+    read: dict[str, list[str] | None] = {}  # a claims file's checks point into its report
+
+    def lines_of(path: str) -> list[str] | None:
+        if path not in read:
+            read[path] = source_lines(path, encoding)
+        return read[path]
+
+    return "".join(check_frame(c.path or f.path, c, lines_of(c.path or f.path)) for c in shown)

@@ -24,4 +24,4 @@ def file_lines(f: FileResult, encoding: str | None = None) -> str:
     if f.error:
         return f"{f.path}: error: {' '.join(f.error.split())}\n"
     shown = problems(f)
-    return "".join(check_line(f.path, c) for c in shown)
+    return "".join(check_line(c.path or f.path, c) for c in shown)

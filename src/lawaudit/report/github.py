@@ -46,4 +46,4 @@ def file_lines(f: FileResult, encoding: str | None = None) -> str:
     if f.error:
         return command("error", {"file": f.path, "title": "lawaudit"}, f"cannot audit: {f.error}")
     shown = problems(f)
-    return "".join(check_line(f.path, c) for c in shown)
+    return "".join(check_line(c.path or f.path, c) for c in shown)

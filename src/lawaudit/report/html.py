@@ -18,10 +18,17 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
+from lawaudit.i18n import severity_word, status_word, tr
 from lawaudit.model import Check, Document, FileResult, Report, Status
 
 WORST = {Status.FAIL: 3, Status.UNVERIFIABLE: 2, Status.PASS: 1}
-WORD = {Status.PASS: "✓ pass", Status.FAIL: "✗ fail", Status.UNVERIFIABLE: "? unverifiable"}
+SYMBOL = {Status.PASS: "✓", Status.FAIL: "✗", Status.UNVERIFIABLE: "?"}
+
+
+def word(status: Status) -> str:
+    return f"{SYMBOL[status]} {status_word(status.value)}"
+
+
 NUMBER_AT = re.compile(r"[0-9０-９.．,%％‰〇零一二两三四五六七八九十百千万亿点分之]+")
 CONTROLS = {c: "\ufffd" for c in [*range(0, 9), 11, *range(14, 32), 127]}
 CONTROLS |= {12: "\u240c", 13: None}  # a PDF's page break shows as ␌; a CR is dropped
@@ -91,19 +98,42 @@ mark:hover>.tip,mark:focus>.tip,mark:target>.tip{display:block}
 .error{color:var(--fail);font-weight:600}
 @media (max-width:60rem){.body{grid-template-columns:1fr}
 .findings{order:0;position:static;max-height:none}}
+@media (max-width:36rem){body{padding:0 .5rem 1.5rem}
+nav.summary{overflow-x:auto}
+table{font-size:.8rem}
+th,td{padding:.15rem .3rem}
+th:first-child,td:first-child{min-width:7rem;max-width:50vw}
+.src{font-size:.95rem;line-height:1.8}
+.l{padding:0 .4rem 0 2.6rem;text-indent:-2.1rem}
+.l::before{width:1.7rem;margin-right:.4rem;font-size:.7rem}
+.tip{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none;
+max-height:45vh;overflow:auto}}
 """
 
-HEAD = (
-    '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-    "style-src 'unsafe-inline'\">\n"
-    "<title>lawaudit report</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n"
-    '<header><h1>lawaudit report</h1>\n<p class="legend">Every number a check used is marked: '
-    '<mark class="pass">pass</mark> <mark class="fail">fail</mark> '
-    '<mark class="unverifiable">unverifiable</mark>. Hover or click a mark, or a finding, for '
-    "its arithmetic.</p></header>\n<main>\n"
-)
+
+def head() -> str:
+    """The page's head and header, in the language in force."""
+    title = tr("lawaudit report", "lawaudit 核查报告")
+    legend = tr(
+        "Every number a check used is marked: "
+        '<mark class="pass">pass</mark> <mark class="fail">fail</mark> '
+        '<mark class="unverifiable">unverifiable</mark>. Hover or click a mark, or a finding, for '
+        "its arithmetic.",
+        "每个参与核验的数字都已标出："
+        '<mark class="pass">通过</mark> <mark class="fail">不符</mark> '
+        '<mark class="unverifiable">无法核验</mark>。将鼠标移到或点击标记、发现，可查看算式。',
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">\n"
+        f"<title>{title}</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n"
+        f'<header><h1>{title}</h1>\n<p class="legend">{legend}</p></header>\n<main>\n'
+    )
+
+
+HEAD = head()  # in English: what the page began with before it had a language
 TAIL = "</main>\n</body>\n</html>\n"
 
 
@@ -130,8 +160,8 @@ class Mark:
 def set_aside(c: Check) -> str:
     """Why a check does not count: suppressed by a comment in the report, or in the baseline."""
     if c.suppressed:
-        return f"suppressed: {c.suppressed}"
-    return "in the baseline" if c.baselined else ""
+        return tr(f"suppressed: {c.suppressed}", f"已忽略：{c.suppressed}")
+    return tr("in the baseline", "在基线中") if c.baselined else ""
 
 
 def offset(doc: Document, line: int, column: int) -> int | None:
@@ -159,12 +189,16 @@ def check_span(doc: Document, c: Check) -> tuple[int, int] | None:
 def marks_for(doc: Document, f: FileResult, unchecked: bool) -> tuple[list[Mark], dict]:
     """Non-overlapping marks in text order, and the mark id of each check (by position)."""
     spans: dict[tuple[int, int], Mark] = {}
-    placed: list[tuple[int, Check]] = []
+    placed: list[tuple[int, Check, tuple[int, int]]] = []
     for i, c in enumerate(f.checks):
         span = check_span(doc, c)
         if span is not None:
             spans.setdefault(span, Mark(*span)).checks.append(c)
-            placed.append((i, c))
+            placed.append((i, c, span))
+        if c.status is Status.FAIL:  # the numerator, denominator, parts … it used, marked too
+            for other in used_spans(doc, c):
+                if other != span:
+                    spans.setdefault(other, Mark(*other)).checks.append(c)
     if unchecked:
         for m in f.coverage.unchecked:
             q = m.quantity
@@ -184,8 +218,21 @@ def marks_for(doc: Document, f: FileResult, unchecked: bool) -> tuple[list[Mark]
         marks.append(mark)
     for n, mark in enumerate(marks, 1):
         mark.id = f"m{n}"
-    by_check = {id(c): m.id for m in marks for c in m.checks}
-    return marks, {i: by_check[id(c)] for i, c in placed}
+
+    def mark_at(span: tuple[int, int]) -> str:  # the mark holding a check's stated number
+        return next(m.id for m in marks if m.start <= span[0] < m.end)
+
+    return marks, {i: mark_at(span) for i, c, span in placed}
+
+
+def used_spans(doc: Document, c: Check) -> list[tuple[int, int]]:
+    """The source spans of every number a check used (its `uses`), those inside the text."""
+    out = []
+    for line, column, end_line, end_column in c.uses:
+        a, b = offset(doc, line, column), offset(doc, end_line, end_column - 1)
+        if a is not None and b is not None and b >= a:
+            out.append((a, b + 1))
+    return out
 
 
 def aside(c: Check) -> str:
@@ -195,9 +242,10 @@ def aside(c: Check) -> str:
 
 def tip(mark: Mark) -> str:
     if not mark.checks:
-        return f'<span class="tip">{esc(mark.unchecked)}: no check used this number</span>'
+        why = tr(": no check used this number", "：没有检查用到这个数字")
+        return f'<span class="tip">{esc(mark.unchecked)}{why}</span>'
     rows = [
-        f'<span class="one {c.status.value}"><span class="badge">{WORD[c.status]}</span> '
+        f'<span class="one {c.status.value}"><span class="badge">{word(c.status)}</span> '
         f"<b>{esc(c.rule)}</b> {esc(c.name)}{aside(c)}<br>"
         f'<span class="arith">{esc(c.arithmetic)}</span><br>'
         f'<span class="msg">{esc(c.message)}</span></span>'
@@ -243,18 +291,19 @@ def findings(f: FileResult, where: dict, prefix: str) -> str:
     order = sorted(range(len(f.checks)), key=lambda i: -WORST[f.checks[i].status])
     out = [
         '<ol class="findings"><li class="filter"><label><input type="checkbox" '
-        'class="hide-pass"> hide passes</label> <label><input type="checkbox" '
-        'class="marked-only"> only lines with marks</label></li>'
+        f'class="hide-pass"> {tr("hide passes", "隐藏通过项")}</label> <label><input '
+        f'type="checkbox" class="marked-only"> {tr("only lines with marks", "只看有标记的行")}'
+        "</label></li>"
     ]
     for i in order:
         c = f.checks[i]
         at = f"{c.line}:{c.column}" + (f" p.{c.page}" if c.page else "")
         if i in where:
             at = f'<a href="#{prefix}{where[i]}">{at}</a>'
-        severity = "" if c.status is Status.PASS else f" ({c.severity.value})"
+        severity = "" if c.status is Status.PASS else f" ({severity_word(c.severity.value)})"
         out.append(
             f'<li class="{c.status.value}"><div class="head"><span class="badge">'
-            f"{WORD[c.status]}</span>{severity} {esc(c.rule)} {esc(c.name)} · {at}{aside(c)}</div>"
+            f"{word(c.status)}</span>{severity} {esc(c.rule)} {esc(c.name)} · {at}{aside(c)}</div>"
             f'<div class="quote">{esc(c.quote)}</div>'
             f'<div class="arith">{esc(c.arithmetic)}</div>'
             f'<div class="msg">{esc(c.message)}</div></li>'
@@ -269,24 +318,33 @@ def reread(path: str, encoding: str | None) -> tuple[Document | None, str]:
     from lawaudit.readers.claimsfile import is_claims_path
 
     if path == "<stdin>":
-        return None, "read from standard input: the text is not shown"
+        return None, tr(
+            "read from standard input: the text is not shown", "从标准输入读取：不显示原文"
+        )
     if is_claims_path(path):
-        return None, "a claims file: the report's text is not shown"
+        return None, tr(
+            "a claims file: the report's text is not shown", "数字清单文件：不显示报告原文"
+        )
     try:
         return read(path, encoding), ""
     except ReadError as e:
-        return None, f"the text cannot be shown: {e}"
+        return None, tr(f"the text cannot be shown: {e}", f"无法显示原文：{e}")
 
 
 def counts(f: FileResult) -> str:
     by = {s: sum(c.status is s for c in f.checks) for s in Status}
     cov = f.coverage
-    text = (
+    text = tr(
         f"{len(f.checks)} checks: {by[Status.FAIL]} fail, {by[Status.UNVERIFIABLE]} "
-        f"unverifiable, {by[Status.PASS]} pass"
+        f"unverifiable, {by[Status.PASS]} pass",
+        f"{len(f.checks)} 项检查：不符 {by[Status.FAIL]}，无法核验 {by[Status.UNVERIFIABLE]}，"
+        f"通过 {by[Status.PASS]}",
     )
     if cov.numbers:
-        text += f" · {cov.checked} of {cov.numbers} numbers checked"
+        text += tr(
+            f" · {cov.checked} of {cov.numbers} numbers checked",
+            f" · {cov.numbers} 个数字中核验了 {cov.checked} 个",
+        )
     return text
 
 
@@ -311,7 +369,11 @@ def file_section(
     if doc and len(where) < len(f.checks):
         out.append(f'<p class="note">{len(f.checks) - len(where)} checks have no place here.</p>')
     out.append('<div class="body">')
-    out.append(findings(f, where, prefix) if f.checks else '<p class="note">no checks</p>')
+    out.append(
+        findings(f, where, prefix)
+        if f.checks
+        else f'<p class="note">{tr("no checks", "没有检查")}</p>'
+    )
     if doc:
         out.append(source_lines(doc, marks, prefix))
     out += ["</div>", "</section>\n"]
@@ -323,8 +385,19 @@ def file_list(tally) -> str:
     s = tally.summary()
     out = [
         '<nav class="summary"><table>',
-        "<tr><th>file</th><th>checks</th><th>error</th><th>warning</th><th>info</th>"
-        "<th>numbers checked</th></tr>",
+        "<tr>"
+        + "".join(
+            f"<th>{h}</th>"
+            for h in (
+                tr("file", "文件"),
+                tr("checks", "检查"),
+                severity_word("error"),
+                severity_word("warning"),
+                severity_word("info"),
+                tr("numbers checked", "数字核验"),
+            )
+        )
+        + "</tr>",
     ]
     for i, row in enumerate(tally.rows or (), 1):
         link = f'<a href="#file-{i}">{esc(row.path)}</a>'
@@ -338,7 +411,9 @@ def file_list(tally) -> str:
         out.append(f"<tr{bad}><td>{link}</td>{tds}<td>{cov}</td></tr>")
     total = [s["checks"], s["error"], s["warning"], s["info"]]
     cov = f"{s['numbers_checked']} / {s['numbers']}" if s["numbers"] else "—"
-    files = f"total: {s['files']} file{'s' if s['files'] != 1 else ''}"
+    files = tr(
+        f"total: {s['files']} file{'s' if s['files'] != 1 else ''}", f"合计：{s['files']} 个文件"
+    )
     tds = "".join(f"<th>{v}</th>" for v in total)
     out.append(f"<tr><th>{files}</th>{tds}<th>{cov}</th></tr>")
     out.append("</table></nav>\n")
@@ -356,7 +431,7 @@ def stream(
     from lawaudit.report import Tally
 
     tally = Tally(keep_rows=True)
-    write(HEAD)
+    write(head())
     for f in files:
         tally.add(f)
         write(file_section(f, tally.files, unchecked=unchecked, encoding=encoding))

@@ -52,6 +52,8 @@ def check_dict(c: Check) -> dict:
         "arithmetic": c.arithmetic,
         "values": c.values,
     }
+    if c.path:  # present only when the place is in another file: a claims file's report
+        d["path"] = c.path
     if c.suppressed:  # present only when set: see README "Baselines and suppressions"
         d["suppressed"] = c.suppressed
     if c.baselined:

@@ -18,5 +18,9 @@ def file_lines(f: FileResult, encoding: str | None = None) -> str:
     if f.error:
         rows = [{"path": f.path, "error": f.error}]
     else:
-        rows = [{"path": f.path, **check_dict(c)} for c in f.checks]
+        # a claims file's check gives the report it points into as its path, and the file audited
+        rows = [
+            {"path": f.path, **check_dict(c)} | ({"file": f.path} if c.path else {})
+            for c in f.checks
+        ]
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

@@ -24,7 +24,8 @@ def clean(text: str) -> str:
 
 
 def testcase(c: Check) -> ET.Element:
-    name = f"{c.subject or c.name} @ {c.line}:{c.column}"
+    where = f"{c.path}:" if c.path else ""  # a claims file's check: its place in the report
+    name = f"{c.subject or c.name} @ {where}{c.line}:{c.column}"
     case = ET.Element("testcase", {"classname": c.rule, "name": clean(name)})
     text = f"{c.message} ({c.arithmetic})" if c.arithmetic else c.message
     if c.status is Status.FAIL and (c.suppressed or c.baselined):

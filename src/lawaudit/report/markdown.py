@@ -26,6 +26,10 @@ def cell(text: object) -> str:
 
 
 def stated_vs_computed(c: Check) -> str:
+    """As the report writes numbers (575.15亿元), when the engine knew how it wrote them."""
+    if any(c.shown):
+        stated, computed = c.shown
+        return f"{stated} → {computed}" if computed else stated
     v = c.values
     stated = v.get("stated") or v.get("total") or v.get("numerator", "")
     computed = v.get("computed", "")
@@ -57,7 +61,7 @@ def to_markdown(report: Report) -> str:
         "",
     ]
     fails = [
-        (f.path, c)
+        (c.path or f.path, c)
         for f in report.files
         for c in f.checks
         if c.status is Status.FAIL and not (c.suppressed or c.baselined)
@@ -87,7 +91,7 @@ def to_markdown(report: Report) -> str:
         out += ["", "**Could not be audited:**", ""]
         out += [f"- `{f.path}`: {cell(f.error)}" for f in unreadable]
     unsure = [
-        (f.path, c)
+        (c.path or f.path, c)
         for f in report.files
         for c in f.checks
         if c.status is UNSURE and not (c.suppressed or c.baselined)

@@ -83,7 +83,7 @@ def to_dict(report: Report) -> dict:
     from lawaudit.rules import ALL_RULES
 
     index = {m.RULE.id: i for i, m in enumerate(ALL_RULES)}
-    results = [result(f.path, c, index) for f in report.files for c in f.checks]
+    results = [result(c.path or f.path, c, index) for f in report.files for c in f.checks]
     notices = [
         {
             "level": "error",

@@ -7,20 +7,29 @@ from decimal import Decimal
 from fractions import Fraction
 
 from lawaudit.arith import DEFAULT_MODES, Range, show
+from lawaudit.i18n import tr
 from lawaudit.model import Quantity, Severity, Status
 
-SCALE_WORD = {10000: "万", 100000000: "亿", 1000000: "百万", 10000000: "千万"}
+SCALE_WORD = {
+    1000: "千",
+    10000: "万",
+    1000000: "百万",
+    10000000: "千万",
+    100000000: "亿",
+    10**12: "万亿",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What the user chose: accepted rounding modes (half-up and half-even by default), a
     tolerance in percentage points added to each side of a stated rate's interval (LA201), and
-    severities the configuration gives rules, as (rule id, severity) pairs."""
+    severities the configuration gives rules, as (rule id, severity) pairs, and the language."""
 
     modes: tuple[str, ...] = DEFAULT_MODES
     tolerance: Decimal = Decimal(0)
     severity: tuple[tuple[str, str], ...] = ()
+    lang: str = "en"  # the language of messages and arithmetic (i18n.py): en or zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,11 @@ class Outcome:
     severity: Severity | None = None  # None: the rule's own (info when unverifiable)
 
 
+def stated_as() -> str:
+    """What joins the arithmetic to the report's own figure: "; stated " or "；报告写作 "."""
+    return tr("; stated ", "；报告写作 ")
+
+
 def num(f: Fraction | Decimal, places: int = 4) -> str:
     """A number for a message: exact integers plain, others to `places` decimals, no exponent."""
     f = Fraction(f)
@@ -43,7 +57,12 @@ def num(f: Fraction | Decimal, places: int = 4) -> str:
 
 
 def written(q: Quantity) -> str:
-    """How the text wrote it, without its unit: "1.2万", "300余", "98.96"."""
+    """How the text wrote it, without its unit: "1.2万", "300余", "98.96". A sum of several
+    figures (a numerator a claims file lists, "783+579+562") is parenthesised, so that
+    "(783 + 579 + 562) / 2495" reads as the sum divided, not the last term."""
+    if "+" in q.raw.lstrip("+"):
+        terms = (t.strip().removesuffix(q.unit) if q.unit else t.strip() for t in q.raw.split("+"))
+        return "(" + " + ".join(terms) + ")"
     return q.raw.removesuffix(q.unit) if q.unit and q.raw.endswith(q.unit) else q.raw
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.arith import overlaps, range_of
+from lawaudit.i18n import note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, written
+from lawaudit.rules.base import Outcome, Settings, base, stated_as, written
 from lawaudit.rules.sums import sum_range, sum_text
 
 RULE = Rule(
@@ -36,16 +37,23 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     total, parts = claim.total, claim.parts
     shown, value = sum_text(total, parts)
     values = {"total": base(total), "parts": [base(p) for p in parts], "computed": value}
-    arithmetic = f"{shown}; stated {written(total)}"
-    why = f" ({claim.notes[0]})" if claim.notes else ""
+    arithmetic = f"{shown}{stated_as()}{written(total)}"
+    why = tr(" ({})", "（{}）").format(note(claim.notes[0])) if claim.notes else ""
     exact_sum = sum(p.value for p in parts)
     if exact_sum == total.value:
-        yield Outcome(Status.PASS, f"parts add up to {total.raw}{why}", arithmetic, values)
+        msg = tr(f"parts add up to {total.raw}{why}", f"各项之和等于{total.raw}{why}")
+        yield Outcome(Status.PASS, msg, arithmetic, values)
     elif overlaps(sum_range(parts), range_of(total)):
-        msg = f"parts add up to {total.raw} within the rounding of the written figures{why}"
+        msg = tr(
+            f"parts add up to {total.raw} within the rounding of the written figures{why}",
+            f"在所写数字的舍入范围内，各项之和等于{total.raw}{why}",
+        )
         yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
         approx = any(p.approximate for p in (total, *parts))
         severity = Severity.WARNING if approx or claim.inferred else None
-        msg = f"parts do not add up to the total {total.raw}{why}"
+        msg = tr(
+            f"parts do not add up to the total {total.raw}{why}",
+            f"各项之和不等于总数{total.raw}{why}",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic, values, severity)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base
+from lawaudit.rules.base import Outcome, Settings, base, stated_as
 
 RULE = Rule(
     id="LA204",
@@ -36,6 +37,11 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if 0 <= stated.value <= 100:
         return
     side = "above 100%" if stated.value > 100 else "below 0%"
+    zh = "高于100%" if stated.value > 100 else "低于0%"
     values = {"stated": base(stated), "computed": "100" if stated.value > 100 else "0"}
-    msg = f"{claim.subject} {stated.raw} is {side}, which a share of cases cannot be"
-    yield Outcome(Status.FAIL, msg, f"0% ≤ {claim.subject} ≤ 100%; stated {stated.raw}", values)
+    msg = tr(
+        f"{claim.subject} {stated.raw} is {side}, which a share of cases cannot be",
+        f"{claim.subject} {stated.raw} {zh}，而这类比率只能在0%到100%之间",
+    )
+    arithmetic = f"0% ≤ {claim.subject} ≤ 100%{stated_as()}{stated.raw}"
+    yield Outcome(Status.FAIL, msg, arithmetic, values)

@@ -13,10 +13,12 @@ a rise reported as a fall (or the reverse) misleads more than any rounding.
   (120 − 96) / 96 = 25.00% → 25%; stated up 20%.
 正例 (passes): 受理行政复议案件120件，上年同期为96件，同比增长25%。
 
-Each rate is allowed its rounding; counts written rounded (1.2万) or approximate (余, 近, 约) and
-a previous value from an earlier sentence make a failure a warning. 百分点 written as % is left
-to LA302. In a claims file, a 倍 with direction up is 增长N倍, with none N times. `computed` is in
-the direction word's terms, like `stated` (下降20%: stated 20, computed 20.00).
+Each rate is allowed its rounding, and counts written rounded (1.2万, 360亿元) are compared as
+the range their digits allow, so a change outside it fails as an error, as it does for exact
+counts: the same sentence gets the same severity in 件 or in 亿元. Approximate counts (余, 近,
+约) and a previous value from an earlier sentence make a failure a warning. 百分点 written as %
+is left to LA302. In a claims file, a 倍 with direction up is 增长N倍, with none N times.
+`computed` is in the direction word's terms, like `stated` (下降20%: stated 20, computed 20.00).
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lawaudit.arith import MODE_WORDS, decimal_places, modes_giving, range_of, show
+from lawaudit.arith import decimal_places, modes_giving, range_of, show
+from lawaudit.i18n import either, mode_name, tr
+from lawaudit.i18n import note as i18n_note
 from lawaudit.model import Claim, ClaimKind, Quantity, Rule, Severity, Status
-from lawaudit.rules.base import SCALE_WORD, Outcome, Settings, base, in_scale, written
+from lawaudit.rules.base import SCALE_WORD, Outcome, Settings, base, in_scale, stated_as, written
 
 RULE = Rule(
     id="LA301",
@@ -53,7 +57,7 @@ class Verdict:
 
     @property
     def arithmetic(self) -> str:
-        return f"{self.head}; stated {self.stated}"
+        return f"{self.head}{stated_as()}{self.stated}"
 
 
 def reading(meant: Verdict, other: Verdict | None) -> str:
@@ -136,8 +140,15 @@ def formula(form: str, cur: Quantity, prev: Quantity) -> str:
 
 
 def said(claim: Claim) -> str:
-    word = {"up": "up ", "down": "down "}.get(claim.direction, "")
-    note = "".join(f" ({n})" for n in claim.notes if not n.startswith("previous"))
+    word = tr(
+        {"up": "up ", "down": "down "}.get(claim.direction, ""),
+        {"up": "上升", "down": "下降"}.get(claim.direction, ""),
+    )
+    note = "".join(
+        tr(" ({})", "（{}）").format(i18n_note(n))
+        for n in claim.notes
+        if not n.startswith("previous")
+    )
     return f"{word}{claim.stated.raw}{note}"
 
 
@@ -167,7 +178,7 @@ def judge(claim: Claim, form: str, settings: Settings) -> Verdict:
     values = {"current": base(cur), "previous": base(prev), "stated": base(s)}
     approximate = any(q.approximate for q in (s, cur, prev))
     rounded = any(q.rounded and not q.is_percent for q in (cur, prev))
-    certain = not (approximate or rounded or claim.inferred)
+    certain = not (approximate or claim.inferred)  # rounding is in the ranges compared
     head, note = f"{formula(form, cur, prev)} = ", ""
     if not approximate:
         raw = apply(form, Fraction(cur.value), Fraction(prev.value))
@@ -185,10 +196,11 @@ def judge(claim: Claim, form: str, settings: Settings) -> Verdict:
         if set(good) & {"exact", *settings.modes}:
             return Verdict("exact", head, values, said(claim))
         if good:
-            note = "only " + " or ".join(MODE_WORDS[m] for m in good) + " gives it"
+            how = either([mode_name(m) for m in good])
+            note = tr(f"only {how} gives it", f"只有{how}才能得到")
         if not (rounded or cur.is_percent or prev.is_percent):
             return Verdict("", head, values, said(claim), note, certain, exact < 0 < target)
-        head += ", and within the inputs' rounding "
+        head += tr(", and within the inputs' rounding ", "，按所给数据的舍入范围为")
     lo, hi = value_span(form, span(cur), span(prev))
     if sign < 0:
         lo, hi = (None if hi is None else -hi), (None if lo is None else -lo)
@@ -196,7 +208,8 @@ def judge(claim: Claim, form: str, settings: Settings) -> Verdict:
     def between(a: Bound, b: Bound, say) -> str:
         return f"{'−∞' if a is None else say(a)}–{'∞' if b is None else say(b)}"
 
-    head += f"{between(lo, hi, lambda v: shown_as(v, form, claim))}{unit} in the stated direction"
+    head += f"{between(lo, hi, lambda v: shown_as(v, form, claim))}{unit}"
+    head += tr(" in the stated direction", "（按所述方向）")
     flip = s.value < 0  # values are in the direction word's terms, like `stated`
     neg = (None if hi is None else -hi), (None if lo is None else -lo)
     values["computed"] = between(*(neg if flip else (lo, hi)), lambda v: show(v, shown))
@@ -214,11 +227,17 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         return
     why = ""
     if form == "diff" and claim.stated.unit != claim.current.unit:
-        why = f"{claim.stated.raw} is not in the unit of {claim.current.raw}"
+        why = tr(
+            f"{claim.stated.raw} is not in the unit of {claim.current.raw}",
+            f"{claim.stated.raw}与{claim.current.raw}的单位不同",
+        )
     elif form != "diff" and not has_base(claim):
-        why = "the previous value is zero"
+        why = tr("the previous value is zero", "上期数值为零")
     elif form == "times" and claim.direction == "down":
-        why = f"下降{claim.stated.raw}: a fall by a multiple has no agreed arithmetic"
+        why = tr(
+            f"下降{claim.stated.raw}: a fall by a multiple has no agreed arithmetic",
+            f"下降{claim.stated.raw}：按倍数下降没有公认的算法",
+        )
     if why:
         values = {r: base(getattr(claim, r)) for r in ("current", "previous", "stated")}
         yield Outcome(Status.UNVERIFIABLE, why, "", values)
@@ -227,7 +246,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     points = judge(claim, "points", settings) if form == "pct" and is_between_rates(claim) else None
     found = reading(v, points)
     if found == "meant":
-        msg = f"{claim.subject} {said(claim)} agrees{taken(claim)}"
+        msg = f"{claim.subject} {said(claim)} {tr('agrees', '相符')}{taken(claim)}"
         yield Outcome(Status.PASS, msg, v.arithmetic, v.values)
         return
     if found == "other":
@@ -241,7 +260,9 @@ def has_base(claim: Claim) -> bool:  # a relative change needs a previous value 
 
 def taken(claim: Claim) -> str:
     """Where a previous value from an earlier sentence was found, for the message."""
-    return "".join(f" ({n})" for n in claim.notes if n.startswith("previous"))
+    return "".join(
+        tr(" ({})", "（{}）").format(i18n_note(n)) for n in claim.notes if n.startswith("previous")
+    )
 
 
 def weight(v: Verdict) -> Severity | None:
@@ -254,7 +275,15 @@ def failure(claim: Claim, v: Verdict, what: str) -> str:
     if v.wrong_way:
         says = "down" if (claim.direction == "down") != (claim.stated.value < 0) else "up"
         other = "up" if says == "down" else "down"
-        return f"{claim.subject}: the text says {says}, the {what} go {other}{where}"
+        zh_way = {"up": "上升", "down": "下降"}
+        return tr(
+            f"{claim.subject}: the text says {says}, the {what} go {other}{where}",
+            f"{claim.subject}：文中说{zh_way[says]}，但两个"
+            f"{'比率' if what == 'rates' else '数值'}是{zh_way[other]}的{where}",
+        )
     gives = formula(form_of(claim) or "diff", claim.current, claim.previous)
-    msg = f"{claim.subject} {said(claim)} is not what {gives} gives"
-    return msg + (f": {v.note}" if v.note else "") + where
+    msg = tr(
+        f"{claim.subject} {said(claim)} is not what {gives} gives",
+        f"{claim.subject} {said(claim)} 与 {gives} 的计算结果不符",
+    )
+    return msg + (tr(f": {v.note}", f"：{v.note}") if v.note else "") + where

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.arith import range_of, ratio_range
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, describe_range, written
 
@@ -40,16 +41,23 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     values = {"numerator": base(done), "denominator": base(got), "computed": describe_range(ratio)}
     arithmetic = f"{written(done)} / {written(got)} = {describe_range(ratio)}%"
     if r_got.hi is not None and r_got.hi <= 0:
-        yield Outcome(Status.UNVERIFIABLE, "nothing received", arithmetic, values)
+        yield Outcome(Status.UNVERIFIABLE, tr("nothing received", "受理数为零"), arithmetic, values)
     elif r_got.hi is None or r_done.lo <= r_got.hi:
-        msg = f"{written(done)} of {written(got)} closed ({claim.subject})"
+        msg = tr(
+            f"{written(done)} of {written(got)} closed ({claim.subject})",
+            f"受理{written(got)}、办结{written(done)}，办结数未超过受理数（{claim.subject}）",
+        )
         yield Outcome(Status.PASS, msg, arithmetic + " ≤ 100%", values)
     elif claim.new_only:
-        msg = (
+        msg = tr(
             f"{written(done)} closed is more than the {written(got)} newly received (新收):"
-            " cases carried over from the year before may account for it"
+            " cases carried over from the year before may account for it",
+            f"办结{written(done)}，多于新收的{written(got)}：可能含上年结转的案件，无法核验",
         )
         yield Outcome(Status.UNVERIFIABLE, msg, arithmetic + " > 100%", values)
     else:
-        msg = f"{written(done)} closed is more than the {written(got)} received"
+        msg = tr(
+            f"{written(done)} closed is more than the {written(got)} received",
+            f"办结{written(done)}，多于受理的{written(got)}",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic + " > 100%", values)

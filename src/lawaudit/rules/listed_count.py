@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, num
+from lawaudit.rules.base import Outcome, Settings, base, num, stated_as
 
 RULE = Rule(
     id="LA103",
@@ -38,13 +39,20 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     n = len(claim.items)
     shown = shorten(claim.items)
     values = {"stated": base(stated), "computed": str(n)}
-    arithmetic = f"count({shown}) = {n}; stated {stated.raw} = {num(stated.value)}"
+    arithmetic = (
+        f"{tr('count', '计数')}({shown}) = {n}{stated_as()}{stated.raw} = {num(stated.value)}"
+    )
     if n == stated.value:
-        yield Outcome(
-            Status.PASS, f"{claim.subject}: {n} items listed, as stated", arithmetic, values
+        msg = tr(
+            f"{claim.subject}: {n} items listed, as stated",
+            f"{claim.subject}：列出{n}项，与所述相符",
         )
+        yield Outcome(Status.PASS, msg, arithmetic, values)
         return
-    msg = f"{claim.subject} says {num(stated.value)}, but {n} items follow: {shown}"
+    msg = tr(
+        f"{claim.subject} says {num(stated.value)}, but {n} items follow: {shown}",
+        f"{claim.subject}写的是{num(stated.value)}项，但后面列出了{n}项：{shown}",
+    )
     yield Outcome(Status.FAIL, msg, arithmetic, values)
 
 

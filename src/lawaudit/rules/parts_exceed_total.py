@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.arith import range_of
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, written
 from lawaudit.rules.sums import sum_range, sum_text
@@ -42,12 +43,21 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     big = [p for p in parts if t_hi is not None and range_of(p).lo > t_hi]
     s = sum_range(parts)
     if big:
-        msg = f"part {big[0].raw} is larger than the total {total.raw}"
+        msg = tr(
+            f"part {big[0].raw} is larger than the total {total.raw}",
+            f"分项{big[0].raw}大于总数{total.raw}",
+        )
         yield Outcome(Status.FAIL, msg, f"{written(big[0])} > {written(total)}", values)
     elif t_hi is not None and s.lo > t_hi:
-        msg = f"parts add up to more than the total {total.raw} (unless they overlap)"
+        msg = tr(
+            f"parts add up to more than the total {total.raw} (unless they overlap)",
+            f"各分项之和超过总数{total.raw}（除非分项有交叉）",
+        )
         arithmetic = f"{shown} > {written(total)}"
         yield Outcome(Status.FAIL, msg, arithmetic, values, Severity.WARNING)
     else:
-        msg = f"parts within the total {total.raw} (其中 lists some of them)"
+        msg = tr(
+            f"parts within the total {total.raw} (其中 lists some of them)",
+            f"分项未超过总数{total.raw}（“其中”只列出部分分项）",
+        )
         yield Outcome(Status.PASS, msg, f"{shown} ≤ {written(total)}", values)

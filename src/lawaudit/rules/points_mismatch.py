@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings
+from lawaudit.rules.base import Outcome, Settings, stated_as
 from lawaudit.rules.change_mismatch import (
     Verdict,
     failure,
@@ -59,12 +60,15 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         found = reading(points, relative)
         values = as_rates(points)
         if found == "meant":
-            msg = f"{claim.subject} {said(claim)} agrees{taken(claim)}"
+            msg = f"{claim.subject} {said(claim)} {tr('agrees', '相符')}{taken(claim)}"
             yield Outcome(Status.PASS, msg, points.arithmetic, values)
         elif found == "other":
-            msg = f"{claim.subject} {said(claim)} is the relative change: % was meant, not 百分点"
+            msg = tr(
+                f"{claim.subject} {said(claim)} is the relative change: % was meant, not 百分点",
+                f"{claim.subject} {said(claim)} 是相对变化：应写%，而不是百分点",
+            )
             msg += taken(claim)
-            both = f"{points.head}; {relative.head}; stated {said(claim)}"
+            both = f"{points.head}{tr('; ', '；')}{relative.head}{stated_as()}{said(claim)}"
             yield Outcome(Status.FAIL, msg, both, values, Severity.WARNING)
         else:
             msg = failure(claim, points, "rates")
@@ -76,9 +80,11 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         points = judge(claim, "points", settings)
         if reading(relative, points) == "other":
             b, a = claim.current.raw, claim.previous.raw
-            msg = (
+            msg = tr(
                 f"{claim.subject} {said(claim)}: {a} to {b} is that many 百分点, not that many "
-                f"percent; 百分点 was meant"
+                f"percent; 百分点 was meant",
+                f"{claim.subject} {said(claim)}：从{a}到{b}变化的是这么多个百分点，"
+                "不是百分之几；应写百分点",
             )
-            both = f"{points.head}; {relative.head}; stated {said(claim)}"
+            both = f"{points.head}{tr('; ', '；')}{relative.head}{stated_as()}{said(claim)}"
             yield Outcome(Status.FAIL, msg, both, as_rates(points), Severity.WARNING)

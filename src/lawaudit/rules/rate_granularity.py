@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from lawaudit.arith import granularity_power, min_denominator, numerators_for, range_of, show
+from lawaudit.i18n import either, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base
+from lawaudit.rules.base import Outcome, Settings, base, stated_as
 from lawaudit.rules.rate_mismatch import denominators_for
 
 RULE = Rule(
@@ -44,7 +45,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     values: dict = {"stated": base(stated)}
     if stated.approximate or not 0 <= stated.value <= 100:
         why = "approximate" if stated.approximate else "outside 0–100%"
-        yield Outcome(Status.UNVERIFIABLE, f"{claim.subject} {stated.raw} is {why}", "", values)
+        zh = "是约数" if stated.approximate else "不在0–100%之间"
+        msg = tr(f"{claim.subject} {stated.raw} is {why}", f"{claim.subject} {stated.raw} {zh}")
+        yield Outcome(Status.UNVERIFIABLE, msg, "", values)
         return
     if claim.denominator is not None and range_of(claim.denominator).exact:
         yield from whole_only(claim, int(claim.denominator.value), values, settings)
@@ -55,10 +58,12 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         values["min_denominator"] = str(n)
         ks = numerators_for(n, stated.value, places, modes) if n else []
         example = f"{ks[0]} / {n} = {show(Fraction(100 * ks[0], n), places + 2)}%" if ks else ""
-        msg = (
-            f"{claim.subject} {stated.raw}: no part or whole stated; needs a whole of at least {n}"
+        msg = tr(
+            f"{claim.subject} {stated.raw}: no part or whole stated; needs a whole of at least {n}",
+            f"{claim.subject} {stated.raw}：未给出分子分母，分母至少为{n}才能得到",
         )
-        yield Outcome(Status.UNVERIFIABLE, msg, f"smallest whole: {example}", values)
+        smallest = tr(f"smallest whole: {example}", f"最小分母：{example}")
+        yield Outcome(Status.UNVERIFIABLE, msg, smallest, values)
 
 
 def whole_only(claim: Claim, n: int, values: dict, settings: Settings) -> Iterator[Outcome]:
@@ -72,11 +77,18 @@ def whole_only(claim: Claim, n: int, values: dict, settings: Settings) -> Iterat
         values["numerator"] = str(ks[0])
         shown = f"{ks[0]} / {n} = {show(Fraction(100 * ks[0], n), places + 2)}%"
         if power == 0:
-            msg = f"any rate at this precision is reachable with a whole of {n}: no test"
+            msg = tr(
+                f"any rate at this precision is reachable with a whole of {n}: no test",
+                f"分母为{n}时，这一精度的任何比率都能得到，无从检验",
+            )
             yield Outcome(Status.UNVERIFIABLE, msg, shown, values)
         else:
-            msg = f"{claim.subject} {stated.raw} is reachable: {shown} (part not stated)"
-            yield Outcome(Status.PASS, msg, f"{shown}; test power {float(power):.0%}", values)
+            msg = tr(
+                f"{claim.subject} {stated.raw} is reachable: {shown} (part not stated)",
+                f"{claim.subject} {stated.raw} 可以得到：{shown}（未给出分子）",
+            )
+            power_text = tr(f"test power {float(power):.0%}", f"检验效力{float(power):.0%}")
+            yield Outcome(Status.PASS, msg, f"{shown}{tr('; ', '；')}{power_text}", values)
         return
     centre = Fraction(stated.value) * n / 100
     lo = max(0, int(centre))
@@ -85,8 +97,11 @@ def whole_only(claim: Claim, n: int, values: dict, settings: Settings) -> Iterat
     values["computed"] = show(Fraction(100 * near[0], n), places + 2) if near else ""
     n_min = min_denominator(stated.value, places, modes)
     values["min_denominator"] = str(n_min)
-    msg = f"{claim.subject} {stated.raw} is impossible with a whole of {n}: no count k gives it"
-    yield Outcome(Status.FAIL, msg, f"{shown}; stated {stated.raw}", values)
+    msg = tr(
+        f"{claim.subject} {stated.raw} is impossible with a whole of {n}: no count k gives it",
+        f"{claim.subject} {stated.raw}：分母为{n}时，任何整数分子都得不到这一比率",
+    )
+    yield Outcome(Status.FAIL, msg, f"{shown}{stated_as()}{stated.raw}", values)
 
 
 def part_only(claim: Claim, k: int, values: dict, settings: Settings) -> Iterator[Outcome]:
@@ -94,23 +109,31 @@ def part_only(claim: Claim, k: int, values: dict, settings: Settings) -> Iterato
     assert stated is not None
     values["numerator"] = base(claim.numerator)
     if stated.value == 0 or k == 0:
-        yield Outcome(
-            Status.UNVERIFIABLE, "a zero part or rate says nothing of the whole", "", values
-        )
+        msg = tr("a zero part or rate says nothing of the whole", "分子或比率为零，推不出分母")
+        yield Outcome(Status.UNVERIFIABLE, msg, "", values)
         return
     ns = denominators_for(k, stated.value, stated.decimals, settings.modes)
     if ns is None:
-        msg = f"{claim.subject} {stated.raw}: the whole is not stated; many wholes give it"
+        msg = tr(
+            f"{claim.subject} {stated.raw}: the whole is not stated; many wholes give it",
+            f"{claim.subject} {stated.raw}：未给出分母，许多分母都能得到",
+        )
         yield Outcome(Status.UNVERIFIABLE, msg, "", values)
         return
     if ns:
-        shown = " or ".join(str(n) for n in ns[:5])
-        msg = f"{claim.subject} {stated.raw}: the whole is not stated; {k} out of {shown} gives it"
+        shown = either([str(n) for n in ns[:5]])
+        msg = tr(
+            f"{claim.subject} {stated.raw}: the whole is not stated; {k} out of {shown} gives it",
+            f"{claim.subject} {stated.raw}：未给出分母；分子{k}、分母为{shown}时可以得到",
+        )
         yield Outcome(Status.UNVERIFIABLE, msg, f"{k} / {ns[0]}", values)
         return
     lo_n = int(Fraction(100 * k) / Fraction(stated.value))
     shown = ", ".join(
         f"{k} / {n} = {show(Fraction(100 * k, n), stated.decimals)}%" for n in (lo_n, lo_n + 1) if n
     )
-    msg = f"{claim.subject} {stated.raw} is impossible for a part of {k}: no whole count gives it"
-    yield Outcome(Status.FAIL, msg, f"{shown}; stated {stated.raw}", values)
+    msg = tr(
+        f"{claim.subject} {stated.raw} is impossible for a part of {k}: no whole count gives it",
+        f"{claim.subject} {stated.raw}：分子为{k}时，任何整数分母都得不到这一比率",
+    )
+    yield Outcome(Status.FAIL, msg, f"{shown}{stated_as()}{stated.raw}", values)

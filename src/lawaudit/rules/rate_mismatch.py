@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from lawaudit.arith import (
-    MODE_WORDS,
     Range,
     decimal_places,
     modes_giving,
@@ -39,8 +38,9 @@ from lawaudit.arith import (
     show,
     stated_interval,
 )
+from lawaudit.i18n import either, mode_name, modes_list, note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, describe_range, written
+from lawaudit.rules.base import Outcome, Settings, base, describe_range, stated_as, written
 
 RULE = Rule(
     id="LA201",
@@ -60,7 +60,9 @@ def rounded_by(exact: Fraction, places: int, modes: tuple[str, ...]) -> str:
     by: dict[str, list[str]] = {}
     for m in modes:
         by.setdefault(format(decimal_places(exact, places, m), "f"), []).append(m)
-    return "; ".join(f"{v}% ({', '.join(ms)})" for v, ms in by.items())
+    return tr("; ", "；").join(
+        f"{v}%{tr(' (', '（')}{modes_list(ms)}{tr(')', '）')}" for v, ms in by.items()
+    )
 
 
 def denominators_for(k: int, stated, places: int, modes: tuple[str, ...]) -> list[int] | None:
@@ -99,38 +101,60 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     n_r, d_r = range_of(q_num), range_of(q_den)
     if d_r.hi is not None and d_r.hi <= 0:
         yield Outcome(
-            Status.UNVERIFIABLE, "the whole is zero", f"{q_num.raw} / {q_den.raw}", values
+            Status.UNVERIFIABLE,
+            tr("the whole is zero", "分母为零"),
+            f"{q_num.raw} / {q_den.raw}",
+            values,
         )
         return
-    where = f" ({'; '.join(claim.notes)})" if claim.notes else ""
+    where = tr(" ({})", "（{}）").format(tr("; ", "；").join(map(note, claim.notes)))
+    where = where if claim.notes else ""
     if n_r.exact and d_r.exact and not stated.approximate:
         exact = n_r.lo * 100 / d_r.lo
         values["computed"] = show(exact, places + 2)
         arithmetic = (
             f"{written(q_num)} / {written(q_den)} = {show(exact, places + 2)}% → "
-            f"{rounded_by(exact, places, settings.modes)}; stated {stated.raw}"
+            f"{rounded_by(exact, places, settings.modes)}{stated_as()}{stated.raw}"
         )
         good = modes_giving(exact, stated.value, places)
         if set(good) & set(settings.modes):
             yield Outcome(
-                Status.PASS, f"{claim.subject} {stated.raw} agrees{where}", arithmetic, values
+                Status.PASS,
+                f"{claim.subject} {stated.raw} {tr('agrees', '相符')}{where}",
+                arithmetic,
+                values,
             )
             return
         if within_tolerance(exact, stated, settings):
-            msg = f"{claim.subject} {stated.raw} agrees within ±{settings.tolerance} points{where}"
+            msg = tr(
+                f"{claim.subject} {stated.raw} agrees within ±{settings.tolerance} points{where}",
+                f"{claim.subject} {stated.raw} 在±{settings.tolerance}个百分点容差内相符{where}",
+            )
             yield Outcome(Status.PASS, msg, arithmetic, values)
             return
+        should = f"{decimal_places(exact, places, settings.modes[0])}%"
         if good:
-            how = " or ".join(MODE_WORDS[m] for m in good)
-            msg = f"{claim.subject} {stated.raw}: only {how} gives it, not the accepted rounding"
+            how = either([mode_name(m) for m in good])
+            msg = tr(
+                f"{claim.subject} {stated.raw}: only {how} gives it, not the accepted rounding",
+                f"{claim.subject}：按所给分子分母计算应为{should}，报告写作{stated.raw}，"
+                f"只有{how}才能得到",
+            )
         else:
             ratio = f"{written(q_num)} / {written(q_den)}"
-            msg = f"{claim.subject} {stated.raw} is not {ratio} under any rounding"
+            msg = tr(
+                f"{claim.subject} {stated.raw} is not {ratio} under any rounding",
+                f"{claim.subject}：按所给分子分母计算应为{should}，报告写作{stated.raw}，"
+                "任何舍入方式都得不到",
+            )
         msg += nearest(int(n_r.lo), int(d_r.lo), stated.value, places, settings.modes)
         severity = Severity.WARNING if claim.inferred or claim.balanced else None
         if claim.balanced:
-            msg += "; the list's shares add to exactly 100%, so this one was likely adjusted to"
-            msg += " make them (尾数调整)"
+            msg += tr(
+                "; the list's shares add to exactly 100%, so this one was likely adjusted to"
+                " make them (尾数调整)",
+                "；该组占比合计恰为100%，此项很可能是为凑足100%而作的尾数调整",
+            )
         yield Outcome(Status.FAIL, msg + where, arithmetic, values, severity)
         return
     # Approximate or rounded inputs: compare ranges, never a hard failure.
@@ -141,18 +165,24 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         s = Range(s.lo - t, None if s.hi is None else s.hi + t)
     values["computed"] = describe_range(r)
     arithmetic = (
-        f"{written(q_num)} / {written(q_den)} = {describe_range(r)}% "
-        f"(inputs are rounded or approximate); stated {stated.raw}"
+        f"{written(q_num)} / {written(q_den)} = {describe_range(r)}%"
+        f"{tr(' (inputs are rounded or approximate)', '（数据为约数或经过舍入）')}"
+        f"{stated_as()}{stated.raw}"
     )
     if overlaps(r, s):
-        msg = (
-            f"{claim.subject} {stated.raw} is consistent within the precision of its inputs{where}"
+        msg = tr(
+            f"{claim.subject} {stated.raw} is consistent within the precision of its inputs{where}",
+            f"{claim.subject} {stated.raw} 在所给数据的精度范围内相符{where}",
         )
         yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
         approximate = any(q.approximate for q in (q_num, q_den, stated))
         kind = "approximate" if approximate else "rounded"
-        msg = f"{claim.subject} {stated.raw} lies outside what its {kind} inputs allow{where}"
+        msg = tr(
+            f"{claim.subject} {stated.raw} lies outside what its {kind} inputs allow{where}",
+            f"{claim.subject} {stated.raw} 超出了所给{'约数' if approximate else '舍入后'}数据"
+            f"允许的范围{where}",
+        )
         severity = Severity.WARNING if approximate or claim.inferred else None
         yield Outcome(Status.FAIL, msg, arithmetic, values, severity)
 
@@ -171,14 +201,30 @@ def nearest(k: int, n: int, stated, places: int, modes: tuple[str, ...]) -> str:
     ks = numerators_for(n, stated, places, modes)
     ns = denominators_for(k, stated, places, modes)
     part = (
-        f"out of {n}, {' or '.join(map(str, ks))} would give {stated}%"
+        tr(
+            f"out of {n}, {' or '.join(map(str, ks))} would give {stated}%",
+            f"分母为{n}时，分子须为{'或'.join(map(str, ks))}才得{stated}%",
+        )
         if ks
-        else f"out of {n}, no whole count gives {stated}%"
+        else tr(
+            f"out of {n}, no whole count gives {stated}%",
+            f"分母为{n}时，任何整数分子都得不到{stated}%",
+        )
     )
     if ns is None:
-        whole = f"for {k}, many whole counts would give {stated}%"
+        whole = tr(
+            f"for {k}, many whole counts would give {stated}%",
+            f"分子为{k}时，许多分母都能得到{stated}%",
+        )
     elif ns:
-        whole = f"{k} out of {' or '.join(map(str, ns[:5]))} would give {stated}%"
+        whole = tr(
+            f"{k} out of {' or '.join(map(str, ns[:5]))} would give {stated}%",
+            f"分子为{k}时，分母须为{'或'.join(map(str, ns[:5]))}才得{stated}%",
+        )
     else:
-        whole = f"for {k}, no whole count gives {stated}%"
-    return f"; {part}; {whole}"
+        whole = tr(
+            f"for {k}, no whole count gives {stated}%",
+            f"分子为{k}时，任何整数分母都得不到{stated}%",
+        )
+    sep = tr("; ", "；")
+    return f"{sep}{part}{sep}{whole}"

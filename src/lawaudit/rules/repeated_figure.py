@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.arith import overlaps, range_of
+from lawaudit.i18n import note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
 
@@ -35,13 +36,17 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is not ClaimKind.REPEAT or claim.stated is None or claim.previous is None:
         return
     now, before = claim.stated, claim.previous
-    where = claim.notes[0] if claim.notes else "stated earlier"
+    where = note(claim.notes[0]) if claim.notes else tr("stated earlier", "前文所述")
     values = {"stated": base(now), "computed": base(before)}
-    arithmetic = f"{now.raw} here; {before.raw} {where}"
+    arithmetic = tr(f"{now.raw} here; {before.raw} {where}", f"此处{now.raw}；{where}{before.raw}")
     if now.value == before.value or overlaps(range_of(now), range_of(before)):
-        yield Outcome(
-            Status.PASS, f"{claim.subject}: the same value as {where}", arithmetic, values
+        msg = tr(
+            f"{claim.subject}: the same value as {where}", f"{claim.subject}：与{where}的数值相同"
         )
+        yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
-        msg = f"{claim.subject}: {now.raw} here but {before.raw} {where}"
+        msg = tr(
+            f"{claim.subject}: {now.raw} here but {before.raw} {where}",
+            f"{claim.subject}：此处为{now.raw}，{where}却为{before.raw}",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic, values)

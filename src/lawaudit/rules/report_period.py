@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawaudit.extract.period import read_date, read_span
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings
 
@@ -40,25 +41,43 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     span, when = read_span(period), read_date(found)
     other = None if when else read_span(found)
     if span is None or (when is None and other is None):
-        msg = f"cannot read a period in {period!r} or a date or period in {found!r}"
-        yield Outcome(Status.UNVERIFIABLE, msg, f"{period} against {found}", values)
+        msg = tr(
+            f"cannot read a period in {period!r} or a date or period in {found!r}",
+            f"无法从“{period}”读出期间，或无法从“{found}”读出日期或期间",
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, f"{period} {tr('against', '对比')} {found}", values)
         return
     first, last = span
     if when is not None:
-        arithmetic = f"{found} = {when} {'>' if when > last else '≤'} {last}, the end of {period}"
+        end = tr(f", the end of {period}", f"（{period}的最后一天）")
+        arithmetic = f"{found} = {when} {'>' if when > last else '≤'} {last}{end}"
         if when > last:
-            yield Outcome(Status.PASS, f"dated {found}, after {period} ended", arithmetic, values)
+            msg = tr(f"dated {found}, after {period} ended", f"落款{found}，在{period}结束之后")
+            yield Outcome(Status.PASS, msg, arithmetic, values)
         else:
-            msg = f"dated {found}, before {period} ends on {last}: its figures may not cover it all"
+            msg = tr(
+                f"dated {found}, before {period} ends on {last}: its figures may not cover it all",
+                f"落款{found}，早于{period}结束（{last}），数据可能未覆盖全期",
+            )
             yield Outcome(Status.FAIL, msg, arithmetic, values)
         return
     a, b = other
-    arithmetic = f"{period} = {first}…{last}; the data period {found} = {a}…{b}"
+    arithmetic = tr(
+        f"{period} = {first}…{last}; the data period {found} = {a}…{b}",
+        f"{period} = {first}…{last}；数据期间{found} = {a}…{b}",
+    )
     if (a, b) == (first, last):
-        yield Outcome(Status.PASS, f"the data period {found} is {period}", arithmetic, values)
+        msg = tr(f"the data period {found} is {period}", f"数据期间{found}即{period}")
+        yield Outcome(Status.PASS, msg, arithmetic, values)
     elif first <= a and b <= last:
-        msg = f"the data cover {found}, only part of {period} named in the title"
+        msg = tr(
+            f"the data cover {found}, only part of {period} named in the title",
+            f"数据只覆盖{found}，仅为标题所称{period}的一部分",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic, values)
     else:
-        msg = f"the title names {period}, but the data cover {found}"
+        msg = tr(
+            f"the title names {period}, but the data cover {found}",
+            f"标题为{period}，但数据覆盖的是{found}",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic, values)

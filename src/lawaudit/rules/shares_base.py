@@ -18,8 +18,9 @@ from collections.abc import Iterator
 
 from lawaudit.arith import implied_whole
 from lawaudit.extract.bases import fits
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, in_scale, num, written
+from lawaudit.rules.base import Outcome, Settings, base, in_scale, num, stated_as, written
 
 RULE = Rule(
     id="LA206",
@@ -43,23 +44,34 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     shown = ", ".join(f"{written(c)} / {written(p)}%" for c, p in pairs)
     fitting = sum(1 for c, p in zip(claim.counts, claim.parts, strict=True) if fits(c, p, whole))
     if 2 * fitting >= len(claim.parts):
-        msg = f"{fitting} of {len(claim.parts)} shares fit the stated whole {whole.raw}"
-        yield Outcome(Status.PASS, msg, f"{shown}; stated {whole.raw}", values)
+        msg = tr(
+            f"{fitting} of {len(claim.parts)} shares fit the stated whole {whole.raw}",
+            f"{len(claim.parts)}个占比中有{fitting}个与所述总数{whole.raw}相符",
+        )
+        yield Outcome(Status.PASS, msg, f"{shown}{stated_as()}{whole.raw}", values)
         return
     if lo > hi:
-        msg = "the shares do not agree on the stated whole or on any other one"
+        msg = tr(
+            "the shares do not agree on the stated whole or on any other one",
+            "各占比推出的总数既不是所述总数，彼此也不一致",
+        )
         yield Outcome(Status.UNVERIFIABLE, msg, shown, values)
         return
     found = f"{in_scale(lo, whole)}–{in_scale(hi, whole)}"
     values["computed"] = f"{num(lo, 1)}–{num(hi, 1)}"
-    arithmetic = f"{shown} → a whole of {found}; stated {whole.raw}"
-    msg = f"the shares were computed from a whole of {found}, not the stated {whole.raw}"
+    arithmetic = f"{shown} → {tr('a whole of ', '总数')}{found}{stated_as()}{whole.raw}"
+    msg = tr(
+        f"the shares were computed from a whole of {found}, not the stated {whole.raw}",
+        f"这些占比是按总数{found}计算的，而不是所述的{whole.raw}",
+    )
     summed = sum(c.value for c in claim.counts)
     if lo <= summed <= hi:
         short = whole.value - summed
-        gap = f"{abs(short)} short of" if short > 0 else f"{abs(short)} more than"
-        msg = (
+        msg = tr(
             f"the shares were computed from the sum of the parts, {summed} (a whole of {found}),"
-            f" not the stated {whole.raw}: the parts are {gap} the total"
+            f" not the stated {whole.raw}: the parts are {abs(short)}"
+            f" {'short of' if short > 0 else 'more than'} the total",
+            f"这些占比是按各项之和{summed}（总数{found}）计算的，而不是所述的{whole.raw}："
+            f"各项合计比总数{'少' if short > 0 else '多'}{abs(short)}",
         )
     yield Outcome(Status.FAIL, msg, arithmetic, values)

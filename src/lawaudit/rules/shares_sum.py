@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from lawaudit.arith import show
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, num, written
 
@@ -40,19 +41,33 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     shown = " + ".join(written(p) for p in claim.parts)
     digits = max(p.decimals for p in claim.parts)
     values = {"parts": [base(p) for p in claim.parts], "computed": show(total, digits)}
-    arithmetic = f"{shown} = {show(total, digits)}% (rounding allows ±{num(slack, digits + 1)})"
+    allows = tr(
+        f" (rounding allows ±{num(slack, digits + 1)})", f"（舍入允许±{num(slack, digits + 1)}）"
+    )
+    arithmetic = f"{shown} = {show(total, digits)}%{allows}"
     if any(p.approximate for p in claim.parts):
-        yield Outcome(Status.UNVERIFIABLE, "some shares are approximate", arithmetic, values)
+        msg = tr("some shares are approximate", "部分占比是约数")
+        yield Outcome(Status.UNVERIFIABLE, msg, arithmetic, values)
     elif total > 100 + slack:
-        msg = f"{len(claim.parts)} shares of one whole add up to {show(total, digits)}%, over 100%"
+        msg = tr(
+            f"{len(claim.parts)} shares of one whole add up to {show(total, digits)}%, over 100%",
+            f"同一总数的{len(claim.parts)}个占比合计{show(total, digits)}%，超过100%",
+        )
         if claim.inferred:
-            msg += " (unless the listed categories overlap)"
+            msg += tr(" (unless the listed categories overlap)", "（除非所列类别有交叉）")
         severity = Severity.WARNING if claim.inferred else None
         yield Outcome(Status.FAIL, msg, arithmetic + " > 100%", values, severity)
     elif claim.exhaustive and total < 100 - slack:
-        msg = f"a complete list of shares (with 其他) adds up to only {show(total, digits)}%"
+        msg = tr(
+            f"a complete list of shares (with 其他) adds up to only {show(total, digits)}%",
+            f"含“其他”的完整占比合计只有{show(total, digits)}%",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic + " < 100%", values)
     else:
         tail = "100%" if claim.exhaustive else "at most 100%"
-        msg = f"{len(claim.parts)} shares add up to {show(total, digits)}%: {tail} within rounding"
+        zh = "100%" if claim.exhaustive else "不超过100%"
+        msg = tr(
+            f"{len(claim.parts)} shares add up to {show(total, digits)}%: {tail} within rounding",
+            f"{len(claim.parts)}个占比合计{show(total, digits)}%，在舍入范围内{zh}",
+        )
         yield Outcome(Status.PASS, msg, arithmetic, values)

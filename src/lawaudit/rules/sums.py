@@ -22,6 +22,8 @@ def sum_text(total: Quantity, parts: tuple[Quantity, ...]) -> tuple[str, str]:
     if len(parts) == 1:
         return written(parts[0]), format_base(value)
     shown = in_scale(value, total)
+    if any("," in q.raw for q in (total, *parts)) and shown.isdigit():  # grouped as written
+        shown = f"{int(shown):,}"
     return f"{' + '.join(written(p) for p in parts)} = {shown}", format_base(value)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings
 
@@ -34,6 +35,14 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is not ClaimKind.SUPPRESS or claim.notes:
         return
     first, last = claim.covers
-    where = f"lines {first}–{last}" if first else "no paragraph after it"
-    msg = f"{claim.quote}: a suppression needs a reason after the rule IDs; it silences nothing"
-    yield Outcome(Status.FAIL, msg, f"ignore {', '.join(claim.items) or '?'} on {where}", {})
+    where = (
+        tr(f"lines {first}–{last}", f"第{first}–{last}行")
+        if first
+        else tr("no paragraph after it", "其后没有段落")
+    )
+    msg = tr(
+        f"{claim.quote}: a suppression needs a reason after the rule IDs; it silences nothing",
+        f"{claim.quote}：忽略注释须在规则编号后写明理由，否则不起作用",
+    )
+    rules = ", ".join(claim.items) or "?"
+    yield Outcome(Status.FAIL, msg, tr(f"ignore {rules} on {where}", f"忽略{rules}：{where}"), {})

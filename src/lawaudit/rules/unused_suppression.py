@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings
 
@@ -47,13 +48,20 @@ def judge(claim: Claim, used: set[str], ran: set[str]) -> Iterator[Outcome]:
         elif named & ran and name not in used:
             idle.append(name)
     first, last = claim.covers
-    arithmetic = f"{claim.subject} on lines {first}–{last}" if first else claim.subject
+    lines = tr(f" on lines {first}–{last}", f"：第{first}–{last}行")
+    arithmetic = f"{claim.subject}{lines}" if first else claim.subject
     values: dict = {}
     if not claim.items:
-        yield Outcome(Status.FAIL, f"{claim.quote}: names no rule", arithmetic, values)
+        msg = tr(f"{claim.quote}: names no rule", f"{claim.quote}：未写规则编号")
+        yield Outcome(Status.FAIL, msg, arithmetic, values)
     elif unknown or idle:
-        why = [f"no rule is {n}" for n in unknown] + [f"{n} found nothing here" for n in idle]
-        yield Outcome(Status.FAIL, f"unused suppression: {'; '.join(why)}", arithmetic, values)
+        why = [tr(f"no rule is {n}", f"没有规则{n}") for n in unknown]
+        why += [tr(f"{n} found nothing here", f"{n}在此处没有发现问题") for n in idle]
+        msg = tr(f"unused suppression: {'; '.join(why)}", f"多余的忽略注释：{'；'.join(why)}")
+        yield Outcome(Status.FAIL, msg, arithmetic, values)
     elif used:
-        msg = f"suppresses {', '.join(sorted(used))}: {claim.notes[0]}"
+        msg = tr(
+            f"suppresses {', '.join(sorted(used))}: {claim.notes[0]}",
+            f"忽略{'、'.join(sorted(used))}：{claim.notes[0]}",
+        )
         yield Outcome(Status.PASS, msg, arithmetic, values)

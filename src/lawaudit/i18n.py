@@ -1,0 +1,145 @@
+"""The language of what lawaudit says: English or Chinese, one choice per run.
+
+Every message site gives both languages in one expression, `tr(en=..., zh=...)`, so a rule's
+wording stays beside its logic and a change to one language is seen next to the other. The
+language in force is a context variable: the CLI sets it for its own output, and the engine
+sets it from `Settings.lang` while rules run (in a worker process too), so output is the same
+bytes for a given language whatever the locale of the machine that ran it.
+
+JSON keys, rule IDs, statuses and severities never change with the language; only `message`,
+`arithmetic` and what people read do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+LANGS = ("zh", "en")
+_LANG: ContextVar[str] = ContextVar("lawaudit_lang", default="en")
+
+# Rounding modes as a Chinese reviewer names them.
+MODE_ZH = {
+    "half-up": "四舍五入",
+    "half-even": "银行家舍入",
+    "truncate": "截尾",
+    "ceiling": "进位",
+}
+STATUS_ZH = {"pass": "通过", "fail": "不符", "unverifiable": "无法核验"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def lang() -> str:
+    return _LANG.get()
+
+
+def tr(en: str, zh: str) -> str:
+    """The text in the language in force."""
+    return zh if _LANG.get() == "zh" else en
+
+
+def set_lang(value: str) -> None:
+    _LANG.set(value if value in LANGS else "en")
+
+
+@contextmanager
+def language(value: str) -> Iterator[None]:
+    token = _LANG.set(value if value in LANGS else "en")
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def locale_lang(env: Mapping[str, str] | None = None) -> str:
+    """zh when the locale asks for Chinese (LC_ALL, then LC_MESSAGES, then LANG, as POSIX reads
+    them: the first one set decides), else en."""
+    env = os.environ if env is None else env
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+# The notes extraction attaches to a claim (where a guessed figure came from), in Chinese.
+NOTES_ZH = (
+    (re.compile(r"first stated on line (\d+)"), r"第\1行"),
+    (re.compile(r"previous (.+) taken from line (\d+)"), r"上期数值\1取自第\2行"),
+    (re.compile(r"previous (.+) from (.+)"), r"上期数值\1取自\2"),
+    (re.compile(r"whole (.+) taken from line (\d+)"), r"分母\1取自第\2行"),
+    (re.compile(r"part is the sum of (.+)"), r"分子为\1之和"),
+    (re.compile(r"parts and whole from line (\d+) on"), r"分项与总数取自第\1行起"),
+    (re.compile(r"stated in (.+)"), r"见\1"),
+    (re.compile(r"a table row against the table's first row"), "表格中的一行与首行比较"),
+    (re.compile(r"the counts of a complete list of shares"), "一组完整占比所对应的数量"),
+    (
+        re.compile(r"whole (.+), the one most shares of its list fit"),
+        r"分母\1：同组多数占比均与之相符",
+    ),
+    (
+        re.compile(r"whole: the sum of the listed parts, (.+) \(not (.+)\)"),
+        r"分母取所列各项之和\1（而非\2）",
+    ),
+    (
+        re.compile(r"the list's shares fit no stated whole \(not (.+)\); see LA206"),
+        r"该组占比与文中任何总数都不相符（不是\1），见LA206",
+    ),
+    (re.compile(r"a table column and its total row"), "表格一列与其合计行"),
+    (re.compile(r"a table row's share of the total row"), "表格一行占合计行的比例"),
+    (
+        re.compile(r"a table row: the later year's column against the earlier one's"),
+        "表格一行：本年列与上年列比较",
+    ),
+    (
+        re.compile(r"parts beside the total add up to it \(no 其中\)"),
+        "总数后列出的各项之和恰等于总数（未写“其中”）",
+    ),
+    (
+        re.compile(r"the numerator is the whole less the count of the opposite: (.+)"),
+        r"分子为总数减去相反情形的数量：\1",
+    ),
+    (
+        re.compile(r"the numerator is the outcomes of its kind together: (.+)"),
+        r"分子为同类结果之和：\1",
+    ),
+)
+
+
+def note(text: str) -> str:
+    """An extraction note in the language in force (known notes only; others as written)."""
+    if lang() != "zh":
+        return text
+    for pattern, zh in NOTES_ZH:
+        if pattern.fullmatch(text):
+            return pattern.sub(zh, text)
+    return text
+
+
+def mode_name(mode: str) -> str:
+    """A rounding mode in the language in force: 四舍五入, or half-up."""
+    from lawaudit.arith import MODE_WORDS
+
+    return tr(MODE_WORDS.get(mode, mode), MODE_ZH.get(mode, mode))
+
+
+def modes_list(modes) -> str:
+    """Several modes for a parenthesis: "half-up, half-even" or "四舍五入、银行家舍入"."""
+    if lang() == "zh":
+        return "、".join(MODE_ZH.get(m, m) for m in modes)
+    return ", ".join(modes)
+
+
+def either(words: list[str]) -> str:
+    return tr(" or ".join(words), "或".join(words))
+
+
+def status_word(status: str) -> str:
+    return tr(status, STATUS_ZH.get(status, status))
+
+
+def severity_word(severity: str) -> str:
+    return tr(severity, SEVERITY_ZH.get(severity, severity))
