@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 from lawaudit.arith import range_of
 from lawaudit.extract import bases as B
@@ -232,7 +233,7 @@ def listed_before(before: list[Item], text: str) -> list[Item]:
     if n != int(n) or not 2 <= n <= len(before) - 1:
         return []
     items = before[1 : 1 + int(n)]  # nearest first
-    for a, b in zip(items[1:], items, strict=False):  # a stands before b in the text
+    for b, a in pairwise(items):  # a stands before b in the text
         gap = text[a.q.end : b.q.start - len(b.label)]
         if gap not in ("、", "和", "及", "，", ",") or a.q.unit != b.q.unit:
             return []

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from lawaudit.arith import range_of
 from lawaudit.extract import bases as B
@@ -77,8 +78,9 @@ def breakdown_parts(
         if depth(text[among_at : it.q.start]) != 0:
             continue  # inside brackets opened after 其中: a detail of a part
         listed = it.q.start in carriers and parts and parts[-1].q.start in carriers
-        if parts and (P.AMONG.search(it.label) or P.CLOSED.search(it.label)):
-            break
+        closes = P.CLOSED.search(it.label) and not P.CLOSED.search(total.label)
+        if parts and (P.AMONG.search(it.label) or closes):
+            break  # "受理…，其中A、B，办结…": the closed count starts another list
         if parts and is_whole(it) and not listed:  # "A受理20915个，占40.5%；B受理19346个，占…"
             break
         if not comparable(it.q, total.q) or P.CHANGE_WORDS.search(it.label):
@@ -154,6 +156,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     carriers = B.share_carriers(text, sentences)
     headline: Item | None = None  # the first level of the last sentence that was not a breakdown
     recent: list[Item] = []  # the counts of the last sentence that had any
+    lead: list[Item] = []  # … and of the last that was not a breakdown
     before_recent: list[Item] = []  # … and of the one before it
     for sent in sentences:
         if not sent.items:
@@ -166,11 +169,15 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             window = near(counts, starts, m.start() - BACK, m.start())
             total, guessed = named_total(text, m, [*recent[-STEPS:], *window]), False
             total = total or last_level(text, window)
+            after = near(counts, starts, m.end(), m.end() + AHEAD)
             if total is None and m.start() - sent.start <= 2:
-                total, guessed = headline, True  # "…总产值132.62亿元，增长5.3%。其中，农业产值…"
+                # "…总产值132.62亿元，增长5.3%。其中，农业产值…": the headline of the sentence
+                # before, or its first level counted like the parts ("开展6轮…，保留行政权力
+                # 841项。其中，行政许可24项…")
+                like = next((h for h in lead if after and same_level(text, h, after[0])), None)
+                total, guessed = like or headline, True
             if total is None:
                 continue
-            after = near(counts, starts, m.end(), m.end() + AHEAD)
             parts = breakdown_parts(text, after, total, m.start(), guessed, carriers)
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
@@ -185,6 +192,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         yield from completion_claims(doc, counts, recent)
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
+            lead = counts
         before_recent, recent = recent, counts
 
 
@@ -209,6 +217,10 @@ def respectively(text: str, start: int, end: int) -> Iterator[re.Match]:
 
 
 AMONG_NAMED = re.compile(r"[,，]?([\u4e00-\u9fff]{2,8})[:：]")
+
+
+def same_level(text: str, whole: Item, part: Item) -> bool:
+    return can_add(text, whole) and whole.q.unit == part.q.unit
 
 
 def named_total(text: str, marker: re.Match, candidates: list[Item]) -> Item | None:
@@ -329,6 +341,27 @@ def span(total: Item, parts: list[Item]) -> tuple[int, int]:
     return min(i.q.start - len(i.label) for i in items), max(i.q.end for i in items)
 
 
+def closed_right_after(text: str, before: Item, done: Item) -> bool:
+    """ "急办工单3017件，已及时办理3004件": a 已-closed count one comma after another count."""
+    if not (done.label.startswith("已") and P.CLOSED.search(done.label)):
+        return False
+    gap = text[before.q.end : done.q.start - len(done.label)]
+    if gap not in ("，", ",") or takes_in(before) or not comparable(before.q, done.q):
+        return False
+    return can_add(text, before)
+
+
+def completion(doc: Document, intake: Item, closed: Item) -> Claim:
+    return Claim(
+        kind=ClaimKind.COMPLETION,
+        subject=strip_filler(closed.label),
+        numerator=closed.q,
+        denominator=intake.q,
+        new_only=NEW_ONLY.search(intake.label) is not None,
+        **place(doc, closed.q, intake.q.start - len(intake.label)),
+    )
+
+
 def takes_in(item: Item) -> bool:
     return bool(P.INTAKE.search(item.label)) and not P.NOT_INTAKE.search(item.label)
 
@@ -346,12 +379,20 @@ def completion_claims(
 ) -> Iterator[Claim]:
     """受理 N … 办结 M (… 在办 K): M ≤ N, and N = M + K when the open part is stated. A
     sentence that opens with its closed count ("…共收到申请1696件，较上年增长52%。已审结1550
-    件，…") continues the intake of the sentence before."""
+    件，…") continues the intake of the sentence before; "急办工单3017件，已及时办理3004件":
+    a count closed with 已 right after a count is that count's outcome."""
     first = counts[0] if counts else None
     if first is not None and P.CLOSED.search(first.label) and not is_whole(first):
-        intake = next((it for it in reversed(previous) if takes_in(it)), None)
+        intake = next(
+            (it for it in reversed(previous) if takes_in(it) or P.BARE_TOTAL.search(it.label)),
+            None,
+        )
         if intake is not None and comparable(intake.q, first.q):
             counts = [intake, *counts]
+    for before, done in pairwise(counts):
+        # "其中急办工单3017件，已及时办理3004件": 已 closes the count its clause follows
+        if closed_right_after(doc.text, before, done):
+            yield completion(doc, before, done)
     for i, intake in enumerate(counts):
         if not takes_in(intake):
             continue
@@ -371,13 +412,6 @@ def completion_claims(
                 break
         if closed is None:
             continue
-        yield Claim(
-            kind=ClaimKind.COMPLETION,
-            subject=strip_filler(closed.label),
-            numerator=closed.q,
-            denominator=intake.q,
-            new_only=NEW_ONLY.search(intake.label) is not None,
-            **place(doc, closed.q, intake.q.start - len(intake.label)),
-        )
+        yield completion(doc, intake, closed)
         if open_ is not None:
             yield breakdown(doc, intake, [closed, open_], True, "closed + still open = received")

@@ -60,6 +60,8 @@ def written(q: Quantity) -> str:
     """How the text wrote it, without its unit: "1.2万", "300余", "98.96". A sum of several
     figures (a numerator a claims file lists, "783+579+562") is parenthesised, so that
     "(783 + 579 + 562) / 2495" reads as the sum divided, not the last term."""
+    if q.raw.startswith("(") and q.raw.endswith(")"):
+        return q.raw  # already written as a sum or difference: "(5113 + 1898)", "(200 − 3)"
     if "+" in q.raw.lstrip("+"):
         terms = (t.strip().removesuffix(q.unit) if q.unit else t.strip() for t in q.raw.split("+"))
         return "(" + " + ".join(terms) + ")"
