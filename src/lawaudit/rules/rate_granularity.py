@@ -21,10 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from lawaudit.arith import granularity_power, min_denominator, numerators_for, range_of, show
+from lawaudit.arith import (
+    denominators_for,
+    granularity_power,
+    min_denominator,
+    numerators_for,
+    range_of,
+    show,
+)
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
-from lawaudit.rules.rate_mismatch import denominators_for
 
 RULE = Rule(
     id="LA203",
