@@ -9,6 +9,7 @@ becomes that file's error and the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -225,8 +226,32 @@ def in_order(task: Callable[[str], FileResult], paths: list[str], jobs: int):
                 pending = deque((p, f if _ok(f) else _submit(pool, task, p)) for p, f in pending)
             except Exception as e:  # the task raised, or its result could not come back
                 yield _internal(path, e)
+    except BaseException:  # Ctrl-C, SIGTERM, or the reader stopped: end the workers now
+        _kill(pool)  # shutdown() alone waits for every file in progress (seconds)
+        raise
     finally:
         pool.shutdown(cancel_futures=True)
+        _POOLS.discard(pool)
+
+
+_POOLS: set = set()  # live pools, so that a stopped run can end their workers at once
+
+
+def stop_workers() -> None:
+    """End every worker process now: the run was stopped by a signal."""
+    for pool in list(_POOLS):
+        _kill(pool)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for p in processes:
+        with contextlib.suppress(OSError, ValueError):  # already gone
+            p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        p.join(1)
+    _POOLS.discard(pool)
 
 
 def _ok(future: Future) -> bool:
@@ -272,7 +297,9 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
         _import_audit_code()  # once here, not once per worker
     elif method == "forkserver":
         context.set_forkserver_preload([f"lawaudit.{m}" for m in PRELOAD])
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_signals)
+    _POOLS.add(pool)
+    return pool
 
 
 def start_method() -> str:
@@ -302,9 +329,24 @@ def _import_audit_code() -> None:
         importlib.import_module(f"lawaudit.extract.{info.name}")
 
 
-def _ignore_interrupt() -> None:
-    """Ctrl-C goes to the whole process group: let the parent alone stop the batch."""
+def _worker_signals() -> None:
+    """Ctrl-C goes to the whole process group: let the parent alone stop the batch. SIGTERM
+    and SIGHUP kill a worker at once (a forked worker inherits the parent's handlers, which
+    would send the signal back as a file's result), and so does its parent's death on Linux,
+    however the parent died: a worker never outlives the run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, signal.SIG_DFL)
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def default_jobs() -> int:
