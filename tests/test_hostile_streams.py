@@ -247,3 +247,28 @@ def test_a_signal_stops_the_run_cleanly(slow_batch, sig, code, says, jobs):
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(p.pid, signal.SIGKILL)
+
+
+# --- odd file names ---------------------------------------------------------------------------
+
+
+def test_a_line_break_in_a_file_name_is_escaped_everywhere(tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "a\nb\tc.txt").write_text(FAILING, encoding="utf-8")
+    result = run("check", str(folder), "-f", "concise")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [result.stdout.strip()]  # one check, one line
+    assert result.stdout.startswith(f"{folder}/a\\nb\\tc.txt:1:")
+    missing = run("check", str(tmp_path / "no\nsuch.txt"), "-f", "concise")
+    one_error(missing, "no\\nsuch.txt")
+    unwritable = run("check", str(folder), "-o", str(tmp_path / "no\ndir" / "x.json"))
+    one_error(unwritable, "no\\ndir")
+
+
+def test_printable_escapes_control_characters_and_keeps_the_rest():
+    from lawaudit.batch import printable
+
+    assert printable("报告\n2025\r.txt") == "报告\\n2025\\r.txt"
+    assert printable("a\x1b[31mb\x7f\u2028") == "a\\x1b[31mb\\x7f\\u2028"
+    assert printable("普通 名字 [a].txt") == "普通 名字 [a].txt"

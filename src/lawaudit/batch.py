@@ -35,13 +35,21 @@ PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, bef
 WINDOW = 4  # files in flight per worker: enough to keep workers busy, few results held back
 
 
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def printable(text: str) -> str:
-    """`text`, with any lone surrogate written as an escape, so every output format can hold it.
+    """`text`, with any lone surrogate or control character written as an escape, so every
+    output format can hold it and a name or a message stays on one line.
 
     A file name that is not UTF-8 reaches Python with its bad bytes as surrogates: SARIF and -o
     files raised on them, and stdout wrote invalid UTF-8. They are shown as \\xNN, as `ls -b`
-    shows them.
+    shows them. A line break in a file name split the lines of --format concise and of error
+    messages (issue 16): it is shown as \\n, a tab as \\t, other control characters as \\xNN.
     """
+    if CONTROL.search(text):
+        text = CONTROL.sub(lambda m: ESCAPES.get(m[0]) or _escape(ord(m[0])), text)
     try:
         text.encode("utf-8")
         return text
@@ -51,6 +59,10 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that no file name gives (\\ud800 from an API caller)
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
 
 
 def shown(path: str) -> str:

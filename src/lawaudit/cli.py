@@ -52,8 +52,11 @@ class ClaimsFormat(StrEnum):
 
 
 def fail(message: str) -> None:
-    """A one-line error and exit code 2: never a traceback for bad input."""
-    typer.echo(f"lawaudit: error: {message}", err=True)
+    """A one-line error and exit code 2: never a traceback for bad input. A file name's line
+    break or control character is escaped, so the message stays one line."""
+    from lawaudit.batch import printable
+
+    typer.echo(f"lawaudit: error: {printable(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -421,7 +424,9 @@ def main() -> None:
         finally:
             flush_stdout()  # a full disk shows here; a reader gone (| head) ends output quietly
     except OutputError as e:
-        typer.echo(f"lawaudit: error: {e}", err=True)
+        from lawaudit.batch import printable
+
+        typer.echo(f"lawaudit: error: {printable(str(e))}", err=True)
         sys.exit(2)
     except (Stopped, KeyboardInterrupt) as e:
         stopped(e.signum if isinstance(e, Stopped) else 2)
