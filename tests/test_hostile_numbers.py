@@ -9,6 +9,7 @@ themselves are in bench/adversarial.py).
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import subprocess
@@ -175,3 +176,42 @@ def test_reported_numbers_are_audited_quickly_with_short_messages(tmp_path, text
     assert result.returncode == 0, result.stderr
     assert result.stdout or "1 unverifiable" in result.stderr or "pass" in result.stderr
     assert all(len(line) < 600 for line in result.stdout.splitlines()), result.stdout
+
+
+@pytest.mark.parametrize("digits", [41, 5000, 100_000])
+def test_a_claim_with_an_absurdly_long_number_is_set_aside_with_a_warning(tmp_path, digits):
+    """5,000 digits was an internal error (Python will not print such an integer); 1,000 were
+    echoed whole in every message."""
+    path = tmp_path / "r.txt"
+    long = "1" * digits
+    path.write_text(
+        f"共调处纠纷{long}起，调解成功{long}起，调处成功率98.96%。\n"
+        f"群众满意率99.{'9' * digits}%。\n共调处纠纷287起，调解成功284起，调处成功率98.95%。\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "lawaudit", "check", str(path), "-f", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CI": "true"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    [report] = json.loads(result.stdout)["files"]
+    assert [c["status"] for c in report["checks"]] == ["pass"]  # the ordinary claim only
+    assert "2 claims with a number of over 40 digits not checked" in report["warnings"][0]
+    assert len(result.stdout) < 5000 and "internal error" not in result.stderr
+
+
+def test_forty_digits_are_still_checked():
+    from lawaudit.engine import audit
+    from lawaudit.extract import extract
+    from lawaudit.readers.text import document_from_text
+
+    n = "9" * 40
+    doc = document_from_text("r.txt", f"共调处纠纷{n}起，调解成功{n}起，调处成功率100%。")
+    found = extract(doc)
+    result = audit("r.txt", found.claims, found.quantities)
+    assert [c.status.value for c in result.checks if c.rule == "LA201"] == ["pass"]
+    assert result.warnings == ()
