@@ -439,11 +439,8 @@ def main() -> None:
 
 def stopped(signum: int) -> None:
     """A run stopped by a signal: workers ended now (not when the interpreter exits), one line."""
-    import signal
-
     from lawaudit.output import signal_exit
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup
     batch = sys.modules.get("lawaudit.batch")
     if batch is not None:
         batch.stop_workers()

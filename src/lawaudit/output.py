@@ -62,7 +62,14 @@ def guard_streams() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - nowhere to tell the user anyway
 
 
+STOPPING = tuple(
+    s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None
+)
+
+
 def _stop(signum, frame) -> None:
+    for sig in STOPPING:  # the first signal wins: a second must not cut the cleanup short
+        signal.signal(sig, signal.SIG_IGN)
     raise Stopped(signum)
 
 
@@ -70,9 +77,8 @@ def handle_signals() -> None:
     """Ctrl-C, SIGTERM and SIGHUP raise Stopped in the main thread. SIGTERM's default kills the
     process at once, leaving a temporary file and worker processes that hold the output pipes
     open; Ctrl-C's KeyboardInterrupt is turned by typer into a silent exit 130."""
-    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        default = (signal.SIG_DFL, signal.default_int_handler)
-        if sig is not None and signal.getsignal(sig) in default:
+    for sig in STOPPING:
+        if signal.getsignal(sig) in (signal.SIG_DFL, signal.default_int_handler):
             signal.signal(sig, _stop)
 
 
