@@ -249,6 +249,34 @@ def test_a_signal_stops_the_run_cleanly(slow_batch, sig, code, says, jobs):
             os.killpg(p.pid, signal.SIGKILL)
 
 
+def test_workers_die_with_their_parent_even_when_it_is_killed(slow_batch):
+    """SIGKILL cannot be caught: the workers ask the kernel to kill them when it dies."""
+    folder, out = slow_batch
+    p = subprocess.Popen(
+        command("check", str(folder), "-f", "json", "-o", str(out), "--jobs", "2"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := children(p.pid)) < 2:
+            assert time.monotonic() < deadline and p.poll() is None, "the batch did not start"
+            time.sleep(0.05)
+        time.sleep(0.3)  # past the workers' start-up, where they ask for it
+        p.kill()
+        p.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while [w for w in workers if alive(w)] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if alive(w)], "a worker outlived its killed parent"
+        assert out.read_text(encoding="utf-8") == "old report"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(p.pid, signal.SIGKILL)
+
+
 # --- odd file names ---------------------------------------------------------------------------
 
 
