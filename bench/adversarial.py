@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Adversarial text at full size through the CLI: wall time and peak memory (issue 6). Not a test.
 
+`python bench/adversarial.py hostile` runs only the inputs of issue 16 (numbers that made the
+arithmetic searches linear, hostile claims files and Word files), each once.
+
 Each input is run at 1x (1.25 MB) and 4x (5 MB); linear work gives a time ratio near 4. Peak
 resident memory is the child's (resource.getrusage(RUSAGE_CHILDREN)), so each run is its own
 process started by a fresh interpreter of this script. tests/test_adversarial.py checks the
@@ -70,12 +73,107 @@ def measure(path: Path) -> tuple[float, float, int]:
     return float(seconds), int(kb) / 1024, int(rc)
 
 
+def _lying_docx(path: Path) -> None:
+    import struct
+    import zlib
+
+    head = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = comp.compress(head) + b"".join(comp.compress(b" " * 2**20) for _ in range(1024))
+    raw += comp.compress(b"</w:document>") + comp.flush()
+    crc, name, n = zlib.crc32((head + b" " * 1000)[:1000]), b"word/document.xml", 1000
+    local = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(raw), n, 17, 0)
+    central = struct.pack(
+        "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(raw), n, 17, 0, 0, 0,
+        0, 0, 0,
+    )  # fmt: skip
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 1, 1, 63, 47 + len(raw), 0)
+    path.write_bytes(local + name + raw + central + name + end)
+
+
+def _xml_docx(path: Path) -> None:
+    import zipfile
+
+    para = "<w:p><w:r><w:t>共受理投诉100件。</w:t></w:r></w:p>".encode()
+    block = para * (2**20 // len(para))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
+        z.open("word/document.xml", "w", force_zip64=True) as f,
+    ):
+        f.write(f'<w:document xmlns:w="{w}"><w:body>'.encode())
+        for _ in range(190):
+            f.write(block)
+        f.write(b"</w:body></w:document>")
+
+
+def _alias_yaml(path: Path) -> None:
+    text = f"schema: lawaudit-claims/1\na: &a [{', '.join(['1件'] * 10)}]\n"
+    for p, n in zip("abcdefgh", "bcdefghi", strict=True):
+        text += f"{n}: &{n} [{','.join([f'*{p}'] * 10)}]\n"
+    path.write_text(text + "claims:\n  - kind: total\n    total: 5件\n    parts: *i\n")
+
+
+def _claims_json(claim: str) -> str:
+    return '{"schema": "lawaudit-claims/1", "claims": [' + claim + "]}"
+
+
+# Issue 16: (file name, what writes it). Each is run once, through the command, as a user would.
+HOSTILE: dict[str, tuple[str, object]] = {
+    "rate, ten-digit counts": (
+        "r.txt",
+        "全镇共调处各类矛盾纠纷2870000000起，调解成功2840000000起，调处成功率98.96%。",
+    ),
+    "rate, twelve-digit counts": (
+        "r.txt",
+        "全镇共调处各类矛盾纠纷287000000000起，调解成功284000000000起，调处成功率98.96%。",
+    ),
+    "满意率99.99999% (seven decimals)": ("r.txt", "群众满意率99.99999%。"),
+    "满意率 with twelve decimals": ("r.txt", "群众满意率99.999999999999%。"),
+    "12345678 cases at 98.123456%": ("r.txt", "共调处矛盾纠纷12345678起，调处成功率98.123456%。"),
+    "12345678 cases at 98.123457%": ("r.txt", "共调处矛盾纠纷12345678起，调处成功率98.123457%。"),
+    "1234567、 repeated, 1.25 MB": ("r.txt", "1234567、" * (MB * 5 // 4 // 10)),
+    "1234567、 repeated, 5 MB": ("r.txt", "1234567、" * (5 * MB // 10)),
+    "claims: YAML alias tree (10^9 leaves)": ("c.yaml", _alias_yaml),
+    "claims: YAML nested 900 deep": (
+        "c.yaml",
+        "schema: lawaudit-claims/1\nclaims: " + "[" * 900 + "]" * 900 + "\n",
+    ),
+    "claims: JSON nested 100,000 deep": (
+        "c.json",
+        _claims_json('{"kind": "total", "parts": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ),
+    "claims: a 100,000-digit count": (
+        "c.json",
+        _claims_json('{"kind": "total", "total": "' + "9" * 100_000 + '", "parts": ["1"]}'),
+    ),
+    "Word: 1,000 bytes declared, 1 GB inflated": ("w.docx", _lying_docx),
+    "Word: 190 MB of XML in 600 KB": ("w.docx", _xml_docx),
+}
+
+
+def hostile(tmp: str) -> None:
+    print("| input | time | peak memory | exit |\n|---|---|---|---|")
+    for name, (file, content) in HOSTILE.items():
+        path = Path(tmp) / file
+        if callable(content):
+            content(path)
+        else:
+            path.write_text(content, encoding="utf-8")
+        seconds, mb, rc = measure(path)
+        print(f"| {name} | {seconds:.2f} s | {mb:.0f} MB | {rc} |", flush=True)
+        path.unlink()
+
+
 def main() -> None:
     print(
         f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        hostile(tmp)
+        if sys.argv[1:] == ["hostile"]:
+            return
         for name, unit in CASES.items():
             rows = []
             for size in (MB * 5 // 4, 5 * MB):

@@ -338,6 +338,10 @@ TEXTS = st.one_of(
             st.sampled_from(REPORT_WORDS),
             st.integers(0, 10**6).map(str),
             st.decimals(0, 100, places=2).map(str),
+            # long digit strings and many decimals (issue 16): searches stay logarithmic
+            st.integers(10**8, 10**40).map(str),
+            st.decimals(0, 100, places=12).map(str),
+            st.builds("{}.{}".format, st.integers(0, 100), st.text("0123456789", max_size=30)),
             st.text(st.sampled_from(REPORT_CHARS), max_size=3),
             st.characters(),
         ),

@@ -138,4 +138,6 @@ def _audit_document(doc, shown, settings, rules, words, last_year=None, previous
     finally:
         EXTRA_WORDS.reset(token)
     result = audit(shown, claims, found.quantities, settings, rules, found.notable, doc.line_col)
-    return replace(result, warnings=doc.warnings) if doc.warnings else result
+    if doc.warnings:
+        return replace(result, warnings=(*doc.warnings, *result.warnings))
+    return result

@@ -9,6 +9,7 @@ becomes that file's error and the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -34,13 +35,21 @@ PRELOAD = ("cli", "batch", "engine", "extract", "readers")  # imported once, bef
 WINDOW = 4  # files in flight per worker: enough to keep workers busy, few results held back
 
 
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def printable(text: str) -> str:
-    """`text`, with any lone surrogate written as an escape, so every output format can hold it.
+    """`text`, with any lone surrogate or control character written as an escape, so every
+    output format can hold it and a name or a message stays on one line.
 
     A file name that is not UTF-8 reaches Python with its bad bytes as surrogates: SARIF and -o
     files raised on them, and stdout wrote invalid UTF-8. They are shown as \\xNN, as `ls -b`
-    shows them.
+    shows them. A line break in a file name split the lines of --format concise and of error
+    messages (issue 16): it is shown as \\n, a tab as \\t, other control characters as \\xNN.
     """
+    if CONTROL.search(text):
+        text = CONTROL.sub(lambda m: ESCAPES.get(m[0]) or _escape(ord(m[0])), text)
     try:
         text.encode("utf-8")
         return text
@@ -50,6 +59,10 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that no file name gives (\\ud800 from an API caller)
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
 
 
 def shown(path: str) -> str:
@@ -227,8 +240,32 @@ def in_order(task: Callable[[str], FileResult], paths: list[str], jobs: int):
                 pending = deque((p, f if _ok(f) else _submit(pool, task, p)) for p, f in pending)
             except Exception as e:  # the task raised, or its result could not come back
                 yield _internal(path, e)
+    except BaseException:  # Ctrl-C, SIGTERM, or the reader stopped: end the workers now
+        _kill(pool)  # shutdown() alone waits for every file in progress (seconds)
+        raise
     finally:
         pool.shutdown(cancel_futures=True)
+        _POOLS.discard(pool)
+
+
+_POOLS: set = set()  # live pools, so that a stopped run can end their workers at once
+
+
+def stop_workers() -> None:
+    """End every worker process now: the run was stopped by a signal."""
+    for pool in list(_POOLS):
+        _kill(pool)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for p in processes:
+        with contextlib.suppress(OSError, ValueError):  # already gone
+            p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        p.join(1)
+    _POOLS.discard(pool)
 
 
 def _ok(future: Future) -> bool:
@@ -274,7 +311,9 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
         _import_audit_code()  # once here, not once per worker
     elif method == "forkserver":
         context.set_forkserver_preload([f"lawaudit.{m}" for m in PRELOAD])
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_signals)
+    _POOLS.add(pool)
+    return pool
 
 
 def start_method() -> str:
@@ -304,9 +343,24 @@ def _import_audit_code() -> None:
         importlib.import_module(f"lawaudit.extract.{info.name}")
 
 
-def _ignore_interrupt() -> None:
-    """Ctrl-C goes to the whole process group: let the parent alone stop the batch."""
+def _worker_signals() -> None:
+    """Ctrl-C goes to the whole process group: let the parent alone stop the batch. SIGTERM
+    and SIGHUP kill a worker at once (a forked worker inherits the parent's handlers, which
+    would send the signal back as a file's result), and so does its parent's death on Linux,
+    however the parent died: a worker never outlives the run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, signal.SIG_DFL)
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def default_jobs() -> int:

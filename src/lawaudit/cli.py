@@ -10,11 +10,12 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
-from pathlib import Path
 
 import typer
 
 from lawaudit import __version__
+from lawaudit import output as out_
+from lawaudit.output import StdOut
 
 app = typer.Typer(
     add_completion=False,
@@ -70,39 +71,29 @@ class ClaimsFormat(StrEnum):
 
 
 def fail(message: str) -> None:
-    """A one-line error and exit code 2: never a traceback for bad input."""
+    """A one-line error and exit code 2: never a traceback for bad input. A file name's line
+    break or control character is escaped, so the message stays one line."""
+    from lawaudit.batch import printable
     from lawaudit.i18n import tr
 
-    typer.echo(f"lawaudit: {tr('error: ', '错误：')}{message}", err=True)
+    typer.echo(f"lawaudit: {tr('error: ', '错误：')}{printable(message)}", err=True)
     raise typer.Exit(2)
 
 
 @contextmanager
 def opened(path: str | None):
-    """Standard output, or a temporary file beside `path` renamed over it once complete, so a
-    crash or an interrupt leaves the old file; output streams into it file by file.
-    """
-    if path is None:
-        yield StdOut()
-        return
-    import tempfile  # here, not at the top: only -o needs it (start-up time)
-
-    target = Path(path)
-    tmp = None
+    """Standard output, or `path` written safely (output.py); a write that fails is one line
+    and exit 2 here too, so typer's test runner sees what the command line does."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        # backslashreplace: a lone surrogate (from a claims file's "\\ud800", say) is written
-        # as an escape instead of losing the whole file
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
+        with out_.opened(path) as f:
             yield f
-        os.chmod(tmp, 0o666 & ~current_umask())  # a new file's usual mode, not mkstemp's 0600
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as e:
-        fail(f"cannot write {path}: {e.strerror or e}")
-    finally:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+    except out_.OutputError as e:
+        fail(str(e))
+
+
+def write_atomically(path: str, text: str) -> None:
+    with opened(path) as f:
+        f.write(text)
 
 
 def file_id(path: str | None) -> tuple[int, int] | None:
@@ -137,28 +128,6 @@ def without_outputs(files: list[str], targets) -> list[str]:
     reports/audit.html` must not audit last run's audit.html as a report."""
     outputs = {i for t in targets if (i := file_id(t))}
     return [f for f in files if file_id(f) not in outputs] if outputs else files
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-class StdOut:
-    """Writes to whatever sys.stdout is at the time: the progress bar may be redirecting it."""
-
-    def write(self, text: str) -> None:
-        try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:  # a console or pipe in GBK, say: escape what it cannot hold
-            encoding = sys.stdout.encoding or "utf-8"
-            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
-
-
-def write_atomically(path: str, text: str) -> None:
-    with opened(path) as f:
-        f.write(text)
 
 
 def show_progress(stream=None, env=None) -> bool:
@@ -334,7 +303,7 @@ def check(
     cfg = configuration(paths, config, select, ignore, fail_on, rounding, lang)
     cfg = replace(cfg, lang=choose_lang(None, cfg.lang))
     if print_config:
-        sys.stdout.write(cfg.to_toml())
+        StdOut().write(cfg.to_toml())
         raise typer.Exit(0)
     if not selected(cfg.select, cfg.ignore):
         fail("--select/--ignore leave no rule to run")
@@ -480,7 +449,7 @@ def extract(
             tr(f"{n} claims written to {output}", f"已将 {n} 条数字表述写入 {output}"), err=True
         )
     else:
-        sys.stdout.write(text)
+        StdOut().write(text)
 
 
 @app.command()
@@ -502,9 +471,10 @@ def rules(
         for m in ALL_RULES
     ]
     widths = [max(cell_len(row[i]) for row in rows) for i in range(3)]
+    out = StdOut()
     for row in rows:
         cells = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths, strict=False)]
-        typer.echo("  ".join([*cells, row[3]]))
+        out.write("  ".join([*cells, row[3]]) + "\n")
 
 
 def local_lang() -> str:
@@ -536,8 +506,9 @@ def explain(
         if key.upper() == m.RULE.id or key == m.RULE.name:
             r = m.RULE
             level = severity_word(r.severity.value)
-            typer.echo(f"{r.id} {r.name} ({tr('default severity: ', '默认严重程度：')}{level})\n")
-            typer.echo(doc(r).strip())
+            head = f"{r.id} {r.name} ({tr('default severity: ', '默认严重程度：')}{level})"
+            StdOut().write(head + "\n\n")
+            StdOut().write(doc(r).strip() + "\n")
             return
     fail(f"unknown rule {rule_id!r}; `lawaudit rules` lists them")
 
@@ -558,16 +529,38 @@ def main_options(
 
 
 def main() -> None:
+    """The console script: typer's app, with the ways a run can end besides its verdict —
+    output that cannot be written, a signal, a bug — each one line and its own exit code."""
+    from lawaudit.output import OutputError, Stopped, flush_stdout, guard_streams, handle_signals
+
+    guard_streams()
+    handle_signals()
     try:
-        app()
-    except BrokenPipeError:  # `lawaudit check dir | head`: the reader has gone, stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        try:
+            app()
+        finally:
+            flush_stdout()  # a full disk shows here; a reader gone (| head) ends output quietly
+    except OutputError as e:
+        from lawaudit.batch import printable
+
+        typer.echo(f"lawaudit: error: {printable(str(e))}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
-        typer.echo("lawaudit: interrupted", err=True)
-        sys.exit(2)
+    except (Stopped, KeyboardInterrupt) as e:
+        stopped(e.signum if isinstance(e, Stopped) else 2)
     except Exception as e:
         if os.environ.get("LAWAUDIT_DEBUG"):
             raise
         typer.echo(f"lawaudit: internal error: {e.__class__.__name__}: {e}", err=True)
         sys.exit(2)
+
+
+def stopped(signum: int) -> None:
+    """A run stopped by a signal: workers ended now (not when the interpreter exits), one line."""
+    from lawaudit.output import signal_exit
+
+    batch = sys.modules.get("lawaudit.batch")
+    if batch is not None:
+        batch.stop_workers()
+    message, code = signal_exit(signum)
+    typer.echo(message, err=True)
+    sys.exit(code)

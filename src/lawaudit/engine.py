@@ -57,7 +57,11 @@ def _audit(path, claims, quantities, settings: Settings, rules: tuple, notable, 
     claims = tuple(claims)
     checks: list[Check] = []
     used: list[tuple[int, int]] = []
+    too_long = 0
     for claim in claims:
+        if any(oversized(q) for q in claim.quantities()):
+            too_long += 1  # never checked: see oversized()
+            continue
         made = False
         for module in rules:
             for out in module.check(claim, settings):
@@ -73,7 +77,32 @@ def _audit(path, claims, quantities, settings: Settings, rules: tuple, notable, 
 
         checks = apply(claims, checks, rules, settings)
     checks.sort(key=lambda c: (c.line, c.column, c.rule, c.subject))
-    return FileResult(path=path, checks=tuple(checks), coverage=coverage(quantities, used, notable))
+    warnings = (
+        (
+            f"{too_long} claim{'s' * (too_long > 1)} with a number of over {MAX_DIGITS} digits"
+            " not checked (no report figure is that long)",
+        )
+        if too_long
+        else ()
+    )
+    return FileResult(
+        path=path,
+        checks=tuple(checks),
+        coverage=coverage(quantities, used, notable),
+        warnings=warnings,
+    )
+
+
+MAX_DIGITS = 40  # far past any report figure (亿 amounts have 12); claims files refuse more
+
+
+def oversized(q: Quantity) -> bool:
+    """A number with more than MAX_DIGITS digits before or after its point (issue 16): its
+    claim is not checked, and the file says so. Such a number is no report figure, every
+    message would carry it whole, and Python refuses to print an integer of 4,300 digits (a
+    5,000-digit count in a text was an internal error)."""
+    v = q.value
+    return v.is_finite() and (v.adjusted() >= MAX_DIGITS or q.decimals > MAX_DIGITS)
 
 
 def stamp(rule: Rule, claim: Claim, out: Outcome, settings: Settings) -> Check:

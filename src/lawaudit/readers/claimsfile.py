@@ -17,6 +17,12 @@ report ("98.90%", "1.2万件", "300余册") so they keep their written precision
 
 YAML is loaded with every scalar as a string (so 98.90 stays "98.90"); JSON numbers are kept as
 their source text. Any error names the field: "claims[2].stated: not a number: 'abc'".
+
+A claims file may come from anywhere, so it is validated before any arithmetic (issue 16): YAML
+aliases are refused (an alias tree of 1 KB can stand for 10^9 leaves), nesting is bounded
+(MAX_DEPTH), a number has at most MAX_DIGITS digits, counts are not negative, text fields are
+text, a rate's `stated` is one value, and a message quotes at most a few dozen characters of
+the value it refuses.
 """
 
 from __future__ import annotations
@@ -48,6 +54,10 @@ NEEDS = {
     ClaimKind.PERIOD: ("items",),
 }
 DIRECTIONS = ("", "up", "down")
+COUNTS = ("numerator", "denominator", "total", "parts", "counts")  # never negative
+TEXTS = ("kind", "subject", "quote", "direction")
+MAX_DEPTH = 20  # a claims file nests 5 deep (claims, a claim, parts, a part); refuse past this
+MAX_DIGITS = 40  # far beyond any report figure (亿 amounts have 12), far below a slow one
 
 
 class ClaimsError(Exception):
@@ -76,15 +86,12 @@ def parse_claims(data: str, path: str) -> tuple[Claim, ...]:
             doc = json.loads(data, parse_float=str, parse_int=str)
         except json.JSONDecodeError as e:
             raise ClaimsError(f"{path}: not valid JSON (line {e.lineno}: {e.msg})") from None
+        except RecursionError:
+            raise ClaimsError(f"{path}: nested more than {MAX_DEPTH} deep") from None
     else:
-        import yaml
-
-        try:
-            doc = yaml.load(data, Loader=yaml.BaseLoader)  # every scalar a string
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark else ""
-            raise ClaimsError(f"{path}: not valid YAML{where}") from None
+        doc = _load_yaml(data, path)
+    if depth(doc) > MAX_DEPTH:
+        raise ClaimsError(f"{path}: nested more than {MAX_DEPTH} deep")
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         raise ClaimsError(f"{path}: schema: expected '{SCHEMA}' at the top of a claims file")
     items = doc.get("claims")
@@ -142,14 +149,71 @@ def placed(claims, report: str, claims_path: str, lines: list[int]) -> tuple[Cla
     return tuple(out)
 
 
+def _load_yaml(data: str, path: str):
+    """YAML with every scalar a string, no aliases, and nesting bounded while it is composed
+    (PyYAML's composer recurses, so 900 levels ended in RecursionError)."""
+    import yaml
+
+    class Loader(yaml.BaseLoader):
+        level = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                line = self.peek_event().start_mark.line + 1
+                raise ClaimsError(f"{path}: line {line}: YAML aliases (*name) are not accepted")
+            self.level += 1
+            if self.level > MAX_DEPTH:
+                line = self.peek_event().start_mark.line + 1
+                raise ClaimsError(f"{path}: line {line}: nested more than {MAX_DEPTH} deep")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.level -= 1
+
+    try:
+        return yaml.load(data, Loader=Loader)  # BaseLoader: every scalar a string
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise ClaimsError(f"{path}: not valid YAML{where}") from None
+
+
+def depth(value) -> int:
+    """How deep lists and mappings nest in `value`, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict | list):
+            deepest = max(deepest, d)
+            if d <= MAX_DEPTH:
+                stack.extend((c, d + 1) for c in (v.values() if isinstance(v, dict) else v))
+    return deepest
+
+
+def brief(value) -> str:
+    """A refused value for a message: its repr, cut to a few dozen characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:30]}… ({len(text):,} characters)"
+
+
+def _check_digits(text: str, where: str) -> None:
+    if len(text) > 4 * MAX_DIGITS or sum(c.isdigit() for c in text) > MAX_DIGITS:
+        raise ClaimsError(f"{where}: too long for a number (at most {MAX_DIGITS} digits)")
+
+
 def claim_from(item, where: str) -> Claim:
     from lawaudit.extract.numbers import parse_quantity
 
     if not isinstance(item, dict):
         raise ClaimsError(f"{where}: expected a mapping")
-    unknown = sorted(set(item) - FIELDS)
+    unknown = sorted(set(item) - FIELDS, key=str)
     if unknown:
-        raise ClaimsError(f"{where}.{unknown[0]}: unknown field")
+        raise ClaimsError(f"{where}.{brief(unknown[0])[1:-1]}: unknown field")
+    for name in TEXTS:
+        if name in item and not isinstance(item[name], str):
+            raise ClaimsError(f"{where}.{name}: expected text, got {kind_of(item[name])}")
+    if isinstance(item.get("stated"), list):
+        raise ClaimsError(f"{where}.stated: expected one value, got a list")
     try:
         kind = ClaimKind(str(item.get("kind", "")))
     except ValueError:
@@ -166,12 +230,17 @@ def claim_from(item, where: str) -> Claim:
             from lawaudit.extract.bases import sum_of
 
             return sum_of([quantity(f"{role}[{i}]", v) for i, v in enumerate(value)])
+        if not isinstance(value, str):
+            raise ClaimsError(f"{where}.{role}: expected a number, got {kind_of(value)}")
+        _check_digits(value, f"{where}.{role}")
         try:
-            q = parse_quantity(str(value))
-        except ValueError as e:
-            raise ClaimsError(f"{where}.{role}: {e}") from None
+            q = parse_quantity(value)
+        except ValueError:
+            raise ClaimsError(f"{where}.{role}: not a number: {brief(value)}") from None
         if role == "stated" and kind is ClaimKind.RATE and not q.unit:
-            q = parse_quantity(str(value) + "%")  # a bare rate is a percentage
+            q = parse_quantity(value + "%")  # a bare rate is a percentage
+        if role.split("[")[0] in COUNTS and q.value < 0:
+            raise ClaimsError(f"{where}.{role}: a count cannot be negative: {brief(value)}")
         return q
 
     roles = {r: quantity(r, item[r]) for r in ROLES if item.get(r) not in (None, "")}
@@ -182,8 +251,8 @@ def claim_from(item, where: str) -> Claim:
             raise ClaimsError(f"{where}.{name}: expected a list")
         lists[name] = tuple(quantity(f"{name}[{i}]", v) for i, v in enumerate(values))
     items = item.get("items") or []
-    if not isinstance(items, list):
-        raise ClaimsError(f"{where}.items: expected a list")
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise ClaimsError(f"{where}.items: expected a list of text")
     direction = str(item.get("direction", ""))
     if direction not in DIRECTIONS:
         raise ClaimsError(f"{where}.direction: must be up or down")
@@ -193,6 +262,10 @@ def claim_from(item, where: str) -> Claim:
 
         flags["capped"] = bool(CAPPED_RATE.search(str(item.get("subject", ""))))
     notes = item.get("notes") or []
+    if not isinstance(notes, str) and not (
+        isinstance(notes, list) and all(isinstance(n, str) for n in notes)
+    ):
+        raise ClaimsError(f"{where}.notes: expected text or a list of text")
     return Claim(
         kind=kind,
         subject=str(item.get("subject", "")),
@@ -209,22 +282,38 @@ def claim_from(item, where: str) -> Claim:
     )
 
 
+def kind_of(value) -> str:
+    """What a value of the wrong type is, for a message: "null", "a list", "a mapping"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return {list: "a list", dict: "a mapping"}.get(type(value), brief(value))
+
+
 def boolean(value, where: str) -> bool:
+    if isinstance(value, list | dict):
+        raise ClaimsError(f"{where}: expected true or false, got {kind_of(value)}")
     text = str(value).lower()
     if text in ("true", "yes", "1"):
         return True
     if text in ("false", "no", "0", "none", "null", ""):
         return False
-    raise ClaimsError(f"{where}: expected true or false, got {value!r}")
+    raise ClaimsError(f"{where}: expected true or false, got {brief(value)}")
 
 
 def integer(value, where: str) -> int:
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise ClaimsError(f"{where}: expected a whole number, got {kind_of(value)}")
+    text = str(value).strip()
+    if len(text) > 12:  # a line or page number; int() of 100,000 digits is itself refused
+        raise ClaimsError(f"{where}: expected a whole number of at most 12 digits")
     try:
-        n = int(str(value))
+        n = int(text)
     except ValueError:
-        raise ClaimsError(f"{where}: expected a whole number, got {value!r}") from None
+        raise ClaimsError(f"{where}: expected a whole number, got {brief(value)}") from None
     if n < 0:
-        raise ClaimsError(f"{where}: expected a whole number ≥ 0, got {value!r}")
+        raise ClaimsError(f"{where}: expected a whole number ≥ 0, got {brief(value)}")
     return n
 
 

@@ -159,6 +159,8 @@ def load(path: str, what: str = "") -> bytes:
     name = "standard input" if path == "-" else f"{what} {path}".lstrip()
     try:
         if path == "-":
+            if sys.stdin is None:  # started with standard input closed (<&-)
+                raise ReadError("cannot read standard input: it is closed")
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
             fd = os.open(path, OPEN_FLAGS)

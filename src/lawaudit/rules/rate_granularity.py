@@ -21,11 +21,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from lawaudit.arith import granularity_power, min_denominator, numerators_for, range_of, show
+from lawaudit.arith import (
+    denominators_for,
+    granularity_power,
+    min_denominator,
+    numerators_for,
+    range_of,
+    show,
+)
 from lawaudit.i18n import either, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, stated_as
-from lawaudit.rules.rate_mismatch import denominators_for
 
 RULE = Rule(
     id="LA203",

@@ -23,14 +23,16 @@ warning too.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from fractions import Fraction
 
 from lawaudit.arith import (
+    NEAREST,
     Range,
     decimal_places,
+    denominators_for,
     modes_giving,
+    numerator_span,
     numerators_for,
     overlaps,
     range_of,
@@ -63,32 +65,6 @@ def rounded_by(exact: Fraction, places: int, modes: tuple[str, ...]) -> str:
     return tr("; ", "；").join(
         f"{v}%{tr(' (', '（')}{modes_list(ms)}{tr(')', '）')}" for v, ms in by.items()
     )
-
-
-def denominators_for(k: int, stated, places: int, modes: tuple[str, ...]) -> list[int] | None:
-    """Whole numbers n with k / n rounding to the stated % (what the whole would have to be).
-
-    None when so many n qualify that the stated rate says little about the whole.
-    """
-    lo, hi = stated_interval_exact(stated, places)
-    if lo <= 0:
-        return None
-    lo_n = max(1, math.floor(Fraction(100 * k) / hi))
-    hi_n = math.ceil(Fraction(100 * k) / lo)
-    if hi_n - lo_n > 2000:
-        return None
-    found = []
-    for n in range(lo_n, hi_n + 1):
-        exact = Fraction(100 * k, n)
-        if any(decimal_places(exact, places, m) == stated for m in modes):
-            found.append(n)
-    return found
-
-
-def stated_interval_exact(stated, places: int) -> tuple[Fraction, Fraction]:
-    ulp = Fraction(1, 10**places)
-    v = Fraction(stated)
-    return v - ulp, v + ulp
 
 
 def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
@@ -198,19 +174,25 @@ def within_tolerance(exact: Fraction, stated, settings: Settings) -> bool:
 
 def nearest(k: int, n: int, stated, places: int, modes: tuple[str, ...]) -> str:
     """Which single change would make the three numbers agree (never which one is wrong)."""
-    ks = numerators_for(n, stated, places, modes)
+    span = numerator_span(n, stated, places, modes)
     ns = denominators_for(k, stated, places, modes)
-    part = (
-        tr(
-            f"out of {n}, {' or '.join(map(str, ks))} would give {stated}%",
-            f"分母为{n}时，分子须为{'或'.join(map(str, ks))}才得{stated}%",
-        )
-        if ks
-        else tr(
+    if span is None:
+        part = tr(
             f"out of {n}, no whole count gives {stated}%",
             f"分母为{n}时，任何整数分子都得不到{stated}%",
         )
-    )
+    elif span[1] - span[0] < NEAREST:
+        ks = numerators_for(n, stated, places, modes)
+        part = tr(
+            f"out of {n}, {' or '.join(map(str, ks))} would give {stated}%",
+            f"分母为{n}时，分子须为{'或'.join(map(str, ks))}才得{stated}%",
+        )
+    else:  # a long run: its ends, never every value (2870000000 at 98.96% allows 574,001)
+        many = span[1] - span[0] + 1
+        part = tr(
+            f"out of {n}, any of {span[0]}–{span[1]} ({many:,} counts) would give {stated}%",
+            f"分母为{n}时，分子为{span[0]}–{span[1]}中任一数（共{many:,}个）都得{stated}%",
+        )
     if ns is None:
         whole = tr(
             f"for {k}, many whole counts would give {stated}%",
