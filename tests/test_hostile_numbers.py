@@ -215,3 +215,17 @@ def test_forty_digits_are_still_checked():
     result = audit("r.txt", found.claims, found.quantities)
     assert [c.status.value for c in result.checks if c.rule == "LA201"] == ["pass"]
     assert result.warnings == ()
+
+
+def test_a_file_of_numbers_is_read_up_to_the_cap_with_one_warning():
+    """Past MAX_NUMBERS numbers the rest is left unread, with one warning naming the line:
+    time and memory stay bounded whatever a file holds (issue 16, text made only of numbers)."""
+    from lawaudit.extract import MAX_NUMBERS, extract
+    from lawaudit.readers.text import document_from_text
+
+    head = "共受理投诉300件，其中物业类60件，占20%。\n"
+    text = head + "1234567、" * (MAX_NUMBERS + 10) + "\n" + head
+    found = extract(document_from_text("x.txt", text))
+    assert len(found.quantities) == MAX_NUMBERS
+    assert len(found.warnings) == 1 and "line 2" in found.warnings[0]
+    assert [c.line for c in found.claims if c.kind.value == "rate"] == [1]  # the last line unread

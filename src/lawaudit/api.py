@@ -138,6 +138,6 @@ def _audit_document(doc, shown, settings, rules, words, last_year=None, previous
     finally:
         EXTRA_WORDS.reset(token)
     result = audit(shown, claims, found.quantities, settings, rules, found.notable, doc.line_col)
-    if doc.warnings:
-        return replace(result, warnings=(*doc.warnings, *result.warnings))
+    if doc.warnings or found.warnings:
+        return replace(result, warnings=(*doc.warnings, *found.warnings, *result.warnings))
     return result

@@ -12,6 +12,13 @@ class Extraction:
     claims: tuple[Claim, ...]
     quantities: tuple[Quantity, ...]  # every number seen, for the coverage figure
     notable: tuple[Mention, ...] = ()  # percentages and totals: a miss among them matters
+    warnings: tuple[str, ...] = ()  # what was left unread (a text past MAX_NUMBERS numbers)
+
+
+# Numbers read in one file: a 统计公报 has about 600 in 10,000 characters, so this is some
+# 800 KB of one; past it the rest of the file is left unread, with a warning, so that time and
+# memory stay bounded whatever a file holds (20 MB of "1234567、" took 23 s and 1.1 GB).
+MAX_NUMBERS = 50_000
 
 
 def notable(doc: Document, sents) -> tuple[Mention, ...]:
@@ -44,7 +51,12 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.totals import total_claims
     from lawaudit.suppress import suppression_claims
 
-    quantities = find_quantities(doc.text)
+    quantities = find_quantities(doc.text, MAX_NUMBERS + 1)
+    warnings: tuple[str, ...] = ()
+    if len(quantities) > MAX_NUMBERS:
+        line = doc.line_col(quantities[MAX_NUMBERS].start)[0]
+        quantities = quantities[:MAX_NUMBERS]
+        warnings = (unread(line),)
     sents = sentences(doc, quantities)
     rates = rate_claims(doc, sents)
     groups = share_groups(doc, rates)
@@ -56,7 +68,17 @@ def extract(doc: Document) -> Extraction:
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
     claims = one_per_fact(claims)
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
-    return Extraction(tuple(claims), tuple(quantities), notable(doc, sents))
+    return Extraction(tuple(claims), tuple(quantities), notable(doc, sents), warnings)
+
+
+def unread(line: int) -> str:
+    from lawaudit.i18n import tr
+
+    return tr(
+        f"more than {MAX_NUMBERS:,} numbers: the audit stops at line {line}; split the file"
+        " to audit the rest",
+        f"数字超过{MAX_NUMBERS:,}个：核验止于第{line}行，其余部分请拆分文件后再核验",
+    )
 
 
 def one_per_fact(claims: list[Claim]) -> list[Claim]:

@@ -228,8 +228,9 @@ def parse_quantity(raw: str) -> Quantity:
     return Quantity(raw, q.value, q.unit, q.decimals, q.scale, q.qualifier, 0, len(raw))
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in a normalised text, in order, non-overlapping; raw == text[start:end]."""
+def find_quantities(text: str, limit: int | None = None) -> list[Quantity]:
+    """Every quantity in a normalised text, in order, non-overlapping; raw == text[start:end].
+    With `limit`, stop once that many are found (a bound on time and memory for any input)."""
     folded = text.translate(_FOLD) if NEEDS_FOLDING.search(text) else text
     names = [(m.start(), m.end()) for m in NAME_SPANS.finditer(folded)]
     name_starts = [a for a, _ in names]
@@ -242,6 +243,8 @@ def find_quantities(text: str) -> list[Quantity]:
         i = bisect.bisect_right(name_starts, q.start) - 1
         if i < 0 or names[i][1] < q.end:
             found.append(q)
+            if limit is not None and len(found) >= limit:
+                break
     return found
 
 
