@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Adversarial text at full size through the CLI: wall time and peak memory (issue 6). Not a test.
 
-`python bench/adversarial.py hostile` runs only the inputs of issue 16 (numbers that made the
-arithmetic searches linear, hostile claims files and Word files), each once.
+`python bench/adversarial.py genre` times the real excerpts of the seed's family concatenated
+1×, 4× and 16× (issue 13). `python bench/adversarial.py hostile` runs only the inputs of issue
+16 (numbers that made the arithmetic searches linear, hostile claims files and Word files), each
+once.
 
 Each input is run at 1x (1.25 MB) and 4x (5 MB); linear work gives a time ratio near 4. Peak
 resident memory is the child's (resource.getrusage(RUSAGE_CHILDREN)), so each run is its own
@@ -39,6 +41,17 @@ CASES = {
     "lists of shares": "占总量的比重分别为1%、2%，",
     # Each restatement copied the text since the first mention to look for a line break.
     "one figure restated": "共受理投诉举报案件100件。",
+    # The reading of the seed's family (issue 13): named wholes, share lists, tables written
+    # one row a line or one cell a line, exact breakdowns, complements.
+    "shares of a named whole": "共收到行政复议申请86件，其中依法受理71件，占申请总数的82.6%；",
+    "bare shares in a list": "行政处罚类212件，占比35%；投诉举报类168件，占比28%；",
+    "table rows": (
+        "单位 | 2024受理量 | 2025受理量 | 占比 | 同比 |\n公安分局 | 6 | 13 | 22.0% | 116.7% |\n"
+        "合计 | 6 | 13 | 100% | 116.7% |\n"
+    ),
+    "table cells one a line": "序号\n处理方式\n数量\n比例\n1\n维持\n30\n75%\n2\n驳回\n10\n25%\n",
+    "exact breakdowns": "本月共生成工单8210件，热线直接答复5105件，派发承办单位3105件，",
+    "complements": "共回访群众200人，其中不满意3人，满意率98.5%，",
     # Two counts far apart, then changes: each change searched the gap between them for 较上年.
     "a long gap, then changes": (
         ("受理10件，", 0),
@@ -165,12 +178,29 @@ def hostile(tmp: str) -> None:
         path.unlink()
 
 
+def genre(tmp: str) -> None:
+    """The 48 real excerpts of ../shared/corpus/real/genre/ as one file, 1×, 4× and 16×: the
+    reading stage must stay linear in real text of the seed's family, not only in one repeated
+    sentence (issue 13)."""
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("genre/*.txt")))
+    print("| copies | size | time | peak memory |\n|---|---|---|---|")
+    for n in (1, 4, 16):
+        path = Path(tmp) / "genre.txt"
+        path.write_text("\n".join([text] * n), encoding="utf-8")
+        seconds, mb, _ = measure(path)
+        print(f"| {n}× | {path.stat().st_size / MB:.2f} MB | {seconds:.2f} s | {mb:.0f} MB |")
+
+
 def main() -> None:
     print(
         f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        if sys.argv[1:] == ["genre"]:
+            genre(tmp)
+            return
         hostile(tmp)
         if sys.argv[1:] == ["hostile"]:
             return

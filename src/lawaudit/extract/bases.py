@@ -192,6 +192,11 @@ def one_whole_per_list(
         guessed = [i for i in members if claims[i].inferred or claims[i].denominator is None]
         if len(members) < 2 or not guessed:
             continue
+        wholes_seen = {
+            claims[i].denominator.start if claims[i].denominator else None for i in members
+        }
+        if len(wholes_seen) == 1 and None not in wholes_seen:
+            continue  # one whole for the whole list already: nothing to choose
         pairs = [(claims[i].numerator, claims[i].stated) for i in members]
         wholes = [claims[i].denominator for i in guessed if claims[i].denominator]
         best = max(wholes, key=lambda w: (support(pairs, w), w.start), default=None)

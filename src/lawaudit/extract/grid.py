@@ -38,19 +38,22 @@ YEAR = re.compile(r"((?:19|20)\d\d)")
 class Cell:
     text: str
     start: int  # in the document's text
+    number: Quantity | None  # the cell's number; None for a label or a missing cell
 
     def quantity(self) -> Quantity | None:
-        """The cell's number, or None when it is not one (a label, or missing)."""
-        m = NUMBER.fullmatch(self.text)
-        if m is None:
-            return None
-        sign, whole, frac, pct = m.groups()
-        value = Decimal(sign + whole.replace(",", "") + (frac or ""))
-        decimals = len(frac) - 1 if frac else 0
-        unit = "%" if pct else ""
-        return Quantity(
-            self.text, value, unit, decimals, 1, "", self.start, self.start + len(self.text)
-        )
+        return self.number
+
+
+def cell(text: str, start: int) -> Cell:
+    """A cell and its number, parsed once (a table's cells are looked at many times)."""
+    m = NUMBER.fullmatch(text)
+    if m is None:
+        return Cell(text, start, None)
+    sign, whole, frac, pct = m.groups()
+    value = Decimal(sign + whole.replace(",", "") + (frac or ""))
+    decimals = len(frac) - 1 if frac else 0
+    q = Quantity(text, value, "%" if pct else "", decimals, 1, "", start, start + len(text))
+    return Cell(text, start, q)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,7 @@ def split_cells(line: str, at: int) -> list[Cell]:
     cells, pos = [], at
     for raw in line.split("|"):
         lead = len(raw) - len(raw.lstrip())
-        cells.append(Cell(raw.strip(), pos + lead))
+        cells.append(cell(raw.strip(), pos + lead))
         pos += len(raw) + 1
     while cells and not cells[-1].text:
         cells.pop()  # "a | b |": the closing bar
@@ -203,31 +206,38 @@ def flat_rows(text: str) -> Iterator[list[Row]]:
     """A table flattened one cell a line with no "|" (PDF text, some pages): a header of k
     short cells that names a count column ("序号 / 处理方式 / 数量 / 比例"), then rows of k
     lines each, for as long as every row has a label and numbers where the header's
-    numbers stand."""
+    numbers stand. Only the few lines before a count word are tried as a header's start."""
     lines = []
     at = 0
     for line in text.split("\n"):
         bare = line.strip()
         if bare:
-            lines.append(Cell(bare, at + line.index(bare)))
+            lines.append(cell(bare, at + line.index(bare)))
         at += len(line) + 1
-    i = 0
-    while i < len(lines):
-        found = None
-        for k in range(3, 7):
-            head = lines[i : i + k]
-            if len(head) < k or any(c.quantity() is not None or len(c.text) > 12 for c in head):
+    done = 0  # lines before this one belong to a table already read
+    for word in (i for i, c in enumerate(lines) if len(c.text) <= 12 and COUNT_HEAD.search(c.text)):
+        for i in range(max(done, word - 5), word):
+            found = flat_table_at(lines, i)
+            if found is not None:
+                k, rows = found
+                yield [Row(tuple(lines[i : i + k])), *rows]
+                done = i + k * (len(rows) + 1)
                 break
-            if any(COUNT_HEAD.search(c.text) for c in head[1:]):
-                rows = grouped(lines, i + k, k)
-                if len(rows) >= 2:
-                    found = (k, rows)
-        if found is None:
-            i += 1
-            continue
-        k, rows = found
-        yield [Row(tuple(lines[i : i + k])), *rows]
-        i += k * (len(rows) + 1)
+
+
+def flat_table_at(lines: list[Cell], i: int) -> tuple[int, list[Row]] | None:
+    """(k, rows) when a header of k short text cells, a count word among them after the
+    first, starts at line i and two or more rows of k cells follow; the widest such header."""
+    found = None
+    for k in range(3, 7):
+        head = lines[i : i + k]
+        if len(head) < k or any(c.number is not None or len(c.text) > 12 for c in head):
+            break
+        if any(COUNT_HEAD.search(c.text) for c in head[1:]):
+            rows = grouped(lines, i + k, k)
+            if len(rows) >= 2:
+                found = (k, rows)
+    return found
 
 
 def grouped(lines: list[Cell], start: int, k: int) -> list[Row]:
