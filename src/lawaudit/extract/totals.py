@@ -9,6 +9,7 @@ short sum an error. "受理119件……办结119件": the closed count of an int
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -287,12 +288,14 @@ def implicit_breakdowns(
     inferred, so it can pass but never fail); the counts are then parts, never an intake and
     its outcome."""
     text = doc.text
+    if len(counts) < 2:
+        return  # most sentences: no two counts to be parts
     colons = [i for i, it in enumerate(counts) if i and COLON.search(it.label)]
     starts = [0, *colons[:3]]  # bounded, like the totals tried: a 5 MB line stays linear
     recent = [t for t in recent if names_total(text, t)][-3:]
     tries = [(t, 0) for t in recent]
     tries += [(t, s) for t in recent for s in starts if s]
-    tries += [(t, i + 1) for i, t in enumerate(counts) if names_total(text, t)]
+    tries += [(t, i + 1) for i, t in enumerate(counts[:-2]) if names_total(text, t)]
     for total, first in tries:
         parts = exact_run(text, total, counts[first : first + STEPS])
         if parts:
@@ -304,11 +307,20 @@ COLON = re.compile(r"[:：]")
 
 
 def names_total(text: str, item: Item) -> bool:
-    return bool(P.TOTAL_MARK.search(item.label) or takes_in(item)) and can_add(text, item)
+    return marks_total(item.label) and can_add(text, item)
+
+
+@functools.lru_cache(maxsize=4096)  # asked of every count of a sentence with three or more
+def marks_total(label: str) -> bool:
+    return bool(
+        P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
+    )
 
 
 def exact_run(text: str, total: Item, run: list[Item]) -> list[Item]:
     """The first two or more counts of `run`, one list, that add up to `total` exactly."""
+    if len(run) < 2 or not comparable(run[0].q, total.q) or not comparable(run[1].q, total.q):
+        return []  # the cheap look first: most totals are followed by another kind of count
     whole = range_of(total.q)
     if whole.hi is None:
         return []
