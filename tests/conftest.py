@@ -42,7 +42,8 @@ def claims_of(text: str):
 def corpus_files() -> list[Path]:
     if not CORPUS.is_dir():
         return []
-    return sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "excerpts").glob("*.txt"))
+    folders = (CORPUS, CORPUS / "excerpts", CORPUS / "genre")  # genre/: the seed's family
+    return [p for folder in folders for p in sorted(folder.glob("*.txt"))]
 
 
 needs_corpus = pytest.mark.skipif(

@@ -35,6 +35,10 @@ from lawaudit.model import Claim, ClaimKind, Quantity
 # After a number: its unit and a few words, then 中 closing "在…中" or "N件中".
 OUT_OF_TAIL = re.compile(r"[^\d,，。；;：:、]{0,12}?中(?=[,，:：]|[\u4e00-\u9fff])")
 OUT_OF_HEAD = re.compile(r"在[^,，。；;]{0,12}$")
+# A count done on time (按时结案597件) is a part of the plain verb's count, not all of it.
+TIMELY = re.compile(r"按时|按期|及时|当场|限时|超时|逾期")
+# A plan or target ("完成市拆违专办下达的6万平方米的年度目标任务"): the whole of a 完成率.
+TARGET = re.compile(r"目标|任务|计划|下达|指标")
 # A count of the opposite outcome (不满意, 未办结, 未按期办结, 逾期) or a lesser one (基本满意).
 OPPOSITE = re.compile(r"不|未|逾期|超期|延期")
 LESSER = re.compile(r"基本|比较")
@@ -139,6 +143,65 @@ def exact(part: Quantity, whole: Quantity, stated: Quantity) -> bool | None:
         return None
     ratio = Fraction(part.value) * 100 / Fraction(whole.value)
     return bool(set(modes_giving(ratio, stated.value, stated.decimals)) & set(DEFAULT_MODES))
+
+
+def is_target(text: str, item: Item) -> bool:
+    """A count that is a plan or target: named so before it or just after it ("…6万平方米的
+    年度目标任务"). It is what a 完成率 is measured against, never what was done."""
+    return bool(TARGET.search(item.label) or TARGET.search(text, item.q.end, item.q.end + 8))
+
+
+def exact_parent(text: str, part: Item, before: list[Item]) -> Item | None:
+    """ "派单601件，按时结案597件，超时办理4件，…按时结案率99%": the count just before the
+    part is exactly the part plus the counts that follow it up to the rate, so it is the
+    whole they split. `before` is nearest first."""
+    i = before.index(part)
+    if i + 1 >= len(before) or i == 0:
+        return None
+    parent, rest = before[i + 1], before[:i]
+    if parent.q.rounded or parent.q.approximate or parent.q.unit != part.q.unit:
+        return None
+    if any(it.q.unit != part.q.unit or it.q.rounded or it.q.approximate for it in rest):
+        return None
+    gap = text[parent.q.end : part.q.start - len(part.label)]
+    if len(gap) > 1:
+        return None
+    return parent if parent.q.value == part.q.value + sum(it.q.value for it in rest) else None
+
+
+RESPECTIVE_SHARE = re.compile(r"分别占([^,，。;；%\d]{2,16}?)的?(?:比重|比例)?(?:为|是|达)?$")
+
+
+def respective_pairs(text: str, items) -> dict[int, tuple[Item, str]]:
+    """ "浦东新区1269件；杨浦区911件；…闵行区570件，分别占区政府受案总数的15.0%、10.8%、…":
+    the k-th share of the 、-list after 分别占 belongs to the k-th count listed before it,
+    when the two lists are as long. {share start: (count, the whole's name)}."""
+    out: dict[int, tuple[Item, str]] = {}
+    for i, item in enumerate(items):
+        m = RESPECTIVE_SHARE.search(item.label) if item.q.is_percent else None
+        if m is None:
+            continue
+        shares = [item]
+        for nxt in items[i + 1 :]:
+            if not nxt.q.is_percent or text[shares[-1].q.end : nxt.q.start] not in (
+                "、",
+                "和",
+                "及",
+            ):
+                break
+            shares.append(nxt)
+        counts = []  # the whole run of counts before 分别, which must be as long as the shares
+        for prev in reversed(items[:i]):
+            if prev.q.is_percent or (counts and prev.q.unit != counts[-1].q.unit):
+                break
+            counts.append(prev)
+            if len(counts) > len(shares):
+                break
+        if len(shares) >= 2 and len(counts) == len(shares):
+            out.update(
+                {s.q.start: (c, m.group(1)) for s, c in zip(shares, counts[::-1], strict=True)}
+            )
+    return out
 
 
 def among_head(part: Item, before: list[Item]) -> Item | None:

@@ -126,6 +126,7 @@ def pair_rate(
         return None, None, None
     verbs = predicates(stem)
     topic = bigrams(stem[:-2]) if len(stem) > 2 else set()
+    bare_verb = not B.TIMELY.search(stem)  # 结案率, not 按时结案率: 按时结案597件 is not its part
 
     def closes(it: Item) -> bool:
         if not (names_verb(it) or (P.CLOSED.search(stem) and P.CLOSED.search(it.label))):
@@ -147,8 +148,10 @@ def pair_rate(
             for it in before
             if names_verb(it)
             and not B.qualified(verbs[0], it.label, B.LESSER)
+            and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
             and not is_whole(it)
             and it.q.start not in used
+            and not B.is_target(text, it)
         ),
         None,
     )
@@ -167,6 +170,7 @@ def pair_rate(
         lo = range_of(part.q).lo
         rest = before[before.index(part) + 1 :]
         whole = B.among_head(part, rest) if numerator is not None else None
+        whole = whole or B.exact_parent(text, part, before)
         under_among = whole is not None
         whole = whole if whole is not None and at_least(whole.q, lo) else None
         whole = whole or next(
@@ -382,8 +386,17 @@ def find_rate_claims(
         if not sent.items:
             continue
         list_whole = ""
+        listed = B.respective_pairs(text, sent.items)
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
+                continue
+            if item.q.start in listed:  # "A 1269件；…B 570件，分别占…的15.0%、…、4.5%"
+                count, name = listed[item.q.start]
+                earlier_counts = reversed(earlier)
+                whole = inferred_whole(
+                    None, count.q.value, name, earlier_counts, item.q.start, frame
+                )
+                yield respective_share(doc, item, count, name, whole)
                 continue
             nearby = sent.items[max(0, idx - REACH) : idx]  # a claim's numbers stand close together
             before = [it for it in nearby[::-1] if it.is_count or bare_count(text, it, item)]
@@ -406,6 +419,8 @@ def find_rate_claims(
                     if by is not None:
                         used.add(by.q.start)
                     yield rate_claim(doc, item, name, by, num, den)
+            elif share and B.RESPECTIVE_SHARE.search(named.label):
+                continue  # 分别占 with lists of unequal length (cut off): no pairing to trust
             elif share and not P.CHANGE_WORDS.search(named.label):
                 among = opens_with_among(text, sent)
                 whole_hint = hint_for_whole(text, named, sent, aliases) or list_whole
@@ -465,6 +480,24 @@ def bare_count(text: str, it: Item, share: Item) -> bool:
 
 
 BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope
+
+
+def respective_share(doc, item: Item, count: Item, name: str, whole: Item | None) -> Claim:
+    """The k-th share of a 分别占 list, paired with the k-th count listed before it."""
+    notes = (
+        (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",) if whole else ()
+    )
+    return Claim(
+        kind=ClaimKind.RATE,
+        subject=f"{strip_filler(count.label)}占{name}",
+        stated=item.q,
+        numerator=count.q,
+        denominator=whole.q if whole else None,
+        capped=not P.PLAN_WORDS.search(name),
+        inferred=whole is not None,
+        notes=notes,
+        **place(doc, item.q, item.q.start - len(item.label)),
+    )
 
 
 def named_whole(share: Claim) -> str:

@@ -183,6 +183,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if parts:
                 yield breakdown(doc, total, parts, covers_all(parts))
         for m in respectively(text, sent.start, sent.end):
+            if RANKING.search(text, max(sent.start, m.start() - 12), m.start()):
+                continue  # "受案排名前五位分别为…": the top of a ranking, not a breakdown
             window = near(counts, starts, m.start() - BACK, m.start())
             total = last_level(text, [it for it in window if is_whole(it)])
             after = near(counts, starts, m.end(), m.end() + AHEAD)
@@ -190,7 +192,11 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
         yield from implicit_breakdowns(doc, counts, [*before_recent, *recent])
-        yield from completion_claims(doc, counts, recent)
+        opens = (
+            sent.items[0] is counts[0]
+            and counts[0].q.start - len(counts[0].label) <= sent.start + 2
+        )
+        yield from completion_claims(doc, counts, recent if opens else [])
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
             lead = counts
@@ -208,6 +214,9 @@ def breakdown_markers(text: str, start: int, end: int) -> list[re.Match]:
     if DIMENSION_START.search(text, start, end):
         markers += P.BY_DIMENSION.finditer(text, start, end)
     return sorted(markers, key=lambda m: m.start())
+
+
+RANKING = re.compile(r"前[一二三四五六七八九十\d]{1,2}(?:位|名)|排名|排在|位列|居前")
 
 
 def respectively(text: str, start: int, end: int) -> Iterator[re.Match]:
@@ -399,6 +408,7 @@ def completion_claims(
             (it for it in reversed(previous) if takes_in(it) or P.BARE_TOTAL.search(it.label)),
             None,
         )
+        intake = None if intake is None or intake.q.approximate else intake  # 均不足500件
         if intake is not None and comparable(intake.q, first.q):
             counts = [intake, *counts]
     for before, done in pairwise(counts):
