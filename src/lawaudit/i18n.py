@@ -88,6 +88,7 @@ NOTES_ZH = (
         re.compile(r"the list's shares fit no stated whole \(not (.+)\); see LA206"),
         r"该组占比与文中任何总数都不相符（不是\1），见LA206",
     ),
+    (re.compile(r"the other shares of its list fit the whole (.+)"), r"同组其他占比均与总数\1相符"),
     (re.compile(r"a table column and its total row"), "表格一列与其合计行"),
     (re.compile(r"a table row's share of the total row"), "表格一行占合计行的比例"),
     (

@@ -258,20 +258,26 @@ def one_whole_per_list(
         wholes_seen = {
             claims[i].denominator.start if claims[i].denominator else None for i in members
         }
-        if len(wholes_seen) == 1 and None not in wholes_seen:
-            continue  # one whole for the whole list already: nothing to choose
         pairs = [(claims[i].numerator, claims[i].stated) for i in members]
-        wholes = [claims[i].denominator for i in guessed if claims[i].denominator]
-        best = max(wholes, key=lambda w: (support(pairs, w), w.start), default=None)
+        if len(wholes_seen) == 1 and None not in wholes_seen:
+            best = claims[members[0]].denominator  # one whole for the list already
+        else:
+            wholes = [claims[i].denominator for i in guessed if claims[i].denominator]
+            best = max(wholes, key=lambda w: (support(pairs, w), w.start), default=None)
+            if best is None or 2 * support(pairs, best) <= len(members):
+                best = stated_before(pairs, earlier or [], starts, carriers)
         if best is None or 2 * support(pairs, best) <= len(members):
-            best = stated_before(pairs, earlier or [], starts, carriers)
-        if best is None:
             continue
         for i in guessed:
-            c = claims[i]
+            c = out[i]
             if c.denominator is None or c.denominator.start != best.start:
                 note = f"whole {best.raw}, the one most shares of its list fit"
                 out[i] = replace(c, denominator=best, inferred=True, notes=(note,))
+        for i in members:  # the share outside the consensus: say which whole the others fit
+            c = out[i]
+            if not fits(c.numerator, c.stated, best):
+                note = f"the other shares of its list fit the whole {best.raw}"
+                out[i] = replace(c, notes=(*c.notes, note))
     return out
 
 
