@@ -57,6 +57,60 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     return [strip_filler(names[-1])] if names else []
 
 
+RESPECTIVE_RATES = re.compile(r"分别(?:达到?|为|是|保持在?|提高到|稳定在)$")
+
+
+def respective_rates(text: str, sent: Sentence) -> dict[int, str]:
+    """ "适龄儿童入园率和普惠率分别达96%、88%": the k-th value belongs to the k-th rate named
+    before 分别; one name before 分别 belongs to every value ("普及率分别达99.9%、98.7%").
+    {value start: rate name}."""
+    out: dict[int, str] = {}
+    items = sent.items
+    for i, item in enumerate(items):
+        if not (item.q.is_percent and RESPECTIVE_RATES.search(item.label)):
+            continue
+        values = [item]
+        for nxt in items[i + 1 :]:
+            if not nxt.q.is_percent or text[values[-1].q.end : nxt.q.start] not in (
+                "、",
+                "和",
+                "及",
+            ):
+                break
+            values.append(nxt)
+        clause = clause_before(text, item.q.start, sent.start)
+        names = [strip_filler(n) for n in P.RATE_NAME.findall(clause.rsplit("分别", 1)[0])]
+        names = [re.sub(r"^[和及与、]", "", n) for n in names]
+        if len(names) == len(values) or len(names) == 1:
+            out.update({v.q.start: names[min(k, len(names) - 1)] for k, v in enumerate(values)})
+    return out
+
+
+def first_of_list(text: str, at: int, start: int) -> str:
+    """ "先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达56.2%、34.7%": the first
+    value's subject is the first name with the words the names share ("先进制造业占规模以上
+    工业增加值比重"), not the last name's."""
+    clause = clause_before(text, at, start)
+    clause = re.sub(r"分别(?:达到?|为|是|保持在?|提高到|稳定在)$", "", clause)
+    names = clause.split("、")
+    if "占" not in names[-1]:
+        return strip_filler(clause)
+    tail = "占" + names[-1].split("占", 1)[1]
+    return strip_filler(names[0]) + tail
+
+
+def phrase_of(label: str, name: str) -> str:
+    """The words the report uses for a rate: its name with the words before it in its clause
+    ("行政机关负责人出庭应诉率", not "政机关负责人出庭应诉率"), but never another rate's name
+    ("入园率和普惠率": 普惠率) nor what follows it ("…比重分别达")."""
+    at = label.rfind(name)
+    if at < 0:
+        return name
+    head = label[: at + len(name)]
+    head = re.split(r"[和及与、]|率", head[:at])[-1] + name if at else name
+    return strip_filler(head) or name
+
+
 def configured_name(label: str, last: int) -> list[str] | None:
     """A configured rate word (满意度) later in the label than any 率: that rate's name."""
     words = P.EXTRA_WORDS.get()[0]
@@ -387,6 +441,7 @@ def find_rate_claims(
             continue
         list_whole = ""
         listed = B.respective_pairs(text, sent.items)
+        respective = respective_rates(text, sent)
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
                 continue
@@ -413,12 +468,15 @@ def find_rate_claims(
                 continue
             names = rate_names(text, named, sent.start)
             share = not names and P.SHARE_WORDS.search(named.label)
+            if item.q.start in respective:
+                names = [respective[item.q.start]]  # "入园率和普惠率分别达96%、88%": by position
             if names:
                 for name in names:
                     by, num, den = pair_rate(name, before, used, text, item.q)
                     if by is not None:
                         used.add(by.q.start)
-                    yield rate_claim(doc, item, name, by, num, den)
+                    claim = rate_claim(doc, item, name, by, num, den)
+                    yield replace(claim, subject=phrase_of(named.label, name))
             elif share and B.RESPECTIVE_SHARE.search(named.label):
                 continue  # 分别占 with lists of unequal length (cut off): no pairing to trust
             elif share and not P.CHANGE_WORDS.search(named.label):
@@ -440,6 +498,8 @@ def find_rate_claims(
                 # "A 60件，占收到申请总数的1%；B 421件，占6.8%": a bare 占 later in the list
                 # shares the whole its first item named.
                 list_whole = list_whole or named_whole(claim)
+                if RESPECTIVE_RATES.search(named.label):  # "A、B…占…比重分别达X%、Y%": X is A's
+                    claim = replace(claim, subject=first_of_list(text, item.q.start, sent.start))
                 yield claim
         used.clear()
         counts = [it for it in sent.items if it.is_count]
@@ -586,6 +646,8 @@ def share_claim(
     need = sum(range_of(p.q).lo for p in parts) if parts else 0
     whole, inferred = None, False
     after = item.label.split("占", 1)[-1].removeprefix("到").removeprefix("据")  # 占到, 占据
+    if "占" not in item.label:  # "…覆盖人口比例达90.5%": a share of no named whole
+        after = ""
     whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
     whole_name = whole_name or hint
     named = generic_stripped(whole_name)
@@ -630,6 +692,8 @@ def share_claim(
     if parts and before and REFERS_BACK.fullmatch(before[0].label):  # 上述三类案件
         own = text_between(doc.text, before[0], label_start)
     subject = own + "占" + (whole_name or "比")
+    if "占" not in item.label:  # "覆盖人口比例达90.5%": the phrase itself, once
+        subject = re.sub(r"(?:分别)?(?:达到?|为|是|保持在?)$", "", strip_filler(own)) or subject
     start = parts[0].q.start - len(parts[0].label) if parts else label_start
     return Claim(
         kind=ClaimKind.RATE,
