@@ -172,6 +172,16 @@ def exact_parent(text: str, part: Item, before: list[Item]) -> Item | None:
 RESPECTIVE_SHARE = re.compile(r"分别占([^,，。;；%\d]{2,16}?)的?(?:比重|比例)?(?:为|是|达)?$")
 
 
+def listed_percents(text: str, items, i: int) -> list:
+    """The % at items[i] and those joined to it by 、, 和 or 及 ("96%、88%和75%")."""
+    run = [items[i]]
+    for nxt in items[i + 1 :]:
+        if not nxt.q.is_percent or text[run[-1].q.end : nxt.q.start] not in ("、", "和", "及"):
+            break
+        run.append(nxt)
+    return run
+
+
 def respective_pairs(text: str, items) -> dict[int, tuple[Item, str]]:
     """ "浦东新区1269件；杨浦区911件；…闵行区570件，分别占区政府受案总数的15.0%、10.8%、…":
     the k-th share of the 、-list after 分别占 belongs to the k-th count listed before it,
@@ -181,15 +191,7 @@ def respective_pairs(text: str, items) -> dict[int, tuple[Item, str]]:
         m = RESPECTIVE_SHARE.search(item.label) if item.q.is_percent else None
         if m is None:
             continue
-        shares = [item]
-        for nxt in items[i + 1 :]:
-            if not nxt.q.is_percent or text[shares[-1].q.end : nxt.q.start] not in (
-                "、",
-                "和",
-                "及",
-            ):
-                break
-            shares.append(nxt)
+        shares = listed_percents(text, items, i)
         counts = []  # the whole run of counts before 分别, which must be as long as the shares
         for prev in reversed(items[:i]):
             if prev.q.is_percent or (counts and prev.q.unit != counts[-1].q.unit):

@@ -69,15 +69,7 @@ def respective_rates(text: str, sent: Sentence) -> dict[int, str]:
     for i, item in enumerate(items):
         if not (item.q.is_percent and RESPECTIVE_RATES.search(item.label)):
             continue
-        values = [item]
-        for nxt in items[i + 1 :]:
-            if not nxt.q.is_percent or text[values[-1].q.end : nxt.q.start] not in (
-                "、",
-                "和",
-                "及",
-            ):
-                break
-            values.append(nxt)
+        values = B.listed_percents(text, items, i)
         clause = clause_before(text, item.q.start, sent.start)
         names = [strip_filler(n) for n in P.RATE_NAME.findall(clause.rsplit("分别", 1)[0])]
         names = [re.sub(r"^[和及与、]", "", n) for n in names]
