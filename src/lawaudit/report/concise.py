@@ -9,13 +9,14 @@ left out. Written file by file; editors jump to path:line:col.
 
 from __future__ import annotations
 
+from lawaudit.i18n import tr
 from lawaudit.model import Check, FileResult, Status
 from lawaudit.report.lines import problems
 
 
 def check_line(path: str, c: Check) -> str:
     text = f"{c.message} ({c.arithmetic})" if c.arithmetic else c.message
-    tag = " unverifiable:" if c.status is Status.UNVERIFIABLE else ""
+    tag = tr(" unverifiable:", " 无法核验：") if c.status is Status.UNVERIFIABLE else ""
     return f"{path}:{c.line}:{c.column}: {c.rule}{tag} {' '.join(text.split())}\n"
 
 

@@ -39,14 +39,18 @@ def artifact(path: str) -> dict:
 
 
 def rule_descriptor(rule) -> dict:
-    paragraphs = [" ".join(p.split()) for p in rule.doc.strip().split("\n\n") if p.strip()]
-    full = paragraphs[1] if len(paragraphs) > 1 else rule.summary
+    """The rule's name and documentation, in the run's language (--lang)."""
+    from lawaudit.rules.zh import doc, summary
+
+    text = doc(rule).strip()
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    full = paragraphs[1] if len(paragraphs) > 1 else summary(rule)
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
+        "shortDescription": {"text": summary(rule)},
         "fullDescription": {"text": full},
-        "help": {"text": rule.doc.strip()},
+        "help": {"text": text},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
     }
 
