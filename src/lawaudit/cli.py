@@ -6,12 +6,18 @@ Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 usage, input or i
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 
 import typer
+
+try:  # typer 0.28 carries its own copy of click; earlier ones use the click package
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover
+    from click import exceptions as click
 
 from lawaudit import __version__
 from lawaudit import output as out_
@@ -528,11 +534,49 @@ def main_options(
     """lawaudit: audit the numbers in Chinese government reports."""
 
 
+def usage_error(error: click.UsageError, file=None) -> None:
+    """A mistake on the command line as one line in the run's language (click's own is four
+    lines of English): `lawaudit: error: no such option: --bogus (--jobs?); try … -h`."""
+    from lawaudit.i18n import language, locale_lang, tr
+
+    argv = sys.argv[1:]
+    chosen = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), "")
+    if not chosen and "--lang" in argv[:-1]:
+        chosen = argv[argv.index("--lang") + 1]
+    with language(chosen or local_lang() or locale_lang()):
+        if isinstance(error, click.NoSuchOption):
+            near = " / ".join(error.possibilities or ())
+            what = tr(f"no such option: {error.option_name}", f"没有这个选项：{error.option_name}")
+            what += tr(f" (did you mean {near}?)", f"（是不是 {near}？）") if near else ""
+        elif isinstance(error, click.MissingParameter):
+            name = error.param.name if error.param else ""
+            what = tr(f"missing {name}", f"缺少{name}")
+        elif isinstance(error, click.BadParameter):
+            hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else ""
+            said = error.message.rstrip(".")
+            what = tr(f"invalid value for {hint}: {said}", f"{hint}的值无效：{in_chinese(said)}")
+        else:
+            what = error.format_message()
+        command = error.ctx.command_path if error.ctx else "lawaudit"
+        help_ = tr(f"; try '{command} -h'", f"；用 {command} -h 查看用法")
+        typer.echo(f"lawaudit: {tr('error: ', '错误：')}{what}{help_}", err=True)
+
+
+def in_chinese(said: str) -> str:
+    """click's two usual complaints about a value, in Chinese; others as click wrote them."""
+    if m := re.fullmatch(r"('.*?') is not one of (.*)", said):
+        return f"{m.group(1)}不是可选值之一（{m.group(2).replace(', ', '、')}）"
+    if m := re.fullmatch(r"('.*?') is not a valid (?:integer|int range|float)", said):
+        return f"{m.group(1)}不是有效的数字"
+    return said
+
+
 def main() -> None:
     """The console script: typer's app, with the ways a run can end besides its verdict —
     output that cannot be written, a signal, a bug — each one line and its own exit code."""
     from lawaudit.output import OutputError, Stopped, flush_stdout, guard_streams, handle_signals
 
+    click.UsageError.show = usage_error  # one line, in the run's language (click's: four)
     guard_streams()
     handle_signals()
     try:
