@@ -23,7 +23,7 @@ MAX_NUMBERS = 50_000
 
 def notable(doc: Document, sents) -> tuple[Mention, ...]:
     """Percentages, and counts stated as totals (共, 合计, 受理 …), with their places."""
-    from lawaudit.extract.rates import is_whole
+    from lawaudit.extract.counts import is_whole
 
     out = []
     for sent in sents:

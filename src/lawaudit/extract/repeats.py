@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence, place, strip_filler, time_frame
-from lawaudit.extract.rates import is_whole
+from lawaudit.extract.counts import is_whole
 from lawaudit.model import Claim, ClaimKind, Document
 
 NOT_SUBJECT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")

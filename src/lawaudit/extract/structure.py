@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from lawaudit.extract.context import Item, Sentence, place, time_frame, words_before
-from lawaudit.extract.rates import is_level
+from lawaudit.extract.counts import is_level
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NUMBER = r"(\d{1,3}(?:\.\d+)?)"

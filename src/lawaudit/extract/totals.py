@@ -26,7 +26,7 @@ from lawaudit.extract.context import (
     place,
     strip_filler,
 )
-from lawaudit.extract.rates import comparable, is_level, is_whole
+from lawaudit.extract.counts import comparable, is_level, is_whole
 from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 

@@ -1,0 +1,77 @@
+"""What a count can be to a rate or a total, from its words: a whole (共, 合计, 全年, an intake
+such as 受理 or 收到), a level that adds up (not a change, an average or a subset), a count of
+the same items as another (件, 个, 宗 … count the same things in this family)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lawaudit.arith import range_of
+from lawaudit.extract import patterns as P
+from lawaudit.extract.context import (
+    Item,
+)
+from lawaudit.model import Quantity
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit
+
+
+# Classifiers that count the same items in this family: "接听群众来电8947个，其中转办2274件".
+ITEM_UNITS = frozenset({"件", "个", "宗", "起", "条", "单", "件次", "次", "份"})
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Counts of one kind of item: the same unit, or two generic item classifiers."""
+    return a.unit == b.unit or (a.unit in ITEM_UNITS and b.unit in ITEM_UNITS)
+
+
+def at_least(whole: Quantity, part_lo) -> bool:
+    r = range_of(whole)
+    return r.hi is None or r.hi >= part_lo
+
+
+def is_whole(item: Item) -> bool:
+    """Marked as a total (共, 合计, 全年) or an intake (受理, 收到 — but not 收入)."""
+    return names_whole(item.label)
+
+
+@functools.lru_cache(maxsize=4096)  # every builder asks it of the same counts
+def names_whole(label: str) -> bool:
+    return bool(
+        P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
+    )
+
+
+def is_level(item: Item) -> bool:
+    """A count that can be a whole: a level, not a change, an average or a subset."""
+    return names_level(item.label)
+
+
+@functools.lru_cache(maxsize=4096)  # asked again of the same counts by rates, totals, structure
+def names_level(label: str) -> bool:
+    return not (
+        P.CHANGE_WORDS.search(label) or P.NOT_ADDITIVE.search(label) or P.SUBSET.search(label)
+    )
+
+
+def is_total(item: Item) -> bool:
+    """A count marked as a total that can be a whole."""
+    return is_whole(item) and is_level(item)
+
+
+def generic_stripped(name: str) -> str:
+    """ "出口总额" -> "出口", "全部工单" -> "工单": the noun a whole's label will contain."""
+    return re.sub(r"^(?:全部|全)|(?:总量|总数|总额|总和|总)$", "", name)
+
+
+def names_bare_total(label: str) -> bool:
+    """What a bare 占比 may refer to: a count marked 共/合计/总计, or an intake (受理, 收到)."""
+    if P.BARE_TOTAL.search(label):
+        return True
+    return bool(P.INTAKE.search(label)) and not P.NOT_INTAKE.search(label)
+
+
+BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope

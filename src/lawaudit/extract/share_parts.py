@@ -1,0 +1,295 @@
+"""A share's part and its whole: "投诉3751件，占比82.13%", "783件、579件、562件，占…77%",
+"…126件、城建41件、公安10件，上述三类案件占到收案总数的67.05%".
+
+The part is the count just before the share, or a 、-list of counts, or the list 上述N类 names.
+The whole is a total stated in the sentence (共, 受理 …), a whole the share names in words
+(占申请总数的 → 共收到行政复议申请86件; matched on its head noun and the words before it), the
+headline a 其中 breaks down, or — for a bare 占比 — the nearest total stated earlier (then the
+claim is marked inferred). A count that carries its own share is never its siblings' whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from lawaudit.arith import range_of
+from lawaudit.extract import bases as B
+from lawaudit.extract import patterns as P
+from lawaudit.extract.context import (
+    Item,
+    Sentence,
+    place,
+    strip_filler,
+)
+from lawaudit.extract.counts import (
+    BARE_NAMES,
+    at_least,
+    generic_stripped,
+    is_level,
+    is_total,
+    is_whole,
+    names_bare_total,
+    same_unit,
+)
+from lawaudit.model import Claim, ClaimKind, Document
+
+INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
+
+
+NAMED_WINDOW = 6000  # a whole named in full ("一般公共预算支出") may be further back
+
+
+WITHIN_REACH = 200  # characters before a share where "在…中" may name its whole
+
+
+def part_next_to_share(gap: str) -> bool:
+    """Only changes ("，增长1.8%，", "比上年末增加10.24万人") may stand between a part and its
+    share's label: in
+    "12个断面水质优良(Ⅰ-Ⅲ类)比例100%" the words after the count name the share's own subject,
+    so the count is its whole, not its part."""
+    return all("%" in c or P.CHANGE_WORDS.search(c) for c in P.CLAUSE_BREAK.split(gap) if c)
+
+
+REFERS_BACK = re.compile(r"(?:上述|以上|前述|这)")
+
+
+def text_between(text: str, first: Item, end: int) -> str:
+    """The words from an item's label to `end`: "上述三类案件" before its share's 占."""
+    return text[first.q.start - len(first.label) : end].split("占", 1)[0]
+
+
+def listed_before(before: list[Item], text: str) -> list[Item]:
+    """ "…126件、城建41件、公安10件，上述三类案件占到收案总数的67.05%": the n counts of the
+    、-list just before "上述 n 类" are the part, when there are exactly n of them."""
+    n = before[0].q.value
+    if n != int(n) or not 2 <= n <= len(before) - 1:
+        return []
+    items = before[1 : 1 + int(n)]  # nearest first
+    for b, a in pairwise(items):  # a stands before b in the text
+        gap = text[a.q.end : b.q.start - len(b.label)]
+        if gap not in ("、", "和", "及", "，", ",") or a.q.unit != b.q.unit:
+            return []
+    return items[::-1]
+
+
+def share_parts(before: list[Item], text: str, share_label: str, share_start: int) -> list[Item]:
+    """The count just before a share, extended back over a 、-list of same-unit counts.
+
+    None when the share names its own subject ("…，全社会研发投入占比6%"): the count before it
+    belongs to another clause.
+    """
+    before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
+    if before and REFERS_BACK.fullmatch(before[0].label):
+        return listed_before(before, text)
+    own = re.sub(r"^在[\u4e00-\u9fff]{2,12}?中", "", share_label.split("占", 1)[0])
+    if not before or (len(own) > 2 and own not in before[0].label):
+        return []  # "…，全社会研发投入占比6%": the share names a subject of its own
+    if not part_next_to_share(text[before[0].q.end : share_start]):
+        return []
+    parts = [before[0]]
+    for it in before[1:]:
+        nxt = parts[-1]
+        gap = text[it.q.end : nxt.q.start]
+        listed = gap.startswith(("、", "和", "及")) and not any(c.isdigit() for c in gap)
+        if not same_unit(it.q, nxt.q) or not listed or is_whole(nxt):
+            break
+        if is_whole(it) or P.AMONG.search(nxt.label):
+            break
+        parts.append(it)
+    if any(P.NOT_ADDITIVE.search(p.label) for p in parts):
+        return []
+    return parts[::-1]
+
+
+def inferred_whole(
+    unit: str | None, need, whole_name: str, earlier: Iterable[Item], start: int, frame=None
+) -> Item | None:
+    """A total stated before the sentence: one whose label contains the share's named whole
+    ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
+    nearest count marked 共/合计/总计."""
+    names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
+    names = [n for n in names if not P.REGION_ONLY.match(n)]
+    levels = []  # of the share's unit and period; whether they can hold the parts is asked last
+    window = NAMED_WINDOW if len(whole_name) >= 4 else INFER_WINDOW
+    here = frame(start) if frame else ""
+    for it in earlier:
+        if start - it.q.end > window:
+            break
+        if unit is not None and it.q.unit != unit:
+            continue  # asked first: the cheapest test, and most counts fail it
+        if frame and frame(it.q.start) != here:
+            continue  # another period's total: "十四五"累计 is not 2025's
+        if is_level(it):
+            levels.append(it)
+    for name in names:
+        if len(name) >= 2:
+            found = next(
+                (it for it in levels if B.names_match(name, it.label) and at_least(it.q, need)),
+                None,
+            )
+            if found:
+                return found
+    stem = generic_stripped(whole_name)
+    if not stem or P.INTAKE.fullmatch(stem):  # a bare 占比, 占总量; 占收案总数: the intake
+        bare = (it for it in levels if names_bare_total(it.label) and at_least(it.q, need))
+        return next(bare, None)
+    return None
+
+
+def bare_count(text: str, it: Item, share: Item) -> bool:
+    """ "行政处罚2100，占收到申请总数的33.9%": an integer written without its unit, directly
+    followed by its share, is a count (of whatever the share's whole counts)."""
+    q = it.q
+    return (
+        not q.unit
+        and not q.decimals
+        and q.scale == 1
+        and "占" in share.label
+        and (B.next_to(text, it, share))
+    )
+
+
+def respective_share(doc, item: Item, count: Item, name: str, whole: Item | None) -> Claim:
+    """The k-th share of a 分别占 list, paired with the k-th count listed before it."""
+    notes = (
+        (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",) if whole else ()
+    )
+    return Claim(
+        kind=ClaimKind.RATE,
+        subject=f"{strip_filler(count.label)}占{name}",
+        stated=item.q,
+        numerator=count.q,
+        denominator=whole.q if whole else None,
+        capped=not P.PLAN_WORDS.search(name),
+        inferred=whole is not None,
+        notes=notes,
+        **place(doc, item.q, item.q.start - len(item.label)),
+    )
+
+
+def named_whole(share: Claim) -> str:
+    """The whole a share claim names in words ("收到申请总数"), "" for a bare 占比."""
+    name = share.subject.rsplit("占", 1)[-1]
+    return "" if name in ("比", "") else name
+
+
+def opens_with_among(text: str, sent: Sentence) -> bool:
+    """ "其中，税收收入…": the sentence breaks down the total that ended the previous one."""
+    return P.AMONG.match(text, sent.start) is not None
+
+
+INLINE_TAIL = re.compile(r"的?(?:比重|比例)?(?:为|是|达到?)?")
+
+
+def inline_share(doc: Document, item: Item, before: list[Item]) -> Claim | None:
+    """ "植树造林总面积7.85万亩，占总任务7.35万亩的106.8%": the whole stands inside the share."""
+    if len(before) < 2 or not INLINE_TAIL.fullmatch(item.label):
+        return None
+    whole, part = before[0], before[1]
+    head, _, name = whole.label.rpartition("占")
+    if not _ or head or part.q.unit != whole.q.unit:
+        return None
+    if not part_next_to_share(doc.text[part.q.end : whole.q.start - len(whole.label)]):
+        return None
+    return Claim(
+        kind=ClaimKind.RATE,
+        subject=strip_filler(part.label) + "占" + name,
+        stated=item.q,
+        numerator=part.q,
+        denominator=whole.q,
+        capped=not P.PLAN_WORDS.search(name),
+        **place(doc, item.q, part.q.start - len(part.label)),
+    )
+
+
+def hint_for_whole(text: str, item: Item, sent: Sentence, aliases: dict[str, str]) -> str:
+    """A whole the words name elsewhere: a defined alias ("支出占比" -> 一般公共预算支出), or
+    "在出口总额中，…占68.8%" earlier in the sentence."""
+    for alias, whole in aliases.items():
+        if alias in item.label:
+            return whole
+    lo = max(sent.start, item.q.start - WITHIN_REACH)  # bounded: a 5 MB sentence stays linear
+    within = [m.group(1) for m in P.WITHIN.finditer(text, lo, item.q.start + 1)]
+    return within[-1] if within else ""
+
+
+def share_claim(
+    doc,
+    item: Item,
+    before: list[Item],
+    earlier: Iterable[Item],  # counts of previous sentences, nearest first
+    previous: list[Item],
+    among: bool,
+    hint: str = "",
+    frame=None,
+    label_start: int | None = None,
+    carriers: frozenset[int] | set[int] = frozenset(),
+) -> Claim:
+    if label_start is None:
+        label_start = item.q.start - len(item.label)
+    parts = share_parts(before, doc.text, item.label, label_start)
+    need = sum(range_of(p.q).lo for p in parts) if parts else 0
+    whole, inferred = None, False
+    after = item.label.split("占", 1)[-1].removeprefix("到").removeprefix("据")  # 占到, 占据
+    if "占" not in item.label:  # "…覆盖人口比例达90.5%": a share of no named whole
+        after = ""
+    whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
+    whole_name = whole_name or hint
+    named = generic_stripped(whole_name)
+    if parts:
+        unit = parts[0].q.unit or None  # None: a bare integer, of the whole's unit
+        rest = [
+            it
+            for it in before[len(parts) :]
+            if (it.q.unit == unit or (unit is None and it.is_count))
+            and B.may_be_whole_of(doc.text, it, parts[0].q.start, carriers)
+        ]
+        if len(named) >= 2 and not P.REGION_ONLY.match(named):  # "占申请总数的": 申请
+            whole = next(
+                (it for it in rest if B.names_match(named, it.label) and is_level(it)), None
+            )
+        else:
+            whole = None
+        whole = whole or next((it for it in rest if is_total(it)), None)
+        whole = whole if whole and at_least(whole.q, need) else None
+        if whole is None and among:  # "…总产值132.62亿元。其中：农业产值92.78亿元，占…"
+            first = next((it for it in previous if it.q.unit == unit and is_level(it)), None)
+            first = first if unit is not None else None
+            whole = first if first and at_least(first.q, need) else None
+        if whole is None:
+            earlier = (it for it in earlier if it.q.start not in carriers or named)
+            whole = inferred_whole(unit, need, whole_name, earlier, item.q.start, frame)
+            inferred = whole is not None
+    elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
+        # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
+        # must be reachable out of that whole (LA203)
+        whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame)
+        inferred = whole is not None
+    notes: tuple[str, ...] = ()
+    numerator = None
+    if parts:  # with no whole, the part still bounds the wholes that can give the share (LA203)
+        numerator = parts[0].q if len(parts) == 1 else B.sum_of([p.q for p in parts])
+        if len(parts) > 1:
+            notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
+    if whole is not None and inferred:
+        notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
+    own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
+    if parts and before and REFERS_BACK.fullmatch(before[0].label):  # 上述三类案件
+        own = text_between(doc.text, before[0], label_start)
+    subject = own + "占" + (whole_name or "比")
+    if "占" not in item.label:  # "覆盖人口比例达90.5%": the phrase itself, once
+        subject = re.sub(r"(?:分别)?(?:达到?|为|是|保持在?)$", "", strip_filler(own)) or subject
+    start = parts[0].q.start - len(parts[0].label) if parts else label_start
+    return Claim(
+        kind=ClaimKind.RATE,
+        subject=subject,
+        stated=item.q,
+        numerator=numerator,
+        denominator=whole.q if whole else None,
+        capped=not P.PLAN_WORDS.search(whole_name),
+        inferred=inferred,
+        notes=notes,
+        **place(doc, item.q, start),
+    )
