@@ -110,7 +110,7 @@ def notices(doc: Document, t: Tables) -> list[Claim]:
 
 def xxgk_claims(doc: Document) -> list[Claim]:
     """Every identity the report's template tables allow, and what the prose says of them."""
-    if "政府信息公开" not in doc.text:
+    if "政府信息" not in doc.text:
         return []
     from lawaudit.extract.xxgk_narrative import narrative_claims
 

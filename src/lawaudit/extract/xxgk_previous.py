@@ -18,7 +18,7 @@ def blanks(*cells: Cell) -> tuple[str, ...]:
 
 
 def xxgk_previous_claims(doc: Document, prev: Document, prev_name: str) -> list[Claim]:
-    if "政府信息公开" not in doc.text or "政府信息公开" not in prev.text:
+    if "政府信息" not in doc.text or "政府信息" not in prev.text:
         return []
     this, last = read_tables(doc), read_tables(prev)
     out: list[Claim] = []

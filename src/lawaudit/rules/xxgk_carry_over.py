@@ -7,8 +7,8 @@ What: with last year's 政府信息公开工作年度报告 given as `--previous
 Why: the applications carried out of one year are the applications carried into the next; when
 the two reports differ, one year's accounts lost or invented an application.
 
-反例 (fails): 政府信息公开申请\n自然人|总计\n一、本年新收|1|1\n二、上年结转|2|2‖上年‖政府信息公开申请\n自然人|总计\n一、本年新收|3|3\n四、结转下年度继续办理|1|1
-正例 (passes): 政府信息公开申请\n自然人|总计\n一、本年新收|1|1\n二、上年结转|1|1‖上年‖政府信息公开申请\n自然人|总计\n一、本年新收|3|3\n四、结转下年度继续办理|1|1
+反例 (fails): 政府信息公开申请\\n自然人|总计\\n一、本年新收|1|1\\n二、上年结转|2|2‖上年‖政府信息公开申请\\n自然人|总计\\n一、本年新收|3|3\\n四、结转下年度继续办理|1|1
+正例 (passes): 政府信息公开申请\\n自然人|总计\\n一、本年新收|1|1\\n二、上年结转|1|1‖上年‖政府信息公开申请\\n自然人|总计\\n一、本年新收|3|3\\n四、结转下年度继续办理|1|1
 
 An example's text before ‖上年‖ is this year's report, the text after it last year's.
 """

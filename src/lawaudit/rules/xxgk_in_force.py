@@ -8,8 +8,8 @@ cell on either side makes it unverifiable.
 Why: documents in force change only by issuing and repealing; a stock that moves otherwise means
 one of the three counts is wrong (or documents were repealed without being counted).
 
-反例 (fails): 政府信息公开\n信息内容|本年制发件数|本年废止件数|现行有效件数\n规章|0|0|0\n行政规范性文件|3|0|9‖上年‖政府信息公开\n信息内容|本年制发件数|本年废止件数|现行有效件数\n规章|0|0|0\n行政规范性文件|0|5|5
-正例 (passes): 政府信息公开\n信息内容|本年制发件数|本年废止件数|现行有效件数\n规章|0|0|0\n行政规范性文件|3|0|8‖上年‖政府信息公开\n信息内容|本年制发件数|本年废止件数|现行有效件数\n规章|0|0|0\n行政规范性文件|0|5|5
+反例 (fails): 政府信息公开\\n信息内容|本年制发件数|本年废止件数|现行有效件数\\n规章|0|0|0\\n行政规范性文件|3|0|9‖上年‖政府信息公开\\n信息内容|本年制发件数|本年废止件数|现行有效件数\\n规章|0|0|0\\n行政规范性文件|0|5|5
+正例 (passes): 政府信息公开\\n信息内容|本年制发件数|本年废止件数|现行有效件数\\n规章|0|0|0\\n行政规范性文件|3|0|8‖上年‖政府信息公开\\n信息内容|本年制发件数|本年废止件数|现行有效件数\\n规章|0|0|0\\n行政规范性文件|0|5|5
 
 An example's text before ‖上年‖ is this year's report, the text after it last year's.
 """

@@ -11,8 +11,8 @@ Why: the prose and the table are written by different hands at different times; 
 one of them is wrong, and readers quote the prose. The pairing is by words, so a failure is a
 warning: the prose may count a narrower scope (one office rather than the whole body).
 
-反例 (fails): 全年共收到政府信息公开申请5件。\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
-正例 (passes): 全年共收到政府信息公开申请4件。\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
+反例 (fails): 全年共收到政府信息公开申请5件。\\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
+正例 (passes): 全年共收到政府信息公开申请4件。\\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
 """
 
 from __future__ import annotations

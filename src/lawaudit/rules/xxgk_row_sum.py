@@ -11,8 +11,8 @@ zero: the row is then unverifiable, and the check names the blank cell.
 Why: the template's arithmetic is fixed; a 总计 that is not the sum of its row means a cell was
 typed wrong, and the 勾稽关系 checks below it cannot be trusted either.
 
-反例 (fails): 政府信息公开申请情况\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|5
-正例 (passes): 政府信息公开申请情况\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
+反例 (fails): 政府信息公开申请情况\\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|5
+正例 (passes): 政府信息公开申请情况\\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
 """
 
 from __future__ import annotations

@@ -8,11 +8,11 @@ rather than that it passed.
 
 Why: checking a misaligned table would report false errors, or pass wrong ones.
 
-反例 (fails): 政府信息公开申请\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|3|1|0|0|4
-正例 (passes): 政府信息公开申请\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4
+反例 (fails): 政府信息公开行政复议情况\\n行政复议|行政诉讼\\n结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|复议后起诉\\n结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计\\n1|1|0|0|2|0|0|0|0|0|0|0|0|0
+正例 (passes): 政府信息公开行政复议情况\\n行政复议|行政诉讼\\n结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|复议后起诉\\n结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计\\n1|1|0|0|2|0|0|0|0|0|0|0|0|0|0
 
 The notice is unverifiable with severity info: it never changes the exit code by itself. (The
-反例 above gives no failure, only the notice.)
+反例 above, 表四 with fourteen cells for fifteen columns, gives the notice and no failure.)
 """
 
 from __future__ import annotations
