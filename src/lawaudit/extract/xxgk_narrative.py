@@ -42,7 +42,8 @@ def inside(spans: list[tuple[int, int]], i: int) -> bool:
 def stated(m: re.Match) -> Quantity:
     digits = m.group(m.lastindex - 1)
     start = m.start(m.lastindex - 1)
-    return Quantity(digits + m.group(m.lastindex), Decimal(digits), "件", 0, 1, "", start, m.end())
+    unit, end = m.group(m.lastindex), m.end(m.lastindex)
+    return Quantity(digits + unit, Decimal(digits), "件", 0, 1, "", start, end)
 
 
 def lawsuits(t4: tuple[Cell, ...]) -> Cell | None:
@@ -79,7 +80,7 @@ def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
                 line = text[line_start : line_end if line_end >= 0 else len(text)]
-                before = text[max(line_start, m.start() - 12) : m.start(m.lastindex - 1)]
+                before = text[max(line_start, m.start() - 12) : m.start()]
                 if inside(t.spans, m.start()) or "|" in line or NOT_THIS_YEAR.search(before):
                     continue
                 if (needs and needs not in line) or m.start() in seen:

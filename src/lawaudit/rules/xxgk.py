@@ -18,7 +18,8 @@ def blank_outcome(claim: Claim) -> Outcome | None:
     blanks = noted(claim, "blank: ")
     if not blanks:
         return None
-    msg = f"{claim.subject}: cannot be checked, {'; '.join(blanks)} is blank ({BLANK_NOTE})"
+    cells = "cell" if len(blanks) == 1 else f"{len(blanks)} cells"
+    msg = f"{claim.subject}: cannot be checked, blank {cells}: {'; '.join(blanks)} ({BLANK_NOTE})"
     values = {"missing": blanks, "cells": noted(claim, "cell: ")}
     return Outcome(Status.UNVERIFIABLE, msg, "", values)
 
