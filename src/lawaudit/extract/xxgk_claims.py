@@ -18,13 +18,15 @@ def name(c: Cell) -> str:
     return f"{c.row} · {c.column}"
 
 
-def at(doc: Document, start: int, end: int) -> dict:
+def at(doc: Document, start: int, end: int, row: bool = False) -> dict:
+    """The place of text[start:end]; its quote, for a cell (`row`), is its row up to it."""
     line, column = doc.line_col(start)
     end_line, end_column = doc.line_col(max(start, end - 1))
+    since = max(doc.text.rfind("\n", 0, start) + 1, start - 60) if row else start
     return {
         "line": line,
         "column": column,
-        "quote": doc.quote(start, end),
+        "quote": doc.quote(since, end),
         "page": doc.page(start),
         "end_line": end_line,
         "end_column": end_column + 1,
@@ -56,7 +58,7 @@ def identity(doc: Document, kind: ClaimKind, subject: str, total: Cell | None, p
         items=tuple(name(c) for c in (*parts, *rhs)),
         exhaustive=True,
         notes=blanks + marks(doc, cells),
-        **at(doc, anchor.start, anchor.start + max(1, len(anchor.raw))),
+        **at(doc, anchor.start, anchor.start + max(1, len(anchor.raw)), row=True),
     )
 
 

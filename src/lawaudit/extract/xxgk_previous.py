@@ -42,7 +42,7 @@ def xxgk_previous_claims(doc: Document, prev: Document, prev_name: str) -> list[
                     items=(name(then),),
                     notes=(where(then), *blanks(now, then), *marks(doc, [now])),
                     inferred=True,
-                    **at(doc, now.start, now.start + max(1, len(now.raw))),
+                    **at(doc, now.start, now.start + max(1, len(now.raw)), row=True),
                 )
             )
     for row, cells in this.t2.items():
@@ -62,7 +62,7 @@ def xxgk_previous_claims(doc: Document, prev: Document, prev_name: str) -> list[
                 exhaustive=True,
                 inferred=True,
                 notes=(where(before), *blanks(in_force, *parts, *rhs), *marks(doc, cells)),
-                **at(doc, in_force.start, in_force.start + max(1, len(in_force.raw))),
+                **at(doc, in_force.start, in_force.start + max(1, len(in_force.raw)), row=True),
             )
         )
     return out
