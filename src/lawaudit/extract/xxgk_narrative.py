@@ -2,8 +2,8 @@
 
 "全年共收到政府信息公开申请66件" is 表三 一、本年新收 · 总计; "予以公开3件" is （一）予以公开;
 "政府信息公开行政复议2件" is 表四 行政复议 · 总计. Only prose outside the tables is read, only
-figures for the report's own year (not 上年, 去年, 同比), and 予以公开 / 部分公开 only in a
-paragraph about 申请.
+figures for the report's own year (not 上年, 去年, 同比), 予以公开 / 部分公开 only in a
+paragraph about 申请, 行政复议 / 行政诉讼 only in a sentence about 政府信息公开.
 """
 
 from __future__ import annotations
@@ -71,6 +71,15 @@ def targets(t: Tables):
             yield (LAWSUIT,), suits, "政府信息公开"
 
 
+def context(text: str, m: re.Match, line: str, needs: str) -> str:
+    """Where `needs` must appear: the paragraph for 申请, the sentence for 政府信息公开 (a 行政复议
+    count elsewhere in a paragraph about 信息公开 may be the body's own 复议 cases)."""
+    if needs != "政府信息公开":
+        return line
+    start = max(text.rfind(p, 0, m.start()) for p in "。；\n") + 1
+    return text[start : m.end()]
+
+
 def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
     out: list[Claim] = []
     text, seen = doc.text, set()
@@ -83,7 +92,7 @@ def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
                 before = text[max(line_start, m.start() - 12) : m.start()]
                 if inside(t.spans, m.start()) or "|" in line or NOT_THIS_YEAR.search(before):
                     continue
-                if (needs and needs not in line) or m.start() in seen:
+                if (needs and needs not in context(text, m, line, needs)) or m.start() in seen:
                     continue
                 seen.add(m.start())
                 q = stated(m)
