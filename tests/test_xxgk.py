@@ -233,3 +233,14 @@ def test_real_xxgk_texts_have_no_false_alarm(path):
     checks = check(path)["checks"]
     found = {(path.name, c["rule"], c["line"]) for c in checks if c["status"] == "fail"}
     assert found <= REAL_PROSE_ERRORS
+
+
+def test_a_label_cut_over_two_lines_is_one_row():
+    """A PDF row whose label wraps: its first half on a line of its own, the rest with the cells."""
+    r = X.make(random.Random(11), 2019)
+    text = X.text(r).replace(
+        "5.要求行政机关确认或重新出具已获取信息 | ", "5.要求行政机关确认或重\n新出具已获取信息 | "
+    )
+    t = read_tables(document_from_text("t.txt", text))
+    assert [c.q.value for c in t.t3["reject.5"]] == r.t3["reject.5"]
+    assert not t.notices
