@@ -55,20 +55,22 @@ def lawsuits(t4: tuple[Cell, ...]) -> Cell | None:
 
 
 def targets(t: Tables):
-    """(patterns, table cell) for each figure the prose may state."""
+    """(patterns, table cell, word the context needs, cells to mark) for each figure the prose
+    may state."""
     cols = t.t3_columns
     if T.TOTAL in cols:
         i = cols.index(T.TOTAL)
         if "new" in t.t3:
-            yield NEW, t.t3["new"][i], ""
+            yield NEW, t.t3["new"][i], "", [t.t3["new"][i]]
         for key, patterns in PATTERNS.items():
             if key in t.t3:
-                yield patterns, t.t3[key][i], "申请" if key in ("open", "partial") else ""
+                need = "申请" if key in ("open", "partial") else ""
+                yield patterns, t.t3[key][i], need, [t.t3[key][i]]
     if t.t4:
-        yield (REVIEW,), t.t4[4], "政府信息公开"
+        yield (REVIEW,), t.t4[4], "政府信息公开", [t.t4[4]]
         suits = lawsuits(t.t4)
         if suits:
-            yield (LAWSUIT,), suits, "政府信息公开"
+            yield (LAWSUIT,), suits, "政府信息公开", [t.t4[9], t.t4[14]]
 
 
 def context(text: str, m: re.Match, line: str, needs: str) -> str:
@@ -83,7 +85,7 @@ def context(text: str, m: re.Match, line: str, needs: str) -> str:
 def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
     out: list[Claim] = []
     text, seen = doc.text, set()
-    for patterns, cell, needs in targets(t):
+    for patterns, cell, needs, used in targets(t):
         for pattern in patterns:
             for m in pattern.finditer(text):
                 line_start = text.rfind("\n", 0, m.start()) + 1
@@ -106,7 +108,7 @@ def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
                         subject=name(cell),
                         stated=q,
                         previous=cell.q,
-                        notes=notes + marks(doc, [cell]),
+                        notes=notes + marks(doc, used),
                         **at(doc, q.start, q.end),
                     )
                 )
