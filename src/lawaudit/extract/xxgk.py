@@ -22,6 +22,7 @@ from lawaudit.model import Document, Quantity
 NUM, BLANK, EMPTY, LABEL = "num", "blank", "empty", "label"
 PROSE = 50  # characters: a longer cell is prose, and ends a table
 REACH = 60  # cells: how far a header may lie before the table's first row
+ANCHORS = ("本年新收", "结果维持", "本年制发")  # a word each of 表三, 表四 and 表二 cannot lack
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +146,10 @@ def rows(toks: list[Tok], i: int):
 def read_tables(doc: Document) -> Tables:
     from lawaudit.extract.xxgk_tables import read_t2, read_t3, read_t4
 
-    toks = tokens(doc.text)
     found = Tables()
+    if not any(word in doc.text for word in ANCHORS):
+        return found  # none of the three tables: no need to cut the text into cells
+    toks = tokens(doc.text)
     read_t3(toks, found)
     read_t4(toks, found)
     read_t2(toks, found)
