@@ -163,12 +163,21 @@ def docx(r: Report, path) -> None:
     table.cell(1, 9).merge(table.cell(2, 9)).text = "总计"
     for j, h in enumerate(("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")):
         table.cell(2, 4 + j).text = h
+    spans: dict[tuple[int, str], list[int]] = {}  # (column, label) -> its rows, to merge
     for i, (section, group, item, cells) in enumerate(body, start=3):
-        table.cell(i, 0).text = section
-        table.cell(i, 1).text = group
-        table.cell(i, 2).text = item
+        if not group:  # 一, 二, 四: the label across the three label columns
+            table.cell(i, 0).merge(table.cell(i, 2)).text = section
+        elif not item:  # （一）, （二）, （七）: under 三, across two label columns
+            spans.setdefault((0, section), []).append(i)
+            table.cell(i, 1).merge(table.cell(i, 2)).text = group
+        else:
+            spans.setdefault((0, section), []).append(i)
+            spans.setdefault((1, group), []).append(i)
+            table.cell(i, 2).text = item
         for j, v in enumerate(cells):
             table.cell(i, 3 + j).text = str(v)
+    for (col, label), rows in spans.items():  # 三、本年度办理结果 and each group: merged down
+        table.cell(rows[0], col).merge(table.cell(rows[-1], col)).text = label
     doc.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
     table = doc.add_table(rows=4, cols=15)
     table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
