@@ -83,9 +83,11 @@ def t3_row(label: str, group: str) -> str | None:
     for heading in GROUPS:  # "(三)不予公开1.属于国家秘密": the sub-item is after the heading
         if heading in label and not label.endswith(heading):
             item = label.split(heading, 1)[1]
-    for key, _, words in T3_ROWS:
-        if key != "total" and any(w in item for w in words):
-            return key
+    keys = [k for k, _, words in T3_ROWS if k != "total" and any(w in item for w in words)]
+    if len(keys) > 1 and keys != ["other.1", "other"] and keys != ["other.2", "other"]:
+        return None  # two rows' words in one label: cells that may belong to either
+    if keys:
+        return keys[0]
     if "总计" in item:
         return "total"
     m = NUMBERED.match(item)
