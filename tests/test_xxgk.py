@@ -204,6 +204,8 @@ def test_hongze_2023_two_real_table_errors():
     mine = template_checks(checks)
     counts = {r: sum(c["rule"] == r for c in mine) for r in ("LA111", "LA112", "LA113", "LA114")}
     assert counts == {"LA111": 23, "LA112": 7, "LA113": 7, "LA114": 3}
+    coverage = check(XXGK / "hongze-2023-xxgk.pdf")["coverage"]
+    assert coverage["checked"] >= 23 * 7 + 15  # every cell of 表三 and 表四 (was 0 of them)
 
 
 @pytest.mark.skipif(

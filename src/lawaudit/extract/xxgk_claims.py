@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lawaudit.extract import xxgk_template as T
 from lawaudit.extract.xxgk import Cell, Tables, read_tables
-from lawaudit.model import Claim, ClaimKind, Document
+from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 
 def name(c: Cell) -> str:
@@ -119,3 +119,15 @@ def xxgk_claims(doc: Document) -> list[Claim]:
     t = read_tables(doc)
     out = [*t3_claims(doc, t), *t4_claims(doc, t), *notices(doc, t)]
     return out + narrative_claims(doc, t) if (t.t3 or t.t4) else out
+
+
+def with_cells(quantities: list[Quantity], claims: list[Claim]) -> list[Quantity]:
+    """The numbers seen, and the table cells the template claims use: a cell is a bare number
+    the coverage figure would not count, though every identity checks it."""
+    seen = {(q.start, q.end) for q in quantities if q.unit}
+    cells = {}
+    for c in claims:
+        for q in c.quantities():
+            if q.end > q.start and (q.start, q.end) not in seen:
+                cells[q.start, q.end] = q
+    return [*quantities, *(cells[k] for k in sorted(cells))]
