@@ -263,3 +263,28 @@ def test_a_baseline_still_matches_when_the_table_moves(tmp_path):
     assert {(c["rule"], c["subject"]) for c in checks if c.get("baselined")} >= {
         e for e in report.expected if e[0] != "LA412" and e[0] != "LA413"
     }
+
+
+def spaced(text: str) -> str:
+    """The text a PDF leaves when its tables are not found: a row's cells apart by spaces."""
+    return "\n".join(line.replace(" | ", " ").replace("|", " ") for line in text.splitlines())
+
+
+def test_rows_whose_cells_are_apart_by_spaces():
+    r = X.make(random.Random(21), 2021)
+    X.break_all(r)
+    checks = audit_text(spaced(X.text(r))).checks
+    assert {(c.rule, c.subject) for c in checks if c.status.value == "fail"} == r.expected
+    assert not [c for c in checks if c.rule == "LA911"]
+
+
+def test_numbers_on_a_line_of_their_own_are_not_given_to_a_label_elsewhere():
+    """A PDF's text may print a row's numbers above or below its label (centred in a tall row):
+    such a row is a notice, never the next label's cells."""
+    lines = spaced(X.text(X.make(random.Random(22), 2021))).splitlines()
+    i = next(k for k, line in enumerate(lines) if line.startswith("2.重复申请"))
+    label, numbers = lines[i].split(" ", 1)
+    lines[i : i + 1] = [numbers, label]
+    checks = audit_text("\n".join(lines)).checks
+    assert [c.rule for c in checks if c.rule == "LA911"]
+    assert not [c for c in checks if c.status.value == "fail"]

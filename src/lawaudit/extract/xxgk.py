@@ -13,6 +13,7 @@ to the columns leaves a notice instead of a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from lawaudit.model import Document, Quantity
 NUM, BLANK, EMPTY, LABEL = "num", "blank", "empty", "label"
 PROSE = 50  # characters: a longer cell is prose, and ends a table
 REACH = 60  # cells: how far a header may lie before the table's first row
+SPACED = re.compile(r"(.{0,60}?[^\d.\s-])?\s*(-?\d+(?:\.\d+)?(?: +-?\d+(?:\.\d+)?)+)")  # 2+ numbers
 ANCHORS = ("本年新收", "结果维持", "本年制发")  # a word each of 表三, 表四 and 表二 cannot lack
 
 
@@ -31,6 +33,7 @@ class Tok:
     key: str  # normalised, for matching labels
     start: int  # in Document.text
     kind: str
+    bare: bool = False  # a number on a line of numbers only: its row's label is elsewhere
 
     @property
     def end(self) -> int:
@@ -64,7 +67,8 @@ class Tables:
 
 
 def tokens(text: str) -> list[Tok]:
-    """Every cell of every line, in order; a line without "|" is one cell."""
+    """Every cell of every line, in order; a line without "|" is one cell, or a label and the
+    numbers after it when a PDF's text left a row as "（七）总计21 0 0 0 0 0 21"."""
     out: list[Tok] = []
     at = 0
     for line in text.split("\n"):
@@ -75,9 +79,25 @@ def tokens(text: str) -> list[Tok]:
         for part in parts:
             raw = part.strip()
             start = pos + len(part) - len(part.lstrip())
-            out.append(Tok(raw, T.norm(raw), start, kind_of(raw)))
+            if len(parts) == 1 and (m := SPACED.fullmatch(raw)):
+                out += spaced(m, start)
+            else:
+                out.append(Tok(raw, T.norm(raw), start, kind_of(raw)))
             pos += len(part) + 1
         at += len(line) + 1
+    return out
+
+
+def spaced(m: re.Match, start: int) -> list[Tok]:
+    """A label (if any) and the numbers after it, each a cell."""
+    out = []
+    if m.group(1):
+        label = m.group(1).strip()
+        out.append(Tok(label, T.norm(label), start, kind_of(label)))
+    bare = not m.group(1)
+    for n in re.finditer(r"\S+", m.group(2)):
+        at = start + m.start(2) + n.start()
+        out.append(Tok(n.group(), T.norm(n.group()), at, NUM, bare))
     return out
 
 

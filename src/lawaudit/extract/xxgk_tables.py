@@ -18,8 +18,8 @@ def header_columns(toks: list[Tok], i: int) -> tuple[str, ...] | None:
     for t in reversed(toks[max(0, i - REACH) : i]):
         if t.prose or "本年新收" in t.key:
             break
-        if t.kind == LABEL and t.key in T.HEADER_WORDS:
-            words.append(t.key)
+        if t.kind == LABEL:
+            words += reversed(T.words_of(t.key, T.HEADER_WORDS))
     words.reverse()
     if T.PERSON not in words or T.TOTAL not in words:
         return None
@@ -40,7 +40,7 @@ def read_t3(toks: list[Tok], found: Tables) -> None:
     group, end = "", toks[first].end
     for labels, values, _ in rows(toks, first):
         label = "".join(t.key for t in labels)
-        if all(t.key in T.HEADER_WORDS for t in labels):
+        if all(T.words_of(t.key, T.HEADER_WORDS) for t in labels):
             continue  # the header again, after a page break
         if "行政复议" in label or "行政诉讼" in label:
             break
@@ -61,7 +61,7 @@ def read_t3(toks: list[Tok], found: Tables) -> None:
                 found.notices.append((T3, why, labels[0].start))
                 return
             columns = T.STANDARD_COLUMNS
-        cells = align(values, len(columns))
+        cells = None if any(v.bare for v in values) else align(values, len(columns))
         if cells is None:
             why = f"{T.T3_NAME[key]}: {len(written)} cells for {len(columns)} columns"
             found.notices.append((T3, why, labels[0].start))
@@ -86,14 +86,15 @@ def read_t3(toks: list[Tok], found: Tables) -> None:
 def read_t4(toks: list[Tok], found: Tables) -> None:
     """表四: the header from 行政复议, then one row of fifteen cells."""
     for i, t in enumerate(toks):
-        if t.kind == LABEL and t.key.endswith("行政复议") and len(t.key) <= 8:
+        if t.kind == LABEL and T.words_of(t.key, T.T4_WORDS)[:1] == ["行政复议"]:
             near = toks[i : i + REACH]
             if any("结果维持" in u.key for u in near):
                 break
     else:
         return
     for labels, values, _ in rows(toks, i):
-        outcomes = [w for t in labels for w in T.T4_OUTCOMES if t.key.startswith(w)]
+        heads = [w for t in labels for w in T.words_of(t.key, T.T4_WORDS)]
+        outcomes = [w for w in heads if w in T.T4_OUTCOMES]
         n = len(T.T4_GROUPS) * len(T.T4_OUTCOMES)
         if outcomes and outcomes != list(T.T4_OUTCOMES) * (len(outcomes) // 5 or 1):
             found.notices.append((T4, "columns in an order not the template's", t.start))

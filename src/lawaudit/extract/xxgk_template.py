@@ -103,3 +103,17 @@ def t3_row(label: str, group: str) -> str | None:
 def group_of(label: str) -> str:
     """The group a heading label opens ("(三)不予公开" -> "deny"), or ""."""
     return next((g for h, g in GROUPS.items() if h in label), "")
+
+
+def words_of(key: str, words: frozenset[str]) -> list[str]:
+    """The template words a header cell is made of, longest first from the left: a PDF's text
+    may run a header row together ("自然人商业企业科研机构…总计"); [] when it holds other text."""
+    out, i = [], 0
+    ordered = sorted(words, key=len, reverse=True)
+    while i < len(key):
+        word = next((w for w in ordered if key.startswith(w, i)), None)
+        if word is None:
+            return []
+        out.append(word)
+        i += len(word)
+    return out

@@ -18,8 +18,9 @@ def blank_outcome(claim: Claim) -> Outcome | None:
     blanks = noted(claim, "blank: ")
     if not blanks:
         return None
-    cells = "cell" if len(blanks) == 1 else f"{len(blanks)} cells"
-    msg = f"{claim.subject}: cannot be checked, blank {cells}: {'; '.join(blanks)} ({BLANK_NOTE})"
+    cells = "a cell" if len(blanks) == 1 else f"{len(blanks)} cells"
+    listed = "; ".join(blanks)
+    msg = f"{claim.subject}: cannot be checked, {cells} blank or not found: {listed} ({BLANK_NOTE})"
     values = {"missing": blanks, "cells": noted(claim, "cell: ")}
     return Outcome(Status.UNVERIFIABLE, msg, "", values)
 
