@@ -23,7 +23,6 @@ from lawaudit.model import Document, Quantity
 NUM, BLANK, EMPTY, LABEL = "num", "blank", "empty", "label"
 PROSE = 50  # characters: a longer cell is prose, and ends a table
 REACH = 60  # cells: how far a header may lie before the table's first row
-SPACED = re.compile(r"(.{0,60}?[^\d.\s-])?\s*(-?\d+(?:\.\d+)?(?: +-?\d+(?:\.\d+)?)+)")  # 2+ numbers
 ANCHORS = ("本年新收", "结果维持", "本年制发")  # a word each of 表三, 表四 and 表二 cannot lack
 
 
@@ -79,8 +78,8 @@ def tokens(text: str) -> list[Tok]:
         for part in parts:
             raw = part.strip()
             start = pos + len(part) - len(part.lstrip())
-            if len(parts) == 1 and (m := SPACED.fullmatch(raw)):
-                out += spaced(m, start)
+            if len(parts) == 1 and (row := spaced(raw, start)):
+                out += row
             else:
                 out.append(Tok(raw, T.norm(raw), start, kind_of(raw)))
             pos += len(part) + 1
@@ -88,17 +87,27 @@ def tokens(text: str) -> list[Tok]:
     return out
 
 
-def spaced(m: re.Match, start: int) -> list[Tok]:
-    """A label (if any) and the numbers after it, each a cell."""
-    out = []
-    if m.group(1):
-        label = m.group(1).strip()
-        out.append(Tok(label, T.norm(label), start, kind_of(label)))
-    bare = not m.group(1)
-    for n in re.finditer(r"\S+", m.group(2)):
-        at = start + m.start(2) + n.start()
-        out.append(Tok(n.group(), T.norm(n.group()), at, NUM, bare))
-    return out
+def spaced(raw: str, start: int) -> list[Tok]:
+    """A label (if any) and two or more numbers after it, apart by spaces, each a cell; [] for
+    any other line. Cleaning drops the space between a label and its first number ("总计21")."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", raw)]
+    i = len(words)
+    while i and T.NUMBER.fullmatch(words[i - 1][1]):
+        i -= 1
+    numbers = words[i:]
+    label_end = words[i][0] if numbers else len(raw)
+    if i and numbers:  # "总计21": digits glued to the end of the label
+        at, word = words[i - 1]
+        j = len(word.rstrip("0123456789"))
+        if 0 < j < len(word) and word[j - 1] not in ".-":
+            numbers.insert(0, (at + j, word[j:]))
+            label_end = at + j
+    label = raw[:label_end].strip()
+    if len(numbers) < 2 or len(label) > PROSE:
+        return []
+    out = [Tok(label, T.norm(label), start, kind_of(label))] if label else []
+    bare = not label
+    return out + [Tok(n, T.norm(n), start + at, NUM, bare) for at, n in numbers]
 
 
 def kind_of(raw: str) -> str:
