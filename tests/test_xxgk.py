@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -288,3 +289,18 @@ def test_numbers_on_a_line_of_their_own_are_not_given_to_a_label_elsewhere():
     checks = audit_text("\n".join(lines)).checks
     assert [c.rule for c in checks if c.rule == "LA911"]
     assert not [c for c in checks if c.status.value == "fail"]
+
+
+def test_unnumbered_sub_items_and_a_header_repeated_after_a_page_break():
+    r = X.make(random.Random(23), 2021)
+    X.break_all(r)
+    lines = []
+    for line in X.text(r).splitlines():
+        if line.startswith("（五）不予处理"):  # the header again, as a new page repeats it
+            lines.append("自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计")
+        lines.append(re.sub(r"(^|\| )[1-8]\.", r"\1", line))  # "1.属于国家秘密" -> "属于国家秘密"
+    text = "\n".join(lines)
+    assert "\n其他 | " in text  # （六）其他处理 3.其他, now only "其他"
+    checks = audit_text(text).checks
+    assert {(c.rule, c.subject) for c in checks if c.status.value == "fail"} == r.expected
+    assert not [c for c in checks if c.rule == "LA911"]

@@ -39,14 +39,16 @@ def read_t3(toks: list[Tok], found: Tables) -> None:
     columns = header_columns(toks, first)
     group, end = "", toks[first].end
     for labels, values, _ in rows(toks, first):
+        while len(labels) > 1 and T.words_of(labels[0].key, T.HEADER_WORDS):
+            labels = labels[1:]  # the header again, after a page break
+        written = [t for t in values if t.kind in (NUM, BLANK)]
+        if not written and T.words_of(labels[0].key, T.HEADER_WORDS):
+            continue
         label = "".join(t.key for t in labels)
-        if all(T.words_of(t.key, T.HEADER_WORDS) for t in labels):
-            continue  # the header again, after a page break
         if "行政复议" in label or "行政诉讼" in label:
             break
         key = T.t3_row(label, group)
         group = T.group_of(label) or group
-        written = [t for t in values if t.kind in (NUM, BLANK)]
         if key == "other" and not written:
             continue  # （六）其他处理 as the heading of its three sub-items (2021)
         if key is None:
