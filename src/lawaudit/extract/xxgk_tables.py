@@ -63,7 +63,11 @@ def read_t3(toks: list[Tok], found: Tables) -> None:
                 found.notices.append((T3, why, labels[0].start))
                 return
             columns = T.STANDARD_COLUMNS
-        cells = None if any(v.bare for v in values) else align(values, len(columns))
+        if any(v.bare for v in values):
+            why = f"{T.T3_NAME[key]}: its numbers are on a line apart from its label"
+            found.notices.append((T3, why, labels[0].start))
+            continue
+        cells = align(values, len(columns))
         if cells is None:
             why = f"{T.T3_NAME[key]}: {len(written)} cells for {len(columns)} columns"
             found.notices.append((T3, why, labels[0].start))
