@@ -19,8 +19,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 N = r"(\d{1,7})(件|份|条|个|起)"
 NEW = (
     re.compile(
-        r"(?:收到|受理|新收|接收|办理)[^，。；,;：:]{0,16}?政府信息公开申请(?:共计|共|合计|总计)?"
-        + N
+        r"(?:收到|受理|新收|接收)[^，。；,;：:]{0,16}?政府信息公开申请(?:共计|共|合计|总计)?" + N
     ),
     re.compile(r"(?:收到|受理|新收|接收)(?:各类)?" + N + r"(?:政府信息公开|依申请公开)申请"),
 )
@@ -55,22 +54,23 @@ def lawsuits(t4: tuple[Cell, ...]) -> Cell | None:
 
 
 def targets(t: Tables):
-    """(patterns, table cell, word the context needs, cells to mark) for each figure the prose
-    may state."""
+    """(patterns, table cell, word the context needs, cells to mark, cells whose sum may be
+    meant instead) for each figure the prose may state."""
     cols = t.t3_columns
     if T.TOTAL in cols:
         i = cols.index(T.TOTAL)
-        if "new" in t.t3:
-            yield NEW, t.t3["new"][i], "", [t.t3["new"][i]]
+        if "new" in t.t3:  # "共受理申请30件（含上年结转2件）" counts 一 + 二
+            also = [t.t3[k][i] for k in ("new", "carried_in") if k in t.t3]
+            yield NEW, t.t3["new"][i], "", [t.t3["new"][i]], also
         for key, patterns in PATTERNS.items():
             if key in t.t3:
                 need = "申请" if key in ("open", "partial") else ""
-                yield patterns, t.t3[key][i], need, [t.t3[key][i]]
+                yield patterns, t.t3[key][i], need, [t.t3[key][i]], []
     if t.t4:
-        yield (REVIEW,), t.t4[4], "政府信息公开", [t.t4[4]]
+        yield (REVIEW,), t.t4[4], "政府信息公开", [t.t4[4]], []
         suits = lawsuits(t.t4)
         if suits:
-            yield (LAWSUIT,), suits, "政府信息公开", [t.t4[9], t.t4[14]]
+            yield (LAWSUIT,), suits, "政府信息公开", [t.t4[9], t.t4[14]], []
 
 
 def context(text: str, m: re.Match, line: str, needs: str) -> str:
@@ -85,7 +85,7 @@ def context(text: str, m: re.Match, line: str, needs: str) -> str:
 def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
     out: list[Claim] = []
     text, seen = doc.text, set()
-    for patterns, cell, needs, used in targets(t):
+    for patterns, cell, needs, used, also in targets(t):
         for pattern in patterns:
             for m in pattern.finditer(text):
                 line_start = text.rfind("\n", 0, m.start()) + 1
@@ -102,12 +102,15 @@ def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
                 notes = (f"table: line {table_line}",)
                 if cell.q is None:
                     notes += (f"blank: {name(cell)}",)
+                sentence = context(text, m, line, "政府信息公开") + text[m.end() :].split("。")[0]
+                counted_in = len(also) == 2 and "结转" in sentence and all(c.q for c in also)
                 out.append(
                     Claim(
                         kind=ClaimKind.XXGK_NARRATIVE,
                         subject=name(cell),
                         stated=q,
                         previous=cell.q,
+                        counts=tuple(c.q for c in also) if counted_in else (),
                         notes=notes + marks(doc, used),
                         **at(doc, q.start, q.end),
                     )

@@ -4,7 +4,9 @@ must equal the cell.
 What: the prose of these reports restates the tables: "全年共收到政府信息公开申请66件" is 表三
 一、本年新收 · 总计, "上年结转2件" is 二、上年结转 · 总计, "予以公开3件" and "部分公开17件" are their
 rows' 总计, "结转下年度继续办理1件" is 四, and "政府信息公开行政复议2件" / "行政诉讼3件" are 表四's
-总计 (the two kinds of 诉讼 together). Figures for another year (上年, 去年, 同比) are not paired.
+总计 (the two kinds of 诉讼 together). Figures for another year (上年, 去年, 同比) are not paired;
+a count of applications in a sentence that names 上年结转 may be 一 + 二 ("共受理申请30件，含上年
+结转2件") and passes when it is either.
 The message names both places: the sentence's line and the table cell's.
 
 Why: the prose and the table are written by different hands at different times; when they differ
@@ -42,10 +44,14 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     where = ", ".join(noted(claim, "table: ")) or "the table"
     values = {"stated": base(said), "computed": base(cell), "cells": noted(claim, "cell: ")}
     arithmetic = f"the prose says {said.raw}; {claim.subject} ({where}) is {cell.raw}"
+    both = sum(q.value for q in claim.counts) if claim.counts else None
     if said.value == cell.value:
-        yield Outcome(
-            Status.PASS, f"{said.raw} agrees with {claim.subject} ({where})", arithmetic, values
-        )
+        msg = f"{said.raw} agrees with {claim.subject} ({where})"
+        yield Outcome(Status.PASS, msg, arithmetic, values)
+    elif said.value == both:  # the sentence names 上年结转: its total counts them in
+        shown = " + ".join(q.raw for q in claim.counts)
+        msg = f"{said.raw} agrees with 一、本年新收 + 二、上年结转 ({where}): {shown} = {both}"
+        yield Outcome(Status.PASS, msg, arithmetic, {**values, "computed": str(both)})
     else:
         msg = f"the prose says {said.raw}, but {claim.subject} ({where}) is {cell.raw}"
         yield Outcome(Status.FAIL, msg, arithmetic, values)
