@@ -29,10 +29,23 @@ def english_at_100_columns(monkeypatch):
     set_lang("en")
 
 
-def audit_text(text: str, rules=None, settings: Settings | None = None):
+def audit_text(
+    text: str, rules=None, settings: Settings | None = None, previous: str | None = None
+):
+    """Audit `text`; with `previous`, last year's report as text (what --previous adds)."""
     doc = document_from_text("case.txt", text)
     found = extract(doc)
-    return audit("case.txt", found.claims, found.quantities, settings, rules)
+    claims = found.claims
+    if previous is not None:
+        from lawaudit.extract.previous import previous_claims
+        from lawaudit.extract.xxgk_previous import xxgk_previous_claims
+
+        last = document_from_text("last.txt", previous)
+        claims += (
+            *previous_claims(doc, last, "last.txt"),
+            *xxgk_previous_claims(doc, last, "last.txt"),
+        )
+    return audit("case.txt", claims, found.quantities, settings, rules)
 
 
 def claims_of(text: str):

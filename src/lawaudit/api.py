@@ -133,8 +133,10 @@ def _audit_document(doc, shown, settings, rules, words, last_year=None, previous
         claims = found.claims
         if last_year is not None:
             from lawaudit.extract.previous import previous_claims
+            from lawaudit.extract.xxgk_previous import xxgk_previous_claims
 
             claims += tuple(previous_claims(doc, last_year, previous))
+            claims += tuple(xxgk_previous_claims(doc, last_year, previous))
     finally:
         EXTRA_WORDS.reset(token)
     result = audit(shown, claims, found.quantities, settings, rules, found.notable, doc.line_col)

@@ -199,6 +199,15 @@ class ClaimKind(StrEnum):
     REPEAT = "repeat"  # the same subject stated twice in one report
     PERIOD = "period"  # the period a report covers against the dates it carries
     SUPPRESS = "suppress"  # <!-- lawaudit: ignore LA201 原因 --> before a paragraph
+    # 政府信息公开工作年度报告 tables (extract/xxgk_claims.py): one kind per identity
+    XXGK_ROW = "xxgk-row"  # 表三 a row: 总计 against 自然人 + 法人或其他组织 columns
+    XXGK_COLUMN = "xxgk-column"  # 表三 a column: （七）总计 against （一）…（六）
+    XXGK_BALANCE = "xxgk-balance"  # 表三 a column: 一 + 二 against （七）总计 + 四
+    XXGK_REVIEW = "xxgk-review"  # 表四: 总计 against 维持 + 纠正 + 其他 + 尚未审结
+    XXGK_NARRATIVE = "xxgk-narrative"  # a figure the prose states for a table cell
+    XXGK_CARRY = "xxgk-carry"  # 二、上年结转 against last year's 四、结转下年度
+    XXGK_IN_FORCE = "xxgk-in-force"  # 现行有效件数 against last year's + 制发 − 废止
+    XXGK_UNALIGNED = "xxgk-unaligned"  # a table like the template's that could not be aligned
 
 
 @dataclass(frozen=True, slots=True)

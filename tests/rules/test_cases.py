@@ -33,7 +33,7 @@ def run_case(rule_id: str, case: dict):
         doc = {"schema": "lawaudit-claims/1", "claims": case["claims"]}
         claims = parse_claims(yaml.safe_dump(doc, allow_unicode=True), "case.yaml")
         return audit("case.yaml", claims, (), settings, rules).checks
-    return audit_text(case["text"], rules, settings).checks
+    return audit_text(case["text"], rules, settings, previous=case.get("previous")).checks
 
 
 @pytest.mark.parametrize(("rule_id", "case"), list(load_cases()))

@@ -49,6 +49,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.structure import structure_claims
     from lawaudit.extract.tables import table_claims
     from lawaudit.extract.totals import total_claims
+    from lawaudit.extract.xxgk_claims import with_cells, xxgk_claims
     from lawaudit.suppress import suppression_claims
 
     quantities = find_quantities(doc.text, MAX_NUMBERS + 1)
@@ -66,6 +67,8 @@ def extract(doc: Document) -> Extraction:
     claims += grid_claims(doc)
     claims += change_claims(doc, sents)
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
+    claims += (xxgk := xxgk_claims(doc))  # 政府信息公开 template tables (xxgk*.py)
+    quantities = with_cells(quantities, xxgk)  # their cells count for coverage
     claims = one_per_fact(claims)
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities), notable(doc, sents), warnings)

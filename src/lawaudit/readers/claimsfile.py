@@ -52,6 +52,8 @@ NEEDS = {
     ClaimKind.LISTED: ("stated", "items"),
     ClaimKind.REPEAT: ("stated", "previous"),
     ClaimKind.PERIOD: ("items",),
+    ClaimKind.XXGK_NARRATIVE: ("stated", "previous"),
+    ClaimKind.XXGK_CARRY: ("stated", "previous"),
 }
 DIRECTIONS = ("", "up", "down")
 COUNTS = ("numerator", "denominator", "total", "parts", "counts")  # never negative
@@ -219,7 +221,7 @@ def claim_from(item, where: str) -> Claim:
     except ValueError:
         kinds = ", ".join(k.value for k in ClaimKind)
         raise ClaimsError(f"{where}.kind: must be one of {kinds}") from None
-    for role in NEEDS[kind]:
+    for role in NEEDS.get(kind, ()):
         if item.get(role) in (None, "", []):
             raise ClaimsError(f"{where}.{role}: required for a {kind.value} claim")
 

@@ -186,6 +186,23 @@ def check_span(doc: Document, c: Check) -> tuple[int, int] | None:
     return start, start + max(1, len(number))
 
 
+CELL = re.compile(r"(\d+):(\d+)-(\d+):(\d+)")
+
+
+def cell_spans(doc: Document, c: Check) -> list[tuple[int, int]]:
+    """The table cells a template identity used ("cells": ["84:1-84:3", …] in its values)."""
+    out = []
+    cells = c.values.get("cells") if isinstance(c.values, dict) else None
+    for place in cells if isinstance(cells, list) else ():
+        m = CELL.fullmatch(str(place))
+        if m:
+            line, col, end_line, end_col = map(int, m.groups())
+            a, b = offset(doc, line, col), offset(doc, end_line, end_col - 1)
+            if a is not None and b is not None and b >= a:
+                out.append((a, b + 1))
+    return out
+
+
 def marks_for(doc: Document, f: FileResult, unchecked: bool) -> tuple[list[Mark], dict]:
     """Non-overlapping marks in text order, and the mark id of each check (by position)."""
     spans: dict[tuple[int, int], Mark] = {}
@@ -199,6 +216,9 @@ def marks_for(doc: Document, f: FileResult, unchecked: bool) -> tuple[list[Mark]
             for other in used_spans(doc, c):
                 if other != span:
                     spans.setdefault(other, Mark(*other)).checks.append(c)
+        for cell in cell_spans(doc, c):  # the other cells of a table identity
+            if cell != span:
+                spans.setdefault(cell, Mark(*cell)).checks.append(c)
     if unchecked:
         for m in f.coverage.unchecked:
             q = m.quantity

@@ -23,12 +23,24 @@ from lawaudit.rules import (
     shares_sum,
     suppression_without_reason,
     unused_suppression,
+    xxgk_balance,
+    xxgk_carry_over,
+    xxgk_column_sum,
+    xxgk_in_force,
+    xxgk_narrative,
+    xxgk_review_sum,
+    xxgk_row_sum,
+    xxgk_unaligned,
 )
 
 ALL_RULES = (
     parts_exceed_total,  # LA101
     breakdown_sum,  # LA102
     listed_count,  # LA103
+    xxgk_row_sum,  # LA111
+    xxgk_column_sum,  # LA112
+    xxgk_balance,  # LA113
+    xxgk_review_sum,  # LA114
     rate_mismatch,  # LA201
     completion,  # LA202
     rate_granularity,  # LA203
@@ -39,8 +51,12 @@ ALL_RULES = (
     points_mismatch,  # LA302
     repeated_figure,  # LA401
     report_period,  # LA402
+    xxgk_narrative,  # LA411
+    xxgk_carry_over,  # LA412
+    xxgk_in_force,  # LA413
     suppression_without_reason,  # LA901
     unused_suppression,  # LA902
+    xxgk_unaligned,  # LA911
 )
 
 BY_ID = {m.RULE.id: m for m in ALL_RULES}
