@@ -100,6 +100,8 @@ def narrative_claims(doc: Document, t: Tables) -> list[Claim]:
                 q = stated(m)
                 table_line = doc.line_col(cell.start)[0]
                 notes = (f"table: line {table_line}",)
+                if pattern in NEW and "受理" in m.group(0):
+                    notes += ("accepted: 受理",)  # at most what was received (新收)
                 if cell.q is None:
                     notes += (f"blank: {name(cell)}",)
                 sentence = context(text, m, line, "政府信息公开") + text[m.end() :].split("。")[0]

@@ -6,7 +6,8 @@ What: the prose of these reports restates the tables: "全年共收到政府信�
 rows' 总计, "结转下年度继续办理1件" is 四, and "政府信息公开行政复议2件" / "行政诉讼3件" are 表四's
 总计 (the two kinds of 诉讼 together). Figures for another year (上年, 去年, 同比) are not paired;
 a count of applications in a sentence that names 上年结转 may be 一 + 二 ("共受理申请30件，含上年
-结转2件") and passes when it is either.
+结转2件") and passes when it is either. A count the prose says was 受理 (accepted) may be fewer
+than those received (新收): fewer is unverifiable, more is a failure.
 The message names both places: the sentence's line and the table cell's.
 
 Why: the prose and the table are written by different hands at different times; when they differ
@@ -52,6 +53,12 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         shown = " + ".join(q.raw for q in claim.counts)
         msg = f"{said.raw} agrees with 一、本年新收 + 二、上年结转 ({where}): {shown} = {both}"
         yield Outcome(Status.PASS, msg, arithmetic, {**values, "computed": str(both)})
+    elif noted(claim, "accepted: ") and said.value < cell.value:
+        msg = (
+            f"the prose says {said.raw} 受理 (accepted), {claim.subject} ({where}) is {cell.raw}:"
+            " fewer accepted than received may be right"
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, arithmetic, values)
     else:
         msg = f"the prose says {said.raw}, but {claim.subject} ({where}) is {cell.raw}"
         yield Outcome(Status.FAIL, msg, arithmetic, values)
