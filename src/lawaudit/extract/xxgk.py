@@ -173,7 +173,7 @@ def rows(toks: list[Tok], i: int):
 
 
 def read_tables(doc: Document) -> Tables:
-    from lawaudit.extract.xxgk_tables import read_t2, read_t3, read_t4
+    from lawaudit.extract.xxgk_tables import T4, read_t2, read_t3, read_t4
 
     found = Tables()
     if not any(word in doc.text for word in ANCHORS):
@@ -182,4 +182,14 @@ def read_tables(doc: Document) -> Tables:
     read_t3(toks, found)
     read_t4(toks, found)
     read_t2(toks, found)
+    if not found.t4 and not any(n[0] == T4 for n in found.notices):
+        # 表四's words are there but no header could be read (a PDF's text that broke the
+        # header into single characters): say so rather than pass over it in silence
+        m = T4_SIGNS.search(doc.text)
+        if m is not None:
+            found.notices.append((T4, "its header could not be read", m.start()))
     return found
+
+
+# The outcome words of 表四, close together: a table of the template, whatever its header.
+T4_SIGNS = re.compile(r"结果维持(?:(?!\n\n)[\s\S]){0,80}?结果纠正(?:(?!\n\n)[\s\S]){0,80}?尚未审结")
