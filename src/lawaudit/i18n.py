@@ -107,6 +107,28 @@ NOTES_ZH = (
         re.compile(r"the numerator is the outcomes of its kind together: (.+)"),
         r"分子为同类结果之和：\1",
     ),
+    # 政府信息公开 template tables (extract/xxgk*.py): where a cell is, and why a table that
+    # looks like the template's could not be aligned (LA911)
+    (re.compile(r"table: line (\d+)"), r"表格第\1行"),
+    (re.compile(r"last year: (.+), line (\d+)"), r"见\1第\2行"),
+    (re.compile(r"a row not in the template: (.+)"), r"模板中没有的行：\1"),
+    (
+        re.compile(r"no column header, and (\d+) cells in (.+)"),
+        r"未找到表头，且\2有\1个单元格",
+    ),
+    (
+        re.compile(r"(.+): its numbers are on a line apart from its label"),
+        r"\1：数字与行名不在同一行",
+    ),
+    (re.compile(r"(.+): (\d+) cells for (\d+) columns"), r"\1：有\2个单元格，但表格有\3列"),
+    (re.compile(r"(\d+) cells for (\d+) columns"), r"有\1个单元格，但表格有\2列"),
+    (re.compile(r"(.+): cells not aligned"), r"\1：单元格无法与列对齐"),
+    (re.compile(r"columns in an order not the template's"), "各列顺序与模板不同"),
+    (
+        re.compile(r"（七）总计 not found, so its columns are not checked"),
+        "未找到（七）总计",
+    ),
+    (re.compile(r"(.+) twice"), r"\1出现两次"),
 )
 
 

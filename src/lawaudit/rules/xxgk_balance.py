@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
 from lawaudit.rules.xxgk import blank_outcome, noted, plus, total
@@ -38,7 +39,10 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         return
     received, handled = claim.parts, claim.counts
     a, b = total(received), total(handled)
-    arithmetic = f"一 + 二: {plus(received)} = {a}; （七）总计 + 四: {plus(handled)} = {b}"
+    arithmetic = tr(
+        f"一 + 二: {plus(received)} = {a}; （七）总计 + 四: {plus(handled)} = {b}",
+        f"一 + 二：{plus(received)} = {a}；（七）总计 + 四：{plus(handled)} = {b}",
+    )
     values = {
         "parts": [base(q) for q in received],
         "total": str(b),
@@ -47,9 +51,14 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         "cells": noted(claim, "cell: "),
     }
     if a == b:
-        yield Outcome(
-            Status.PASS, f"{claim.subject}: 一 + 二 = （七）总计 + 四 = {a}", arithmetic, values
+        msg = tr(
+            f"{claim.subject}: 一 + 二 = （七）总计 + 四 = {a}",
+            f"{claim.subject}：一 + 二 = （七）总计 + 四 = {a}，相符",
         )
+        yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
-        msg = f"{claim.subject}: 一 + 二 = {a} but （七）总计 + 四 = {b} (the 勾稽关系 the template states)"
+        msg = tr(
+            f"{claim.subject}: 一 + 二 = {a} but （七）总计 + 四 = {b} (the 勾稽关系 the template states)",
+            f"{claim.subject}：一 + 二 = {a}，而（七）总计 + 四 = {b}，不符合模板所列的勾稽关系",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic, values)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
-from lawaudit.rules.xxgk import blank_outcome, noted
+from lawaudit.rules.xxgk import blank_outcome, noted, shown
 
 RULE = Rule(
     id="LA412",
@@ -37,18 +38,25 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         yield out
         return
     now, then = claim.stated, claim.previous
-    where = noted(claim, "last year: ")
-    last = f"{claim.items[0]} ({where[0] if where else 'last year'})"
+    where = shown(claim, "last year: ")
+    last = tr(
+        f"{claim.items[0]} ({where[0] if where else 'last year'})",
+        f"{claim.items[0]}（{where[0] if where else '上年报告'}）",
+    )
     values = {"stated": base(now), "computed": base(then), "cells": noted(claim, "cell: ")}
-    arithmetic = f"this year {now.raw}; {last}: {then.raw}"
+    arithmetic = tr(
+        f"this year {now.raw}; {last}: {then.raw}",
+        f"本年为{now.raw}；{last}为{then.raw}",
+    )
     if now.value == then.value:
-        yield Outcome(
-            Status.PASS, f"{claim.subject} {now.raw} = {last} {then.raw}", arithmetic, values
+        msg = tr(
+            f"{claim.subject} {now.raw} = {last} {then.raw}",
+            f"{claim.subject}为{now.raw}，与{last}的{then.raw}相符",
         )
+        yield Outcome(Status.PASS, msg, arithmetic, values)
     else:
-        yield Outcome(
-            Status.FAIL,
+        msg = tr(
             f"{claim.subject} is {now.raw}, but {last} is {then.raw}",
-            arithmetic,
-            values,
+            f"{claim.subject}为{now.raw}，而{last}为{then.raw}",
         )
+        yield Outcome(Status.FAIL, msg, arithmetic, values)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity
 from lawaudit.rules.base import Outcome, Settings
 from lawaudit.rules.xxgk import sum_outcome
@@ -32,4 +33,4 @@ RULE = Rule(
 
 def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is ClaimKind.XXGK_COLUMN:
-        yield sum_outcome(claim, "the sum of （一）…（六）")
+        yield sum_outcome(claim, tr("the sum of （一）…（六）", "（一）至（六）之和"))

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
-from lawaudit.rules.xxgk import blank_outcome, noted, total
+from lawaudit.rules.xxgk import blank_outcome, noted, says, shown, total
 
 RULE = Rule(
     id="LA413",
@@ -39,9 +40,12 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         return
     (before, issued), repealed = claim.parts, claim.counts
     computed = total((before, issued)) - total(repealed)
-    shown = f"{before.raw} + {issued.raw} − {repealed[0].raw} = {computed}"
-    where = noted(claim, "last year: ")
-    arithmetic = f"{shown} ({where[0] if where else 'last year'}); the table says {claim.total.raw}"
+    sums = f"{before.raw} + {issued.raw} − {repealed[0].raw} = {computed}"
+    where = shown(claim, "last year: ")
+    place = tr(
+        f" ({where[0] if where else 'last year'})", f"（{where[0] if where else '上年报告'}）"
+    )
+    arithmetic = f"{sums}{place}{says(claim.total)}"
     values = {
         "total": base(claim.total),
         "parts": [base(before), base(issued)],
@@ -49,10 +53,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         "computed": str(computed),
         "cells": noted(claim, "cell: "),
     }
-    msg = f"{claim.subject} = 上年现行有效 + 本年制发 − 本年废止: {shown}"
+    msg = f"{claim.subject} = 上年现行有效 + 本年制发 − 本年废止{tr(': ', '：')}{sums}"
     if computed == claim.total.value:
-        yield Outcome(Status.PASS, msg, arithmetic, values)
+        yield Outcome(Status.PASS, msg + tr("", "，相符"), arithmetic, values)
     else:
-        yield Outcome(
-            Status.FAIL, f"{msg}, but the table says {claim.total.raw}", arithmetic, values
-        )
+        fail = tr(f", but the table says {claim.total.raw}", f"，表中为{claim.total.raw}")
+        yield Outcome(Status.FAIL, msg + fail, arithmetic, values)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base
-from lawaudit.rules.xxgk import blank_outcome, noted
+from lawaudit.rules.xxgk import blank_outcome, noted, shown
 
 RULE = Rule(
     id="LA411",
@@ -42,16 +43,25 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         yield out
         return
     said, cell = claim.stated, claim.previous
-    where = ", ".join(noted(claim, "table: ")) or "the table"
+    where = tr(", ", "、").join(shown(claim, "table: ")) or tr("the table", "表格")
     values = {"stated": base(said), "computed": base(cell), "cells": noted(claim, "cell: ")}
-    arithmetic = f"the prose says {said.raw}; {claim.subject} ({where}) is {cell.raw}"
+    arithmetic = tr(
+        f"the prose says {said.raw}; {claim.subject} ({where}) is {cell.raw}",
+        f"正文为{said.raw}；{claim.subject}（{where}）为{cell.raw}",
+    )
     both = sum(q.value for q in claim.counts) if claim.counts else None
     if said.value == cell.value:
-        msg = f"{said.raw} agrees with {claim.subject} ({where})"
+        msg = tr(
+            f"{said.raw} agrees with {claim.subject} ({where})",
+            f"正文{said.raw}与{claim.subject}（{where}）相符",
+        )
         yield Outcome(Status.PASS, msg, arithmetic, values)
     elif said.value == both:  # the sentence names 上年结转: its total counts them in
-        shown = " + ".join(q.raw for q in claim.counts)
-        msg = f"{said.raw} agrees with 一、本年新收 + 二、上年结转 ({where}): {shown} = {both}"
+        added = " + ".join(q.raw for q in claim.counts)
+        msg = tr(
+            f"{said.raw} agrees with 一、本年新收 + 二、上年结转 ({where}): {added} = {both}",
+            f"正文{said.raw}与一、本年新收 + 二、上年结转（{where}）相符：{added} = {both}",
+        )
         yield Outcome(Status.PASS, msg, arithmetic, {**values, "computed": str(both)})
     elif noted(claim, "accepted: ") and said.value < cell.value:
         msg = (
@@ -60,5 +70,8 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         )
         yield Outcome(Status.UNVERIFIABLE, msg, arithmetic, values)
     else:
-        msg = f"the prose says {said.raw}, but {claim.subject} ({where}) is {cell.raw}"
+        msg = tr(
+            f"the prose says {said.raw}, but {claim.subject} ({where}) is {cell.raw}",
+            f"正文为{said.raw}，而{claim.subject}（{where}）为{cell.raw}",
+        )
         yield Outcome(Status.FAIL, msg, arithmetic, values)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity
 from lawaudit.rules.base import Outcome, Settings
 from lawaudit.rules.xxgk import sum_outcome
@@ -34,4 +35,4 @@ RULE = Rule(
 
 def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is ClaimKind.XXGK_ROW:
-        yield sum_outcome(claim, "the sum of its applicant columns")
+        yield sum_outcome(claim, tr("the sum of its applicant columns", "本行各类申请人之和"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lawaudit.i18n import note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings
 
@@ -33,6 +34,9 @@ RULE = Rule(
 
 def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if claim.kind is ClaimKind.XXGK_UNALIGNED:
-        why = claim.notes[0] if claim.notes else "not aligned"
-        msg = f"{claim.subject} looks like the template's but could not be aligned ({why}); not checked"
+        why = note(claim.notes[0]) if claim.notes else tr("not aligned", "无法对齐")
+        msg = tr(
+            f"{claim.subject} looks like the template's but could not be aligned ({why}); not checked",
+            f"{claim.subject}形似模板中的表格，但无法逐格对齐（{why}），未核验",
+        )
         yield Outcome(Status.UNVERIFIABLE, msg, "", {})
