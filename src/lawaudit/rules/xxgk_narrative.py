@@ -64,9 +64,10 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         )
         yield Outcome(Status.PASS, msg, arithmetic, {**values, "computed": str(both)})
     elif noted(claim, "accepted: ") and said.value < cell.value:
-        msg = (
+        msg = tr(
             f"the prose says {said.raw} 受理 (accepted), {claim.subject} ({where}) is {cell.raw}:"
-            " fewer accepted than received may be right"
+            " fewer accepted than received may be right",
+            f"正文称受理{said.raw}，{claim.subject}（{where}）为{cell.raw}：受理数少于收到数可能属实，无法核验",
         )
         yield Outcome(Status.UNVERIFIABLE, msg, arithmetic, values)
     else:
