@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawaudit.model import Claim, ClaimKind, Document, Mention, Quantity
 
@@ -55,9 +55,10 @@ def extract(doc: Document) -> Extraction:
     quantities = find_quantities(doc.text, MAX_NUMBERS + 1)
     warnings: tuple[str, ...] = ()
     if len(quantities) > MAX_NUMBERS:
-        line = doc.line_col(quantities[MAX_NUMBERS].start)[0]
+        stop = quantities[MAX_NUMBERS].start
+        warnings = (unread(doc.line_col(stop)[0]),)
         quantities = quantities[:MAX_NUMBERS]
-        warnings = (unread(line),)
+        doc = replace(doc, text=doc.text[:stop])  # every reader stops there too (tables …)
     sents = sentences(doc, quantities)
     rates = rate_claims(doc, sents)
     groups = share_groups(doc, rates)
