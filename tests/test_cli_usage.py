@@ -31,3 +31,22 @@ def test_a_bad_value_in_chinese_names_the_choices():
 def test_a_missing_argument_is_one_line():
     done = run("explain")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_reading_and_configuration_errors_follow_the_language(tmp_path):
+    from pathlib import Path
+
+    scanned = Path(__file__).parent / "fixtures" / "scanned.pdf"
+    done = run("check", "--lang", "zh", str(scanned))
+    assert done.returncode == 2 and "没有文字层" in done.stderr and "scanned PDF" not in done.stderr
+    (tmp_path / "lawaudit.toml").write_text("bogus = 1\n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("受理10件，办结9件。\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "lawaudit", "check", "--lang", "zh", str(report)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2 and "未知的设置项 'bogus'" in done.stderr

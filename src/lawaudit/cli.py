@@ -175,6 +175,7 @@ def configuration(paths, path, select, ignore, fail_on, rounding, lang=None):
     --select replaces the file's `select`; --ignore adds to its `ignore`."""
     from lawaudit.config import CHECKS, Config, ConfigError, discover, load
 
+    choose_lang(lang)  # until the file is read: --lang, else the locale (its errors too)
     try:
         found = path or discover(paths)
         cfg = load(found) if found else Config()

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from lawaudit.i18n import tr
+
 NAMES = ("lawaudit.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
@@ -117,7 +119,9 @@ def _toml(path: Path) -> dict:
     except ReadError as e:
         raise ConfigError(str(e)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+        raise ConfigError(
+            tr(f"{path}: not valid TOML: {e}", f"{path}：不是有效的TOML：{e}")
+        ) from None
 
 
 def load(path: str | Path) -> Config:
@@ -128,7 +132,9 @@ def load(path: str | Path) -> Config:
     if path.name == "pyproject.toml" or "tool" in data:
         data = data.get("tool", {}).get("lawaudit")
         if data is None:
-            raise ConfigError(f"{path}: no [tool.lawaudit] table")
+            raise ConfigError(
+                tr(f"{path}: no [tool.lawaudit] table", f"{path}：没有[tool.lawaudit]表")
+            )
         where = f"{path} [tool.lawaudit]"
     return merge(Config(source=str(path)), data, where)
 
@@ -140,7 +146,12 @@ def merge(base: Config, options: dict, where: str) -> Config:
         key = raw_key.replace("-", "_")
         check = CHECKS.get(key)
         if check is None:
-            raise ConfigError(f"{where}: unknown key {raw_key!r}; known keys: {', '.join(KEYS)}")
+            raise ConfigError(
+                tr(
+                    f"{where}: unknown key {raw_key!r}; known keys: {', '.join(KEYS)}",
+                    f"{where}：未知的设置项 {raw_key!r}；可用的有：{'、'.join(KEYS)}",
+                )
+            )
         changes[key] = check(value, f"{where}: {raw_key}")
     return replace(base, **changes)
 
@@ -149,7 +160,12 @@ def _strings(value, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in value.split(",")]
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {_kind(value)}")
+        raise ConfigError(
+            tr(
+                f"{where}: expected a list of strings, got {_kind(value)}",
+                f"{where}：应为字符串列表，而不是{_kind(value)}",
+            )
+        )
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -164,7 +180,12 @@ def _rules(value, where: str) -> tuple[str, ...]:
     for v in _strings(value, where):
         rule = known_rule(v)
         if rule is None:
-            raise ConfigError(f"{where}: unknown rule {v!r}; `lawaudit rules` lists them")
+            raise ConfigError(
+                tr(
+                    f"{where}: unknown rule {v!r}; `lawaudit rules` lists them",
+                    f"{where}：未知的规则 {v!r}；用 lawaudit rules 查看所有规则",
+                )
+            )
         out.append(rule)
     return tuple(out)
 
@@ -183,22 +204,42 @@ def known_rule(key: str, exact: bool = False) -> str | None:
 
 def _severity(value, where: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(f'{where}: expected a table (LA203 = "error"), got {_kind(value)}')
+        raise ConfigError(
+            tr(
+                f'{where}: expected a table (LA203 = "error"), got {_kind(value)}',
+                f'{where}：应为一个表（LA203 = "error"），而不是{_kind(value)}',
+            )
+        )
     out = {}
     for rule, level in value.items():
         rule_id = known_rule(str(rule), exact=True)
         if rule_id is None:
-            raise ConfigError(f"{where}.{rule}: unknown rule {rule!r}; `lawaudit rules` lists them")
+            raise ConfigError(
+                tr(
+                    f"{where}.{rule}: unknown rule {rule!r}; `lawaudit rules` lists them",
+                    f"{where}.{rule}：未知的规则 {rule!r}；用 lawaudit rules 查看所有规则",
+                )
+            )
         if level not in SEVERITIES:
             levels = ", ".join(SEVERITIES)
-            raise ConfigError(f"{where}.{rule}: unknown severity {level!r}; use {levels}")
+            raise ConfigError(
+                tr(
+                    f"{where}.{rule}: unknown severity {level!r}; use {levels}",
+                    f"{where}.{rule}：未知的严重程度 {level!r}；可用 {levels}",
+                )
+            )
         out[rule_id] = level
     return tuple(sorted(out.items()))
 
 
 def _fail_on(value, where: str) -> str:
     if value not in FAIL_ON:
-        raise ConfigError(f"{where}: unknown level {value!r}; use {', '.join(FAIL_ON)}")
+        raise ConfigError(
+            tr(
+                f"{where}: unknown level {value!r}; use {', '.join(FAIL_ON)}",
+                f"{where}：未知的级别 {value!r}；可用 {'、'.join(FAIL_ON)}",
+            )
+        )
     return value
 
 
@@ -208,21 +249,43 @@ def _rounding(value, where: str) -> tuple[str, ...]:
     modes = _strings(value, where)
     for m in modes:
         if m not in MODES:
-            raise ConfigError(f"{where}: unknown mode {m!r}; use {', '.join(MODES)}")
+            raise ConfigError(
+                tr(
+                    f"{where}: unknown mode {m!r}; use {', '.join(MODES)}",
+                    f"{where}：未知的舍入方式 {m!r}；可用 {'、'.join(MODES)}",
+                )
+            )
     if not modes:
-        raise ConfigError(f"{where}: no rounding mode; use {', '.join(MODES)}")
+        raise ConfigError(
+            tr(
+                f"{where}: no rounding mode; use {', '.join(MODES)}",
+                f"{where}：没有舍入方式；可用 {'、'.join(MODES)}",
+            )
+        )
     return modes
 
 
 def _tolerance(value, where: str) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-        raise ConfigError(f"{where}: expected a number of percentage points, got {_kind(value)}")
+        raise ConfigError(
+            tr(
+                f"{where}: expected a number of percentage points, got {_kind(value)}",
+                f"{where}：应为百分点数，而不是{_kind(value)}",
+            )
+        )
     try:
         d = Decimal(str(value))
     except InvalidOperation:
-        raise ConfigError(f"{where}: not a number: {value!r}") from None
+        raise ConfigError(
+            tr(f"{where}: not a number: {value!r}", f"{where}：不是数字：{value!r}")
+        ) from None
     if not d.is_finite() or d < 0:
-        raise ConfigError(f"{where}: expected a number ≥ 0, got {value!r}")
+        raise ConfigError(
+            tr(
+                f"{where}: expected a number ≥ 0, got {value!r}",
+                f"{where}：应为不小于0的数，而不是{value!r}",
+            )
+        )
     return format(d.normalize(), "f") if d else "0"
 
 
@@ -230,13 +293,23 @@ def _words(value, where: str) -> tuple[str, ...]:
     words = _strings(value, where)
     for w in words:
         if len(w) < 2:
-            raise ConfigError(f"{where}: {w!r} is too short to name a rate (2 characters or more)")
+            raise ConfigError(
+                tr(
+                    f"{where}: {w!r} is too short to name a rate (2 characters or more)",
+                    f"{where}：{w!r}太短，不能作比率名称（至少2个字）",
+                )
+            )
     return words
 
 
 def _lang(value, where: str) -> str:
     if value not in ("zh", "en"):
-        raise ConfigError(f"{where}: unknown language {value!r}; use zh or en")
+        raise ConfigError(
+            tr(
+                f"{where}: unknown language {value!r}; use zh or en",
+                f"{where}：未知的语言 {value!r}；可用 zh 或 en",
+            )
+        )
     return value
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lawaudit.i18n import tr
 from lawaudit.model import Document
 from lawaudit.readers.text import ReadError, decode, document_from_text, load
 from lawaudit.readers.text import read as read_text
@@ -38,7 +39,12 @@ def sniff(path: str, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         return "docx"  # docx.py says so when the zip holds no Word document
     if data.startswith(OLE2):
-        raise ReadError("an old binary Office file (.doc, .xls): save it as .docx or PDF first")
+        raise ReadError(
+            tr(
+                "an old binary Office file (.doc, .xls): save it as .docx or PDF first",
+                "旧式二进制Office文件（.doc、.xls）：请先另存为.docx或PDF",
+            )
+        )
     head = _ascii_head(data)
     if HTML_START.match(head) or META_CHARSET.search(head):
         return "html"
@@ -65,7 +71,7 @@ def read(path: str, encoding: str | None = None) -> Document:
     try:
         kind = sniff(path, data)
     except ReadError as e:
-        raise ReadError(f"cannot read {name}: {e}") from None
+        raise ReadError(tr(f"cannot read {name}: {e}", f"无法读取 {name}：{e}")) from None
     if kind == "text":
         return read_text(path, encoding, data)
     warnings: tuple[str, ...] = ()
@@ -83,6 +89,6 @@ def read(path: str, encoding: str | None = None) -> Document:
 
             text = html_text(data, encoding)
     except ReadError as e:
-        raise ReadError(f"cannot read {name}: {e}") from None
+        raise ReadError(tr(f"cannot read {name}: {e}", f"无法读取 {name}：{e}")) from None
     doc = document_from_text(path, text)
     return replace(doc, warnings=warnings) if warnings else doc

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 
+from lawaudit.i18n import tr
 from lawaudit.readers.text import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,14 +46,29 @@ def docx_text(data: bytes) -> str:
         body = None
     if body is None:
         if parts is None:
-            raise ReadError("a damaged zip archive, not a readable Word document")
+            raise ReadError(
+                tr(
+                    "a damaged zip archive, not a readable Word document",
+                    "zip压缩包已损坏，不是可读的Word文档",
+                )
+            )
         if "word/document.xml" not in parts:
-            raise ReadError("a zip archive without word/document.xml: not Word")
+            raise ReadError(
+                tr(
+                    "a zip archive without word/document.xml: not Word",
+                    "zip压缩包中没有word/document.xml：不是Word文档",
+                )
+            )
         try:
             safe = etree.XMLParser(resolve_entities=False, no_network=True)
             body = etree.fromstring(parts["word/document.xml"], safe).find(f"{W}body")
         except Exception as e:  # damaged XML
-            raise ReadError(f"not a readable Word document ({type(e).__name__})") from None
+            raise ReadError(
+                tr(
+                    f"not a readable Word document ({type(e).__name__})",
+                    f"不是可读的Word文档（{type(e).__name__}）",
+                )
+            ) from None
     return "\n".join(_blocks(body)) if body is not None else ""
 
 
@@ -99,9 +115,19 @@ def _unpack(data: bytes) -> dict[str, bytes] | None:
     except zipfile.BadZipFile as e:
         if not parts and "File is not a zip file" in str(e):
             return None  # not a zip at all: python-docx says what is wrong with it
-        raise ReadError(f"a damaged zip archive ({e}), not a readable Word document") from None
+        raise ReadError(
+            tr(
+                f"a damaged zip archive ({e}), not a readable Word document",
+                f"zip压缩包已损坏（{e}），不是可读的Word文档",
+            )
+        ) from None
     except (ValueError, OSError, zlib.error, NotImplementedError, RuntimeError, EOFError) as e:
-        raise ReadError(f"a damaged zip archive ({type(e).__name__}), not readable") from None
+        raise ReadError(
+            tr(
+                f"a damaged zip archive ({type(e).__name__}), not readable",
+                f"zip压缩包已损坏（{type(e).__name__}），无法读取",
+            )
+        ) from None
     return parts
 
 

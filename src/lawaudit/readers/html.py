@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from lawaudit.i18n import tr
 from lawaudit.readers.text import ReadError, decode
 
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -70,7 +71,12 @@ def html_text(data: bytes, encoding: str | None = None) -> str:
         return ""  # nothing but white space
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         # libxml2 stops at 256 nested elements and drops the rest of the page without a word
-        raise ReadError("HTML nested too deeply (over 255 elements): the page cannot be read")
+        raise ReadError(
+            tr(
+                "HTML nested too deeply (over 255 elements): the page cannot be read",
+                "HTML嵌套过深（超过255层）：无法读取该网页",
+            )
+        )
     title = _title(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         if isinstance(el, etree._Comment) and SUPPRESSION.match(el.text or ""):

@@ -24,6 +24,7 @@ import re
 import statistics
 import threading
 
+from lawaudit.i18n import tr
 from lawaudit.readers.text import ReadError
 
 MARGIN = 0.12  # share of the page height at the top and bottom where running furniture sits
@@ -35,7 +36,10 @@ CID = re.compile(r"\(cid:\d+\)")  # a glyph with no Unicode mapping
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"[-—–―−~_(（\[]*#(?:/#)?[-—–―−~_)）\]]*")  # after DIGITS: "—#—"
 ALNUM_PAIR = re.compile(r"[0-9A-Za-z%.]$")
-OCR = "no text layer (a scanned PDF?): run OCR on it first; lawaudit reads only text"
+OCR = (
+    "no text layer (a scanned PDF?): run OCR on it first; lawaudit reads only text",
+    "没有文字层（扫描件？）：请先做OCR文字识别；lawaudit只读取文字",
+)
 
 
 def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -59,10 +63,12 @@ def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
         inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e  # pdfplumber's
         kind = type(inner).__name__  # PdfminerException wraps pdfminer's own
         if "Password" in kind or "Encrypt" in kind:
-            raise ReadError("the PDF is encrypted: it needs a password") from None
-        raise ReadError(f"not a readable PDF ({kind})") from None
+            raise ReadError(
+                tr("the PDF is encrypted: it needs a password", "PDF已加密：需要密码")
+            ) from None
+        raise ReadError(tr(f"not a readable PDF ({kind})", f"不是可读的PDF（{kind}）")) from None
     if not any(text.strip() for lines in pages for _, _, text in lines):
-        raise ReadError(OCR)
+        raise ReadError(tr(*OCR))
     furniture = _running(pages)
     text = "\n\f".join(
         "\n".join(text for k, (_, _, text) in enumerate(lines) if (i, k) not in furniture)

@@ -71,7 +71,12 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
-                raise ReadError(f"not valid {codec} after its byte-order mark") from None
+                raise ReadError(
+                    tr(
+                        f"not valid {codec} after its byte-order mark",
+                        f"字节顺序标记之后不是有效的{codec}",
+                    )
+                ) from None
     nuls = data.count(0)
     utf8 = _try(data, "utf-8")
     # Neither UTF-8 nor GB18030 text has NUL bytes. ASCII-heavy UTF-16 is also valid UTF-8,
@@ -122,9 +127,16 @@ def _decode_as(data: bytes, encoding: str) -> str:
         codecs.lookup(encoding)
         text = data.decode(encoding)
     except LookupError:
-        raise ReadError(f"unknown text encoding {encoding!r}") from None
+        raise ReadError(
+            tr(f"unknown text encoding {encoding!r}", f"未知的文本编码 {encoding!r}")
+        ) from None
     except UnicodeDecodeError as e:
-        raise ReadError(f"not valid {encoding} (byte 0x{data[e.start]:02x} at {e.start})") from None
+        raise ReadError(
+            tr(
+                f"not valid {encoding} (byte 0x{data[e.start]:02x} at {e.start})",
+                f"不是有效的{encoding}（第{e.start}字节为0x{data[e.start]:02x}）",
+            )
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -160,7 +172,9 @@ def load(path: str, what: str = "") -> bytes:
     try:
         if path == "-":
             if sys.stdin is None:  # started with standard input closed (<&-)
-                raise ReadError("cannot read standard input: it is closed")
+                raise ReadError(
+                    tr("cannot read standard input: it is closed", "无法读取标准输入：已关闭")
+                )
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
             fd = os.open(path, OPEN_FLAGS)
@@ -171,7 +185,12 @@ def load(path: str, what: str = "") -> bytes:
         reason = tr(reason, OS_REASONS_ZH.get(reason, reason)) or type(e).__name__
         raise ReadError(tr(f"cannot read {name}: {reason}", f"无法读取 {name}：{reason}")) from None
     if len(data) > MAX_BYTES:
-        raise ReadError(f"cannot read {name}: larger than {MAX_BYTES >> 20} MB")
+        raise ReadError(
+            tr(
+                f"cannot read {name}: larger than {MAX_BYTES >> 20} MB",
+                f"无法读取 {name}：大于{MAX_BYTES >> 20} MB",
+            )
+        )
     return data
 
 
@@ -182,7 +201,9 @@ def _read_opened(f, name: str) -> bytes:
     if stat.S_ISDIR(mode):  # POSIX opens a folder for reading; only read() fails
         raise ReadError(tr(f"cannot read {name}: is a directory", f"无法读取 {name}：这是文件夹"))
     if not stat.S_ISFIFO(mode):
-        raise ReadError(f"cannot read {name}: not a file or a pipe")
+        raise ReadError(
+            tr(f"cannot read {name}: not a file or a pipe", f"无法读取 {name}：不是文件或管道")
+        )
     head = b""
     if NONBLOCK:
         try:
@@ -191,7 +212,12 @@ def _read_opened(f, name: str) -> bytes:
             pass  # a writer that has not written yet
         else:
             if not head:  # no writer, or one that wrote nothing
-                raise ReadError(f"cannot read {name}: an empty pipe, or one nothing writes to")
+                raise ReadError(
+                    tr(
+                        f"cannot read {name}: an empty pipe, or one nothing writes to",
+                        f"无法读取 {name}：管道为空，或没有写入",
+                    )
+                )
         os.set_blocking(f.fileno(), True)
     return head + f.read(MAX_BYTES + 1 - len(head))
 
