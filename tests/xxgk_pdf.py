@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tests.fixtures.make_pdfs import HEIGHT, WIDTH, pdf, stream
+from tests.fixtures.make_pdfs import chinese_pdf
 
 if TYPE_CHECKING:
     from tests.xxgk_reports import Report
@@ -98,28 +98,4 @@ def pages(r: Report) -> list[list[str]]:
 
 
 def report_pdf(r: Report) -> bytes:
-    font = [
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-        b"/DescendantFonts [4 0 R] >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
-        b"/FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>",
-        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
-        b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
-        b"/CapHeight 880 /StemV 93 >>",
-    ]
-    ops = ["\n".join(p) for p in pages(r)]
-    first = 6
-    kids = " ".join(f"{first + 2 * i} 0 R" for i in range(len(ops)))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {len(ops)} >>".encode(),
-        *font,
-    ]
-    for i, page in enumerate(ops):
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {WIDTH} {HEIGHT}] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {first + 2 * i + 1} 0 R >>".encode()
-        )
-        objects.append(stream(page.encode("ascii")))
-    return pdf(objects)
+    return chinese_pdf(["\n".join(p) for p in pages(r)])
