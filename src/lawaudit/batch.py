@@ -199,9 +199,16 @@ def audit_path(path: str, options: Options) -> FileResult:
     )
 
 
+# Files of this run audited so far, and in all: what a stopped run says it finished.
+PROGRESS = [0, 0]
+
+
 def audit_all(paths: list[str], options: Options, jobs: int) -> Iterator[FileResult]:
     """FileResults in input order; in-process for one job or one file (no start-up cost)."""
-    return in_order(partial(audit_path, options=options), paths, jobs)
+    PROGRESS[:] = [0, len(paths)]
+    for result in in_order(partial(audit_path, options=options), paths, jobs):
+        yield result
+        PROGRESS[0] += 1
 
 
 def in_order(task: Callable[[str], FileResult], paths: list[str], jobs: int):

@@ -601,11 +601,15 @@ def main() -> None:
 
 def stopped(signum: int) -> None:
     """A run stopped by a signal: workers ended now (not when the interpreter exits), one line."""
+    from lawaudit.i18n import tr
     from lawaudit.output import signal_exit
 
     batch = sys.modules.get("lawaudit.batch")
     if batch is not None:
         batch.stop_workers()
     message, code = signal_exit(signum)
+    done, total = batch.PROGRESS if batch is not None else (0, 0)
+    if total > 1:  # what was finished: its results were written out as each file ended
+        message += tr(f" after {done} of {total} files", f"（已完成{done}/{total}个文件）")
     typer.echo(message, err=True)
     sys.exit(code)
