@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 
+from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Quantity
 
 SCHEMA = "lawaudit-claims/1"
@@ -78,7 +79,12 @@ def load_claims(path: str) -> tuple[Claim, ...]:
     except ReadError as e:
         raise ClaimsError(str(e)) from None
     except UnicodeDecodeError as e:
-        raise ClaimsError(f"cannot read {path}: not UTF-8 ({e.reason} at byte {e.start})") from None
+        raise ClaimsError(
+            tr(
+                f"cannot read {path}: not UTF-8 ({e.reason} at byte {e.start})",
+                f"无法读取 {path}：不是UTF-8编码（第{e.start}字节）",
+            )
+        ) from None
     return parse_claims(data, path)
 
 
@@ -87,18 +93,32 @@ def parse_claims(data: str, path: str) -> tuple[Claim, ...]:
         try:
             doc = json.loads(data, parse_float=str, parse_int=str)
         except json.JSONDecodeError as e:
-            raise ClaimsError(f"{path}: not valid JSON (line {e.lineno}: {e.msg})") from None
+            raise ClaimsError(
+                tr(
+                    f"{path}: not valid JSON (line {e.lineno}: {e.msg})",
+                    f"{path}：不是有效的JSON（第{e.lineno}行）",
+                )
+            ) from None
         except RecursionError:
-            raise ClaimsError(f"{path}: nested more than {MAX_DEPTH} deep") from None
+            raise ClaimsError(
+                tr(f"{path}: nested more than {MAX_DEPTH} deep", f"{path}：嵌套超过{MAX_DEPTH}层")
+            ) from None
     else:
         doc = _load_yaml(data, path)
     if depth(doc) > MAX_DEPTH:
-        raise ClaimsError(f"{path}: nested more than {MAX_DEPTH} deep")
+        raise ClaimsError(
+            tr(f"{path}: nested more than {MAX_DEPTH} deep", f"{path}：嵌套超过{MAX_DEPTH}层")
+        )
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
-        raise ClaimsError(f"{path}: schema: expected '{SCHEMA}' at the top of a claims file")
+        raise ClaimsError(
+            tr(
+                f"{path}: schema: expected '{SCHEMA}' at the top of a claims file",
+                f"{path}：schema：声明文件开头应为'{SCHEMA}'",
+            )
+        )
     items = doc.get("claims")
     if not isinstance(items, list):
-        raise ClaimsError(f"{path}: claims: expected a list")
+        raise ClaimsError(tr(f"{path}: claims: expected a list", f"{path}：claims：应为列表"))
     claims = tuple(claim_from(item, f"{path}: claims[{i}]") for i, item in enumerate(items))
     return placed(claims, report_path(doc.get("source"), path), path, item_lines(data, path))
 
@@ -162,11 +182,21 @@ def _load_yaml(data: str, path: str):
         def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 line = self.peek_event().start_mark.line + 1
-                raise ClaimsError(f"{path}: line {line}: YAML aliases (*name) are not accepted")
+                raise ClaimsError(
+                    tr(
+                        f"{path}: line {line}: YAML aliases (*name) are not accepted",
+                        f"{path}：第{line}行：不接受YAML别名（*name）",
+                    )
+                )
             self.level += 1
             if self.level > MAX_DEPTH:
                 line = self.peek_event().start_mark.line + 1
-                raise ClaimsError(f"{path}: line {line}: nested more than {MAX_DEPTH} deep")
+                raise ClaimsError(
+                    tr(
+                        f"{path}: line {line}: nested more than {MAX_DEPTH} deep",
+                        f"{path}：第{line}行：嵌套超过{MAX_DEPTH}层",
+                    )
+                )
             try:
                 return super().compose_node(parent, index)
             finally:
@@ -177,7 +207,9 @@ def _load_yaml(data: str, path: str):
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
-        raise ClaimsError(f"{path}: not valid YAML{where}") from None
+        raise ClaimsError(
+            tr(f"{path}: not valid YAML{where}", f"{path}：不是有效的YAML{where}")
+        ) from None
 
 
 def depth(value) -> int:
@@ -200,49 +232,91 @@ def brief(value) -> str:
 
 def _check_digits(text: str, where: str) -> None:
     if len(text) > 4 * MAX_DIGITS or sum(c.isdigit() for c in text) > MAX_DIGITS:
-        raise ClaimsError(f"{where}: too long for a number (at most {MAX_DIGITS} digits)")
+        raise ClaimsError(
+            tr(
+                f"{where}: too long for a number (at most {MAX_DIGITS} digits)",
+                f"{where}：数字过长（最多{MAX_DIGITS}位）",
+            )
+        )
 
 
 def claim_from(item, where: str) -> Claim:
     from lawaudit.extract.numbers import parse_quantity
 
     if not isinstance(item, dict):
-        raise ClaimsError(f"{where}: expected a mapping")
+        raise ClaimsError(tr(f"{where}: expected a mapping", f"{where}：应为映射（键值对）"))
     unknown = sorted(set(item) - FIELDS, key=str)
     if unknown:
-        raise ClaimsError(f"{where}.{brief(unknown[0])[1:-1]}: unknown field")
+        raise ClaimsError(
+            tr(
+                f"{where}.{brief(unknown[0])[1:-1]}: unknown field",
+                f"{where}.{brief(unknown[0])[1:-1]}：未知的字段",
+            )
+        )
     for name in TEXTS:
         if name in item and not isinstance(item[name], str):
-            raise ClaimsError(f"{where}.{name}: expected text, got {kind_of(item[name])}")
+            raise ClaimsError(
+                tr(
+                    f"{where}.{name}: expected text, got {kind_of(item[name])}",
+                    f"{where}.{name}：应为文字，而不是{kind_of(item[name])}",
+                )
+            )
     if isinstance(item.get("stated"), list):
-        raise ClaimsError(f"{where}.stated: expected one value, got a list")
+        raise ClaimsError(
+            tr(
+                f"{where}.stated: expected one value, got a list",
+                f"{where}.stated：应为单个数值，而不是列表",
+            )
+        )
     try:
         kind = ClaimKind(str(item.get("kind", "")))
     except ValueError:
         kinds = ", ".join(k.value for k in ClaimKind)
-        raise ClaimsError(f"{where}.kind: must be one of {kinds}") from None
+        raise ClaimsError(
+            tr(f"{where}.kind: must be one of {kinds}", f"{where}.kind：须为以下之一：{kinds}")
+        ) from None
     for role in NEEDS.get(kind, ()):
         if item.get(role) in (None, "", []):
-            raise ClaimsError(f"{where}.{role}: required for a {kind.value} claim")
+            raise ClaimsError(
+                tr(
+                    f"{where}.{role}: required for a {kind.value} claim",
+                    f"{where}.{role}：{kind.value}类声明必须有此项",
+                )
+            )
 
     def quantity(role: str, value) -> Quantity:
         if isinstance(value, list):
             if not value:
-                raise ClaimsError(f"{where}.{role}: empty list")
+                raise ClaimsError(tr(f"{where}.{role}: empty list", f"{where}.{role}：列表为空"))
             from lawaudit.extract.bases import sum_of
 
             return sum_of([quantity(f"{role}[{i}]", v) for i, v in enumerate(value)])
         if not isinstance(value, str):
-            raise ClaimsError(f"{where}.{role}: expected a number, got {kind_of(value)}")
+            raise ClaimsError(
+                tr(
+                    f"{where}.{role}: expected a number, got {kind_of(value)}",
+                    f"{where}.{role}：应为数字，而不是{kind_of(value)}",
+                )
+            )
         _check_digits(value, f"{where}.{role}")
         try:
             q = parse_quantity(value)
         except ValueError:
-            raise ClaimsError(f"{where}.{role}: not a number: {brief(value)}") from None
+            raise ClaimsError(
+                tr(
+                    f"{where}.{role}: not a number: {brief(value)}",
+                    f"{where}.{role}：不是数字：{brief(value)}",
+                )
+            ) from None
         if role == "stated" and kind is ClaimKind.RATE and not q.unit:
             q = parse_quantity(value + "%")  # a bare rate is a percentage
         if role.split("[")[0] in COUNTS and q.value < 0:
-            raise ClaimsError(f"{where}.{role}: a count cannot be negative: {brief(value)}")
+            raise ClaimsError(
+                tr(
+                    f"{where}.{role}: a count cannot be negative: {brief(value)}",
+                    f"{where}.{role}：数量不能为负：{brief(value)}",
+                )
+            )
         return q
 
     roles = {r: quantity(r, item[r]) for r in ROLES if item.get(r) not in (None, "")}
@@ -250,14 +324,18 @@ def claim_from(item, where: str) -> Claim:
     for name in LISTS:
         values = item.get(name) or []
         if not isinstance(values, list):
-            raise ClaimsError(f"{where}.{name}: expected a list")
+            raise ClaimsError(tr(f"{where}.{name}: expected a list", f"{where}.{name}：应为列表"))
         lists[name] = tuple(quantity(f"{name}[{i}]", v) for i, v in enumerate(values))
     items = item.get("items") or []
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise ClaimsError(f"{where}.items: expected a list of text")
+        raise ClaimsError(
+            tr(f"{where}.items: expected a list of text", f"{where}.items：应为文字列表")
+        )
     direction = str(item.get("direction", ""))
     if direction not in DIRECTIONS:
-        raise ClaimsError(f"{where}.direction: must be up or down")
+        raise ClaimsError(
+            tr(f"{where}.direction: must be up or down", f"{where}.direction：须为up或down")
+        )
     flags = {f: boolean(item.get(f), f"{where}.{f}") for f in FLAGS if f in item}
     if kind is ClaimKind.RATE and "capped" not in flags:
         from lawaudit.extract.patterns import CAPPED_RATE
@@ -267,7 +345,12 @@ def claim_from(item, where: str) -> Claim:
     if not isinstance(notes, str) and not (
         isinstance(notes, list) and all(isinstance(n, str) for n in notes)
     ):
-        raise ClaimsError(f"{where}.notes: expected text or a list of text")
+        raise ClaimsError(
+            tr(
+                f"{where}.notes: expected text or a list of text",
+                f"{where}.notes：应为文字或文字列表",
+            )
+        )
     return Claim(
         kind=kind,
         subject=str(item.get("subject", "")),
@@ -289,33 +372,64 @@ def kind_of(value) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true or false"
-    return {list: "a list", dict: "a mapping"}.get(type(value), brief(value))
+        return tr("true or false", "true或false")
+    names = {list: tr("a list", "列表"), dict: tr("a mapping", "映射")}
+    return names.get(type(value), brief(value))
 
 
 def boolean(value, where: str) -> bool:
     if isinstance(value, list | dict):
-        raise ClaimsError(f"{where}: expected true or false, got {kind_of(value)}")
+        raise ClaimsError(
+            tr(
+                f"{where}: expected true or false, got {kind_of(value)}",
+                f"{where}：应为true或false，而不是{kind_of(value)}",
+            )
+        )
     text = str(value).lower()
     if text in ("true", "yes", "1"):
         return True
     if text in ("false", "no", "0", "none", "null", ""):
         return False
-    raise ClaimsError(f"{where}: expected true or false, got {brief(value)}")
+    raise ClaimsError(
+        tr(
+            f"{where}: expected true or false, got {brief(value)}",
+            f"{where}：应为true或false，而不是{brief(value)}",
+        )
+    )
 
 
 def integer(value, where: str) -> int:
     if not isinstance(value, str | int) or isinstance(value, bool):
-        raise ClaimsError(f"{where}: expected a whole number, got {kind_of(value)}")
+        raise ClaimsError(
+            tr(
+                f"{where}: expected a whole number, got {kind_of(value)}",
+                f"{where}：应为整数，而不是{kind_of(value)}",
+            )
+        )
     text = str(value).strip()
     if len(text) > 12:  # a line or page number; int() of 100,000 digits is itself refused
-        raise ClaimsError(f"{where}: expected a whole number of at most 12 digits")
+        raise ClaimsError(
+            tr(
+                f"{where}: expected a whole number of at most 12 digits",
+                f"{where}：应为不超过12位的整数",
+            )
+        )
     try:
         n = int(text)
     except ValueError:
-        raise ClaimsError(f"{where}: expected a whole number, got {brief(value)}") from None
+        raise ClaimsError(
+            tr(
+                f"{where}: expected a whole number, got {brief(value)}",
+                f"{where}：应为整数，而不是{brief(value)}",
+            )
+        ) from None
     if n < 0:
-        raise ClaimsError(f"{where}: expected a whole number ≥ 0, got {brief(value)}")
+        raise ClaimsError(
+            tr(
+                f"{where}: expected a whole number ≥ 0, got {brief(value)}",
+                f"{where}：应为不小于0的整数，而不是{brief(value)}",
+            )
+        )
     return n
 
 
