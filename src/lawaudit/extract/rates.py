@@ -178,7 +178,7 @@ def pair_rate(
             if names_verb(it)
             and not B.qualified(verbs[0], it.label, B.LESSER)
             and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
-            and not is_whole(it)
+            and (not is_whole(it) or closed_total(it))
             and it.q.start not in used
             and not B.is_target(text, it)
         ),
@@ -333,6 +333,8 @@ def find_rate_claims(
                     if by is not None:
                         used.add(by.q.start)
                     claim = rate_claim(doc, item, name, by, num, den)
+                    if by is not None and den is None and opens(sent, by) and P.CLOSED.search(name):
+                        claim = intake_before(doc, claim, previous)
                     yield replace(claim, subject=phrase_of(named.label, name))
             elif share and B.RESPECTIVE_SHARE.search(named.label):
                 continue  # 分别占 with lists of unequal length (cut off): no pairing to trust
@@ -381,6 +383,38 @@ def is_integer_run(items: list[Item]) -> bool:
         not it.q.unit and not it.q.decimals and it.q.scale == 1 and not it.q.qualifier
         for it in plain
     )
+
+
+def closed_total(it: Item) -> bool:
+    """ "全年共审结各类行政案件1976件": a total of closed cases, the part of a 审结率."""
+    return bool(P.CLOSED.search(it.label)) and not P.INTAKE.search(it.label)
+
+
+def opens(sent: Sentence, item: Item) -> bool:
+    """The item is the sentence's first count: "2023年全年共审结…1976件，审结率89%"."""
+    return next((it for it in sent.items if it.is_count), None) is item
+
+
+def intake_before(doc, claim: Claim, previous: list[Item]) -> Claim:
+    """ "共受理各类行政案件2203件…。全年共审结1976件，审结率89%": a sentence that opens with the
+    closed count of its rate measures it against the intake of the sentence before (inferred,
+    so a failure is a warning)."""
+    done = claim.numerator
+    intake = next(
+        (
+            it
+            for it in reversed(previous)
+            if P.INTAKE.search(it.label)
+            and not P.NOT_INTAKE.search(it.label)
+            and comparable(it.q, done)
+            and at_least(it.q, range_of(done).lo)
+        ),
+        None,
+    )
+    if intake is None:
+        return claim
+    note = f"whole {intake.q.raw} taken from line {doc.line_col(intake.q.start)[0]}"
+    return replace(claim, denominator=intake.q, inferred=True, notes=(*claim.notes, note))
 
 
 def rate_claim(
