@@ -147,7 +147,8 @@ COUNT_HEAD = re.compile(r"数量|件数|人数|数$|量$|金额|合计")
 
 
 def tables(text: str) -> Iterator[Table]:
-    for block in [*rows_of(text), *flat_rows(text)]:
+    lines = line_cells(text)
+    for block in [*rows_of(text), *flat_rows(text, lines), *column_rows(lines)]:
         block = normalised(block)
         i = 0
         while i < len(block):
@@ -202,11 +203,8 @@ def normalised(block: list[Row]) -> list[Row]:
     return out
 
 
-def flat_rows(text: str) -> Iterator[list[Row]]:
-    """A table flattened one cell a line with no "|" (PDF text, some pages): a header of k
-    short cells that names a count column ("序号 / 处理方式 / 数量 / 比例"), then rows of k
-    lines each, for as long as every row has a label and numbers where the header's
-    numbers stand. Only the few lines before a count word are tried as a header's start."""
+def line_cells(text: str) -> list[Cell]:
+    """Every non-blank line as one cell."""
     lines = []
     at = 0
     for line in text.split("\n"):
@@ -214,6 +212,33 @@ def flat_rows(text: str) -> Iterator[list[Row]]:
         if bare:
             lines.append(cell(bare, at + line.index(bare)))
         at += len(line) + 1
+    return lines
+
+
+def column_rows(lines: list[Cell]) -> Iterator[list[Row]]:
+    """A table flattened column by column: its row names one a line, then a count column's
+    header and as many numbers ("房产 / 执法 / … / 合计 / 数量 / 396 / 198 / … / 2083"). Read only
+    when the names and the numbers are exactly as many."""
+    for h, head in enumerate(lines):
+        if len(head.text) > 6 or not COUNT_HEAD.search(head.text) or head.number is not None:
+            continue
+        n = 0
+        while h + 1 + n < len(lines) and lines[h + 1 + n].number is not None:
+            n += 1
+        names = lines[max(0, h - n) : h]
+        if n < 2 or len(names) != n or any(c.number is not None or len(c.text) > 12 for c in names):
+            continue
+        corner = lines[h - n - 1] if h - n - 1 >= 0 and lines[h - n - 1].number is None else None
+        header = Row((corner or cell("", names[0].start), head))
+        yield [header, *(Row((name, lines[h + 1 + k])) for k, name in enumerate(names))]
+
+
+def flat_rows(text: str, lines: list[Cell] | None = None) -> Iterator[list[Row]]:
+    """A table flattened one cell a line with no "|" (PDF text, some pages): a header of k
+    short cells that names a count column ("序号 / 处理方式 / 数量 / 比例"), then rows of k
+    lines each, for as long as every row has a label and numbers where the header's
+    numbers stand. Only the few lines before a count word are tried as a header's start."""
+    lines = line_cells(text) if lines is None else lines
     done = 0  # lines before this one belong to a table already read
     for word in (i for i, c in enumerate(lines) if len(c.text) <= 12 and COUNT_HEAD.search(c.text)):
         for i in range(max(done, word - 5), word):
