@@ -28,6 +28,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
 MISSING = frozenset({"", "-", "—", "–", "/", "无", "--", "——"})
+SUBSET_ROW = re.compile(r"其中|含|内含|包括|小计|[(（]?\d+[)）]|[（(][一二三四五六七八九十]+[)）]")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总数|全部|全市|全区|全县)")
 SHARE_HEAD = re.compile(r"占比|比重|构成|比例|百分比|占.{0,6}[%％]")
 CHANGE_HEAD = re.compile(r"同比|环比|增长|增减|增幅|变化|比上年|较上年|升降")
@@ -301,8 +302,11 @@ def grid_claims(doc: Document) -> list[Claim]:
 
 
 def column_total(doc: Document, table: Table, col: int) -> list[Claim]:
-    """A count column and its total row: the rows add up to it."""
+    """A count column and its total row: the rows add up to it — unless some rows are
+    subsets of others ("其中：网上受理", "含…", "小计"), when the rows are no single cut."""
     if table.total is None or table.total.missing(col):
+        return []
+    if any(SUBSET_ROW.match(r.label) for r in table.rows):
         return []
     total = table.total.at(col)
     if total is None or any(r.missing(col) for r in table.rows):
@@ -362,7 +366,8 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
             )
         )
     shares = [c.stated for c in out]
-    if len(shares) == len(table.rows) >= 2:
+    nested = any(SUBSET_ROW.match(r.label) for r in table.rows)  # 其中 rows: no single cut
+    if len(shares) == len(table.rows) >= 2 and not nested:
         group = Claim(
             kind=ClaimKind.SHARES,
             subject=f"{len(shares)} rows of {name}",
