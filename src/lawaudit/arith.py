@@ -391,3 +391,8 @@ def implied_whole(counts, shares) -> tuple[Fraction, Fraction] | None:
         top = c.hi * 100 / (s - h)
         hi = top if hi is None else min(hi, top)
     return (lo, hi) if hi is not None else None
+
+
+def share_fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
+    """count / whole rounds to the share (half-up or half-even, inputs within their precision)."""
+    return overlaps(ratio_range(range_of(count), range_of(whole)), stated_interval(share))

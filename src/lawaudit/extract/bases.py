@@ -23,10 +23,8 @@ from lawaudit.arith import (
     decimal_places,
     implied_whole,
     modes_giving,
-    overlaps,
     range_of,
-    ratio_range,
-    stated_interval,
+    share_fits,
 )
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence
@@ -277,7 +275,7 @@ def one_whole_per_list(
                 out[i] = replace(c, denominator=best, inferred=True, notes=(note,))
         for i in members:  # the share outside the consensus: say which whole the others fit
             c = out[i]
-            if not fits(c.numerator, c.stated, best):
+            if not share_fits(c.numerator, c.stated, best):
                 note = f"the other shares of its list fit the whole {best.raw}"
                 out[i] = replace(c, notes=(*c.notes, note))
     return out
@@ -285,7 +283,7 @@ def one_whole_per_list(
 
 def support(pairs: list[tuple[Quantity, Quantity]], whole: Quantity) -> int:
     """How many (count, share) pairs of a list the whole gives."""
-    return sum(1 for count, share in pairs if fits(count, share, whole))
+    return sum(1 for count, share in pairs if share_fits(count, share, whole))
 
 
 def stated_before(
@@ -354,7 +352,7 @@ def settled(g: Claim, members: list[Claim]) -> list[Claim]:
         return members
     if span[0] <= whole.hi and whole.lo <= span[1]:
         return members  # the stated whole is one the shares allow: each share speaks for itself
-    fitting = sum(1 for c, p in zip(g.counts, g.parts, strict=True) if fits(c, p, g.total))
+    fitting = sum(1 for c, p in zip(g.counts, g.parts, strict=True) if share_fits(c, p, g.total))
     if 2 * fitting >= len(g.parts):
         return members  # most shares fit it: the others fail on their own
     summed = sum_of(list(g.counts))
@@ -395,11 +393,6 @@ def mark_balancing(members: list[Claim], group: Claim) -> list[Claim]:
         i = off[0][0]
         return [*members[:i], replace(members[i], balanced=True), *members[i + 1 :]]
     return members
-
-
-def fits(count: Quantity, share: Quantity, whole: Quantity) -> bool:
-    """count / whole rounds to the share (half-up or half-even, inputs within their precision)."""
-    return overlaps(ratio_range(range_of(count), range_of(whole)), stated_interval(share))
 
 
 def sum_of(qs: list[Quantity]) -> Quantity:

@@ -40,9 +40,7 @@ def is_whole(item: Item) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # every builder asks it of the same counts
 def names_whole(label: str) -> bool:
-    return bool(
-        P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
-    )
+    return bool(P.TOTAL_MARK.search(label)) or names_intake(label)
 
 
 def is_level(item: Item) -> bool:
@@ -69,9 +67,16 @@ def generic_stripped(name: str) -> str:
 
 def names_bare_total(label: str) -> bool:
     """What a bare 占比 may refer to: a count marked 共/合计/总计, or an intake (受理, 收到)."""
-    if P.BARE_TOTAL.search(label):
-        return True
+    return bool(P.BARE_TOTAL.search(label)) or names_intake(label)
+
+
+def names_intake(label: str) -> bool:
+    """An intake (受理, 收到, 转办 …), not an income (收入, 税收)."""
     return bool(P.INTAKE.search(label)) and not P.NOT_INTAKE.search(label)
+
+
+def takes_in(item: Item) -> bool:
+    return names_intake(item.label)
 
 
 BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope

@@ -35,6 +35,7 @@ from lawaudit.extract.counts import (
     is_level,
     is_whole,
     names_whole,
+    takes_in,
 )
 from lawaudit.extract.share_parts import (
     bare_count,
@@ -410,10 +411,7 @@ def intake_before(doc, claim: Claim, previous: list[Item]) -> Claim:
         (
             it
             for it in reversed(previous)
-            if P.INTAKE.search(it.label)
-            and not P.NOT_INTAKE.search(it.label)
-            and comparable(it.q, done)
-            and at_least(it.q, range_of(done).lo)
+            if takes_in(it) and comparable(it.q, done) and at_least(it.q, range_of(done).lo)
         ),
         None,
     )

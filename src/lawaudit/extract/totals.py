@@ -9,7 +9,6 @@ short sum an error. "受理119件……办结119件": the closed count of an int
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,7 +25,7 @@ from lawaudit.extract.context import (
     place,
     strip_filler,
 )
-from lawaudit.extract.counts import comparable, is_level, is_whole
+from lawaudit.extract.counts import comparable, is_level, is_whole, names_whole, takes_in
 from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -316,14 +315,7 @@ COLON = re.compile(r"[:：]")
 
 
 def names_total(text: str, item: Item) -> bool:
-    return marks_total(item.label) and can_add(text, item)
-
-
-@functools.lru_cache(maxsize=4096)  # asked of every count of a sentence with three or more
-def marks_total(label: str) -> bool:
-    return bool(
-        P.TOTAL_MARK.search(label) or (P.INTAKE.search(label) and not P.NOT_INTAKE.search(label))
-    )
+    return names_whole(item.label) and can_add(text, item)
 
 
 def exact_run(text: str, total: Item, run: list[Item]) -> list[Item]:
@@ -381,10 +373,6 @@ def completion(doc: Document, intake: Item, closed: Item) -> Claim:
         new_only=NEW_ONLY.search(intake.label) is not None,
         **place(doc, closed.q, intake.q.start - len(intake.label)),
     )
-
-
-def takes_in(item: Item) -> bool:
-    return bool(P.INTAKE.search(item.label)) and not P.NOT_INTAKE.search(item.label)
 
 
 def same_topic(intake: Item, closed: Item) -> bool:

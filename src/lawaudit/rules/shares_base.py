@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lawaudit.arith import implied_whole
-from lawaudit.extract.bases import fits
+from lawaudit.arith import implied_whole, share_fits
 from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, in_scale, num, stated_as, written
@@ -42,7 +41,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     lo, hi = span
     pairs = zip(claim.counts, claim.parts, strict=True)
     shown = ", ".join(f"{written(c)} / {written(p)}%" for c, p in pairs)
-    fitting = sum(1 for c, p in zip(claim.counts, claim.parts, strict=True) if fits(c, p, whole))
+    fitting = sum(
+        1 for c, p in zip(claim.counts, claim.parts, strict=True) if share_fits(c, p, whole)
+    )
     if 2 * fitting >= len(claim.parts):
         msg = tr(
             f"{fitting} of {len(claim.parts)} shares fit the stated whole {whole.raw}",
