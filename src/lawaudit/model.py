@@ -230,6 +230,9 @@ class Claim:
       the first and last line of the paragraph it applies to.
     `inferred` marks a role the extractor took from outside the claim's own sentence (a share
     whose whole was stated earlier): a failure then weighs less, because the pairing is a guess.
+    `possible_whole` marks a rate's denominator that is only one reading of the text (a 满意率
+    after a count of handled cases: who rated is seldom stated): a rate it cannot give is then a
+    doubt, never a failure.
     `line`, `column`, `quote` locate the stated number in the file as given; `end_line` and
     `end_column` (one past its last character) end it, 0 when unknown (claims files).
     """
@@ -247,6 +250,7 @@ class Claim:
     exhaustive: bool = False
     capped: bool = False
     inferred: bool = False
+    possible_whole: bool = False
     page: int | None = None
     notes: tuple[str, ...] = ()
     current: Quantity | None = None

@@ -37,6 +37,7 @@ from lawaudit.extract.counts import (
     names_whole,
     takes_in,
 )
+from lawaudit.extract.lone_whole import handled_whole, verb_after
 from lawaudit.extract.share_parts import (
     bare_count,
     hint_for_whole,
@@ -176,10 +177,13 @@ def pair_rate(
         (
             it
             for it in before
-            if names_verb(it)
-            and not B.qualified(verbs[0], it.label, B.LESSER)
-            and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
-            and (not is_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
+            if (
+                names_verb(it)
+                and not B.qualified(verbs[0], it.label, B.LESSER)
+                and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
+                and (not is_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
+                or (text and verb_after(text, it, verbs))  # "累计42人持证，持证率80.8%"
+            )
             and it.q.start not in used
             and not B.is_target(text, it)
         ),
@@ -331,9 +335,16 @@ def find_rate_claims(
             if names:
                 for name in names:
                     by, num, den = pair_rate(name, before, used, text, item.q)
+                    possible = False
+                    if by is None:  # "接听2772个，转办451件，按期办结率97%": of the 451
+                        near, possible = handled_whole(text, name, before, words_start)
+                        den = near or den
                     if by is not None:
                         used.add(by.q.start)
                     claim = rate_claim(doc, item, name, by, num, den)
+                    if possible:
+                        note = f"{den.q.raw} handled; {name} may be of fewer (those who rated)"
+                        claim = replace(claim, possible_whole=True, notes=(*claim.notes, note))
                     if by is not None and den is None and opens(sent, by) and P.CLOSED.search(name):
                         claim = intake_before(doc, claim, previous)
                     yield replace(claim, subject=phrase_of(named.label, name))

@@ -36,7 +36,7 @@ SCHEMA = "lawaudit-claims/1"
 SUFFIXES = (".json", ".yaml", ".yml")
 ROLES = ("stated", "numerator", "denominator", "total", "current", "previous")
 LISTS = ("parts", "counts")
-FLAGS = ("exhaustive", "capped", "inferred")
+FLAGS = ("exhaustive", "capped", "inferred", "possible_whole")
 FIELDS = {
     *("kind", "subject", "line", "column", "page", "quote", "notes", "direction", "items"),
     *ROLES,

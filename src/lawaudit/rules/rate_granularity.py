@@ -13,7 +13,8 @@ Why: a rate the stated count cannot produce was miscomputed or copied from other
 
 The pairing of a rate with a lone count comes from the words around it, so a failure here is a
 warning. When n is so large that every value at the written precision is reachable, the test
-has no power and the check is unverifiable rather than passed.
+has no power and the check is unverifiable rather than passed. A 满意率 after a count of handled
+cases may be of fewer (those who rated), so there a rate the count cannot give is unverifiable.
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ def whole_only(claim: Claim, n: int, values: dict, settings: Settings) -> Iterat
                 f"{claim.subject} {stated.raw} is reachable: {shown} (part not stated)",
                 f"{claim.subject} {stated.raw} 可以得到：{shown}（未给出分子）",
             )
+            if claim.possible_whole:
+                msg += tr(
+                    f"; it may be of fewer than {n} (those who rated)",
+                    f"；分母也可能少于{n}（参与评价的件数）",
+                )
             power_text = tr(f"test power {float(power):.0%}", f"检验效力{float(power):.0%}")
             yield Outcome(Status.PASS, msg, f"{shown}{tr('; ', '；')}{power_text}", values)
         return
@@ -103,6 +109,15 @@ def whole_only(claim: Claim, n: int, values: dict, settings: Settings) -> Iterat
     values["computed"] = show(Fraction(100 * near[0], n), places + 2) if near else ""
     n_min = min_denominator(stated.value, places, modes)
     values["min_denominator"] = str(n_min)
+    if claim.possible_whole:
+        msg = tr(
+            f"{claim.subject} {stated.raw} is not reachable over all {n}; "
+            "it may be of fewer (those who rated), which the text does not state",
+            f"{claim.subject} {stated.raw}：以{n}为分母得不到这一比率；"
+            "它可能以参与评价的件数为分母，原文未给出",
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, f"{shown}{stated_as()}{stated.raw}", values)
+        return
     msg = tr(
         f"{claim.subject} {stated.raw} is impossible with a whole of {n}: no count k gives it",
         f"{claim.subject} {stated.raw}：分母为{n}时，任何整数分子都得不到这一比率",
