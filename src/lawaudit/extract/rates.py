@@ -173,19 +173,21 @@ def pair_rate(
             return True
         return bool(topic & bigrams(it.label))
 
+    def names_part(it: Item) -> bool:
+        if text and verb_after(text, it, verbs):
+            return True  # "累计42人持证，持证率80.8%"
+        return (
+            names_verb(it)
+            and not B.qualified(verbs[0], it.label, B.LESSER)
+            and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
+            and (not is_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
+        )
+
     numerator = next(
         (
             it
             for it in before
-            if (
-                names_verb(it)
-                and not B.qualified(verbs[0], it.label, B.LESSER)
-                and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
-                and (not is_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
-                or (text and verb_after(text, it, verbs))  # "累计42人持证，持证率80.8%"
-            )
-            and it.q.start not in used
-            and not B.is_target(text, it)
+            if names_part(it) and it.q.start not in used and not B.is_target(text, it)
         ),
         None,
     )
