@@ -114,10 +114,36 @@ def sentences(doc: Document, quantities: list[Quantity]) -> list[Sentence]:
             qi += 1
             if q.start < s:
                 continue
-            items.append(Item(q, label_before(text, q.start, prev_end), si))
+            label = label_before(text, q.start, prev_end)
+            if label.endswith("各"):  # "乙局、丙局及丁办各1件": three parts of 1
+                clause = clause_before(text, q.start, prev_end)
+                q = each_times(q, clause)
+                label = clause if " × " in q.raw else label  # the names it multiplies
+            items.append(Item(q, label, si))
             prev_end = q.end
         out.append(Sentence(s, e, tuple(items)))
     return out
+
+
+def each_times(q: Quantity, clause: str) -> Quantity:
+    """ "乙局、丙局及丁办各1件" is 3 × 1件, a part like any other. When the names cannot be
+    counted ("两区各1件", or a last 和 that may be inside a name: 住房和城乡建设局) the count
+    stays as written, and counts.uncounted_each keeps it out of every sum."""
+    names = clause[:-1].split("、")
+    k = len(names)
+    if "及" in names[-1]:
+        k += 1
+    elif "和" in names[-1] or "与" in names[-1]:
+        return q
+    if k < 2 or q.is_percent or q.decimals or q.scale != 1 or q.qualifier:
+        return q
+    return Quantity(
+        raw=f"{k} × {q.raw}",
+        value=q.value * k,
+        unit=q.unit,
+        start=q.start,
+        end=q.end,
+    )
 
 
 def bigrams(s: str) -> set[str]:

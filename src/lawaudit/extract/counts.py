@@ -45,7 +45,12 @@ def names_whole(label: str) -> bool:
 
 def is_level(item: Item) -> bool:
     """A count that can be a whole: a level, not a change, an average or a subset."""
-    return names_level(item.label)
+    return names_level(item.label) and not uncounted_each(item)
+
+
+def uncounted_each(item: Item) -> bool:
+    """ "两区各3件": a count per name whose names context.each_times could not count."""
+    return item.label.endswith("各") and " × " not in item.q.raw
 
 
 @functools.lru_cache(maxsize=4096)  # asked again of the same counts by rates, totals, structure

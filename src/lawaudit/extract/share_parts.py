@@ -32,6 +32,7 @@ from lawaudit.extract.counts import (
     is_whole,
     names_bare_total,
     same_unit,
+    uncounted_each,
 )
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -98,7 +99,7 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
         if is_whole(it) or P.AMONG.search(nxt.label):
             break
         parts.append(it)
-    if any(P.NOT_ADDITIVE.search(p.label) for p in parts):
+    if any(P.NOT_ADDITIVE.search(p.label) or uncounted_each(p) for p in parts):
         return []
     return parts[::-1]
 

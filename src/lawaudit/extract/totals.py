@@ -25,7 +25,14 @@ from lawaudit.extract.context import (
     place,
     strip_filler,
 )
-from lawaudit.extract.counts import comparable, is_level, is_whole, names_whole, takes_in
+from lawaudit.extract.counts import (
+    comparable,
+    is_level,
+    is_whole,
+    names_whole,
+    takes_in,
+    uncounted_each,
+)
 from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -90,7 +97,7 @@ def breakdown_parts(
             mark = it.q.end
             continue
         skipping = False
-        if P.NOT_ADDITIVE.search(it.label):
+        if P.NOT_ADDITIVE.search(it.label) or uncounted_each(it):
             break
         lo = range_of(it.q).lo  # the least the part can be: what it adds to the running sum
         if parts:
