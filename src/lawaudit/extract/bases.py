@@ -32,7 +32,7 @@ from lawaudit.model import Claim, ClaimKind, Quantity
 
 # After a number: its unit and a few words, then 中 closing "在…中" or "N件中".
 OUT_OF_TAIL = re.compile(r"[^\d,，。；;：:、]{0,12}?中(?=[,，:：]|[\u4e00-\u9fff])")
-OUT_OF_HEAD = re.compile(r"在[^,，。；;]{0,12}$")
+OUT_OF_HEAD = re.compile(r"在[^,，。；;]{0,12}$|的$")  # 在…中; 受理的9230件办件中
 # A count done on time (按时结案597件) is a part of the plain verb's count, not all of it.
 TIMELY = re.compile(r"按时|按期|及时|当场|限时|超时|逾期")
 # A plan or target ("完成市拆违专办下达的6万平方米的年度目标任务"): the whole of a 完成率.

@@ -33,6 +33,7 @@ from lawaudit.extract.counts import (
     takes_in,
     uncounted_each,
 )
+from lawaudit.extract.rest_of import rest_of_total
 from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -197,6 +198,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
                 yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
+        for total, parts, marked in rest_of_total(text, counts, can_add):
+            rest = breakdown(doc, total, parts, True, "其余 is what the total leaves")
+            yield rest if marked else replace(rest, inferred=True)
         yield from implicit_breakdowns(doc, counts, [*before_recent, *recent])
         opens = (
             sent.items[0] is counts[0]
@@ -334,10 +338,11 @@ def exact_run(text: str, total: Item, run: list[Item]) -> list[Item]:
         return []
     lo = hi = 0
     parts: list[Item] = []
+    stops = "。" if B.is_out_of(text, total) else "；;。"  # "受理的9230件中，A13件，占…；B…"
     for it in run:
         if parts:
             between = text[parts[-1].q.end : it.q.start]
-            if any(ch in between for ch in "；;。") or P.AMONG.search(between):
+            if any(ch in between for ch in stops) or P.AMONG.search(between):
                 break
             if P.RESPECTIVELY.search(between):
                 break
