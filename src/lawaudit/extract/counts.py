@@ -19,8 +19,9 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit
 
 
-# Classifiers that count the same items in this family: "接听群众来电8947个，其中转办2274件".
-ITEM_UNITS = frozenset({"件", "个", "宗", "起", "条", "单", "件次", "次", "份"})
+# Classifiers that count the same items in this family: "接听群众来电8947个，其中转办2274件",
+# "受理来信289封" (letters) and "来电2871通" (calls) among them.
+ITEM_UNITS = frozenset({"件", "个", "宗", "起", "条", "单", "件次", "次", "份", "封", "通"})
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

@@ -21,6 +21,7 @@ from lawaudit.extract.context import (
     Item,
     Sentence,
     bigrams,
+    clause_before,
     opens_breakdown,
     place,
     strip_filler,
@@ -323,10 +324,14 @@ def implicit_breakdowns(
 
 
 COLON = re.compile(r"[:：]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def names_total(text: str, item: Item) -> bool:
-    return names_whole(item.label) and can_add(text, item)
+    """Marked as a total in its clause: "共受理来话、来信3177件" (a label cut at 、 keeps 共)."""
+    clause = SENTENCE_END.split(clause_before(text, item.q.start, 0))[-1]
+    marked = names_whole(item.label) or names_whole(clause)
+    return marked and can_add(text, item)
 
 
 def exact_run(text: str, total: Item, run: list[Item]) -> list[Item]:
