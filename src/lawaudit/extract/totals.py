@@ -410,6 +410,7 @@ def completion_claims(
     件，…") continues the intake of the sentence before; "急办工单3017件，已及时办理3004件":
     a count closed with 已 right after a count is that count's outcome."""
     first = counts[0] if counts else None
+    carried = None  # the count of the sentence before that this one's closed count is out of
     if first is not None and P.CLOSED.search(first.label) and not is_whole(first):
         intake = next(
             (it for it in reversed(previous) if takes_in(it) or P.BARE_TOTAL.search(it.label)),
@@ -417,13 +418,13 @@ def completion_claims(
         )
         intake = None if intake is None or intake.q.approximate else intake  # 均不足500件
         if intake is not None and comparable(intake.q, first.q):
-            counts = [intake, *counts]
+            counts, carried = [intake, *counts], intake
     for before, done in pairwise(counts):
         # "其中急办工单3017件，已及时办理3004件": 已 closes the count its clause follows
         if closed_right_after(doc.text, before, done):
             yield completion(doc, before, done)
     for i, intake in enumerate(counts):
-        if not takes_in(intake):
+        if not (takes_in(intake) or intake is carried):  # "…案件共50件。目前审结43件"
             continue
         closed = open_ = None
         for it in counts[i + 1 : i + 1 + STEPS]:
