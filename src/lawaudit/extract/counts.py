@@ -85,4 +85,8 @@ def takes_in(item: Item) -> bool:
     return names_intake(item.label)
 
 
+# The last character of a measure of items rather than a kind of them: 保有量, 金额, 人数, 收入,
+# 支出, 投资, 贷款 (a 统计公报 cuts these along several dimensions, and its cuts overlap).
+MEASURE_ENDS = frozenset("量额数值率入出资款")
+
 BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope

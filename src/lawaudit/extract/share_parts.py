@@ -25,6 +25,7 @@ from lawaudit.extract.context import (
 )
 from lawaudit.extract.counts import (
     BARE_NAMES,
+    MEASURE_ENDS,
     at_least,
     generic_stripped,
     is_level,
@@ -34,6 +35,7 @@ from lawaudit.extract.counts import (
     same_unit,
     uncounted_each,
 )
+from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
 INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
@@ -216,6 +218,19 @@ def hint_for_whole(text: str, item: Item, sent: Sentence, aliases: dict[str, str
     return within[-1] if within else ""
 
 
+def kind_of_total(label: str, before: list[Item]) -> Item | None:
+    """ "共受理法律援助案件85685件，办结74617件，诉讼案件占比84%": a share of a kind of the
+    items a total of its sentence counts (…案件 of …案件), with no count of its own, is a share
+    of that total: some k out of 85685 must give it (LA203). Not "企业120家 … 企业产值占比":
+    a measure of the items is not a kind of them."""
+    own = strip_filler(label.split("占", 1)[0])
+    total = next((it for it in before if is_total(it)), None)
+    if total is None or len(own) < 2:
+        return None
+    noun = common_suffix(own, strip_filler(total.label))
+    return total if len(noun) >= 2 and noun[-1] not in MEASURE_ENDS else None
+
+
 def share_claim(
     doc,
     item: Item,
@@ -267,6 +282,9 @@ def share_claim(
         # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
         # must be reachable out of that whole (LA203)
         whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame)
+        inferred = whole is not None
+    else:
+        whole = kind_of_total(item.label, before)
         inferred = whole is not None
     notes: tuple[str, ...] = ()
     numerator = None

@@ -27,6 +27,7 @@ from lawaudit.extract.context import (
     strip_filler,
 )
 from lawaudit.extract.counts import (
+    MEASURE_ENDS,
     comparable,
     is_level,
     is_whole,
@@ -126,9 +127,6 @@ def same_kind(total: str, a: str, b: str) -> bool:
     a, b, total = strip_filler(a), strip_filler(b), strip_filler(total)
     noun = common_suffix(common_suffix(a, b), total)
     return len(noun) >= 2 and noun[-1] not in MEASURE_ENDS and not P.INTAKE.search(noun)
-
-
-MEASURE_ENDS = frozenset("量额数值率入出资款")  # 保有量, 金额, 人数, 收入, 支出, 投资, 贷款
 
 
 def separator(text: str, a: Item, b: Item) -> str:
