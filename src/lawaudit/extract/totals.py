@@ -181,7 +181,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 # "…总产值132.62亿元，增长5.3%。其中，农业产值…": the headline of the sentence
                 # before, or its first level counted like the parts ("开展6轮…，保留行政权力
                 # 841项。其中，行政许可24项…")
-                like = next((h for h in lead if after and same_level(text, h, after[0])), None)
+                like = like_part(text, lead, after[0]) if after else None
                 total, guessed = like or headline, True
             if total is None:
                 continue
@@ -205,6 +205,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             sent.items[0] is counts[0]
             and counts[0].q.start - len(counts[0].label) <= sent.start + 2
         )
+        opens = opens and not opens_breakdown(text, sent)  # "其中审结94件" is a part, no outcome
         yield from completion_claims(doc, counts, recent if opens else [])
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
@@ -240,6 +241,17 @@ AMONG_NAMED = re.compile(r"[,，]?([\u4e00-\u9fff]{2,8})[:：]")
 
 def same_level(text: str, whole: Item, part: Item) -> bool:
     return can_add(text, whole) and whole.q.unit == part.q.unit
+
+
+def like_part(text: str, lead: list[Item], part: Item) -> Item | None:
+    """The level of the sentence before that a sentence-opening 其中 breaks down: counted like
+    its first part, and of the same outcome when one is ("新收73件，结案118件。其中开庭审结94件":
+    the closed cases, not the new ones)."""
+    same = [h for h in lead if same_level(text, h, part)]
+    if P.CLOSED.search(part.label):
+        closed = [h for h in same if P.CLOSED.search(h.label)]
+        return (closed or same or [None])[0]
+    return same[0] if same else None
 
 
 def named_total(text: str, marker: re.Match, candidates: list[Item]) -> Item | None:
