@@ -37,7 +37,7 @@ from lawaudit.extract.counts import (
 )
 from lawaudit.extract.rest_of import rest_of_total
 from lawaudit.extract.shares import common_suffix
-from lawaudit.model import Claim, ClaimKind, Document
+from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 BACK, AHEAD = 400, 1000  # characters around 其中 where its total and parts stand
 STEPS = 30  # counts a 合计 or a 受理 looks along for its parts or its 办结
@@ -60,7 +60,7 @@ def breakdown_parts(
     total: Item,
     among_at: int,
     guessed: bool = False,
-    carriers: set[int] | frozenset[int] = frozenset(),
+    carriers: dict[int, Quantity] | frozenset[int] = frozenset(),
 ) -> list[Item]:
     """Same-unit counts after 其中 / 分别为 / 分产业看 that are parts of `total`.
 
@@ -109,6 +109,7 @@ def breakdown_parts(
             if sep != style:
                 break  # "其中A、B、C，D…": a list ends where its separator changes
             siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
+            siblings = siblings or bool(listed)  # "甲类200件，占40%，乙类…": each with its share
             if style != "、" and limit is not None and running + lo > limit and not siblings:
                 break
         elif guessed and limit is not None and lo > limit:
@@ -187,7 +188,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 continue
             parts = breakdown_parts(text, after, total, m.start(), guessed, carriers)
             if parts:
-                yield breakdown(doc, total, parts, covers_all(parts))
+                complete = covers_all(parts) or B.shares_complete(parts, carriers)
+                yield breakdown(doc, total, parts, complete)
         for m in respectively(text, sent.start, sent.end):
             if RANKING.search(text, max(sent.start, m.start() - 12), m.start()):
                 continue  # "受案排名前五位分别为…": the top of a ranking, not a breakdown
