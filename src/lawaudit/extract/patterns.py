@@ -62,7 +62,8 @@ CLOSED = re.compile(
 )
 # …and the part still open, which with the closed part makes the whole intake.
 STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
-NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收")
+# Words with 收 or 受理 that take nothing in: an income, or an application turned away.
+NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收|不予受理|不受理|未受理")
 
 # A whole named only by a place ("占全省比重") says nothing about which total it is.
 REGION_ONLY = re.compile(r"^全?[省市国州县区镇乡街道]{1,2}$")
