@@ -110,6 +110,7 @@ def breakdown_parts(
                 break  # "其中A、B、C，D…": a list ends where its separator changes
             siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
             siblings = siblings or bool(listed)  # "甲类200件，占40%，乙类…": each with its share
+            siblings = siblings or cases_taken_in(total, it)  # "受理投诉300件，其中食品120件，…"
             if style != "、" and limit is not None and running + lo > limit and not siblings:
                 break
         elif guessed and limit is not None and lo > limit:
@@ -118,6 +119,15 @@ def breakdown_parts(
         running += lo
         mark = it.q.end
     return parts
+
+
+def cases_taken_in(total: Item, part: Item) -> bool:
+    """ "受理投诉300件，其中食品安全120件，价格欺诈100件": the parts of an intake of cases,
+    counted in 件/起/宗, are kinds of those cases, one list however far its sum runs."""
+    return takes_in(total) and total.q.unit in CASE_UNITS and part.q.unit == total.q.unit
+
+
+CASE_UNITS = frozenset({"件", "起", "宗"})
 
 
 def same_kind(total: str, a: str, b: str) -> bool:
