@@ -228,6 +228,19 @@ def among_head(part: Item, before: list[Item]) -> Item | None:
     return None
 
 
+def list_head(text: str, part: Item, before: list[Item], carriers) -> Item | None:
+    """The count a 其中 list refers to, for any of its parts: "人员6.7万人，其中A 3.3万人，占
+    51%，B 3.4万人，占49%" — for B, the first count before it that carries no share of its own,
+    when 其中 stands between that count and B (the counts skipped are B's earlier siblings)."""
+    for it in before:  # nearest first
+        if it.q.start in carriers:
+            continue
+        if it.q.unit != part.q.unit or P.CHANGE_WORDS.search(it.label):
+            return None
+        return it if text.find("其中", it.q.end, part.q.start) >= 0 else None
+    return None
+
+
 LIST_REACH = 1500  # characters before a list where its whole may be stated: about a section
 MAX_LIST = 60  # shares in one list (the corpus's longest has 14): a longer run is cut, so
 # choosing its whole stays linear in the text
