@@ -40,6 +40,9 @@ TARGET = re.compile(r"目标|任务|计划|下达|指标")
 # A count of the opposite outcome (不满意, 未办结, 未按期办结, 逾期) or a lesser one (基本满意).
 OPPOSITE = re.compile(r"不|未|逾期|超期|延期")
 LESSER = re.compile(r"基本|比较")
+# Outcomes of decided cases: their rates (纠错率, 败诉率, 维持率) are out of the cases decided
+# (审结, 结案, 办结), not out of those received.
+DECIDED = re.compile(r"纠错|败诉|胜诉|维持|撤销|驳回|变更|撤诉|确认违法")
 
 
 def share_carriers(text: str, sentences: list[Sentence]) -> dict[int, Quantity]:

@@ -60,6 +60,8 @@ INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|�
 CLOSED = re.compile(
     r"办结|审结|结案|办理完毕|处理完毕|已(?:及时|按时|按期)?办理|答复|回复|完成办理"
 )
+# "未按期办结3件": not closed (on time), so not the closed count.
+NOT_CLOSED = re.compile(r"[未不](?:按期|按时|及时)?(?:办结|审结|结案|办理|答复|回复)")
 # …and the part still open, which with the closed part makes the whole intake.
 STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
 # Words with 收 or 受理 that take nothing in: an income, or an application turned away.

@@ -167,10 +167,14 @@ def pair_rate(
     def names_verb(it: Item, words=B.OPPOSITE) -> bool:
         return any(v in it.label and not B.qualified(v, it.label, words) for v in verbs)
 
+    decided = bool(B.DECIDED.search(stem))  # 纠错率: out of the cases decided
+
     def can_be_whole(it: Item) -> bool:
         clause = clause_before(text, it.q.start, 0) if text else ""  # across 、: 共受理A、B等诉求
         if is_whole(it) or names_whole(clause) or B.is_out_of(text, it):
             return True
+        if decided and closed_count(it):
+            return True  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
         return bool(topic & bigrams(it.label))
 
     def names_part(it: Item) -> bool:
@@ -241,7 +245,10 @@ def pair_rate(
             return numerator, num_q, next(it for it in before if it.q is den_q)
         return numerator, numerator.q, whole
     # No part stated: a whole that names the same activity ("共调处287起" for 调处成功率), or an
-    # intake for a completion rate ("受理534件" for 办结率).
+    # intake for a completion rate ("受理534件" for 办结率); the cases decided for the rate of
+    # a decision ("审结1198件，…败诉率8.6%").
+    if decided and (done := next((it for it in before if closed_count(it)), None)):
+        return None, None, done
     for it in before:
         if topic & bigrams(it.label) and is_whole(it):
             return None, None, it
@@ -403,6 +410,11 @@ def names_intake_rate(verb: str, it: Item) -> bool:
     """ "受话2083件次，转办1145件次，转办率54.97%": the part of a rate named by an intake verb
     (转办率, 受理率) is the count that verb names, though it marks intakes elsewhere."""
     return bool(P.INTAKE.fullmatch(verb)) and verb in it.label and not P.TOTAL_MARK.search(it.label)
+
+
+def closed_count(it: Item) -> bool:
+    """ "审结42件", not "未审结3件": the cases closed, a decision rate's whole."""
+    return bool(P.CLOSED.search(it.label)) and not P.NOT_CLOSED.search(it.label) and is_level(it)
 
 
 def closed_total(it: Item) -> bool:

@@ -420,8 +420,6 @@ def same_topic(intake: Item, closed: Item) -> bool:
 
 
 NEW_ONLY = re.compile(r"新收|新受理|新增|新立")  # cases carried over are not in this intake
-# "未按期办结3件": not closed on time, so not the closed count of a completion.
-NOT_CLOSED = re.compile(r"[未不](?:按期|按时|及时)?(?:办结|审结|结案|办理|答复|回复)")
 
 
 def completion_claims(
@@ -457,7 +455,7 @@ def completion_claims(
                 continue
             if P.INTAKE.search(it.label) and not P.CLOSED.search(it.label):
                 break
-            if closed is None and P.CLOSED.search(it.label) and not NOT_CLOSED.search(it.label):
+            if closed is None and P.CLOSED.search(it.label) and not P.NOT_CLOSED.search(it.label):
                 closed = it
             elif closed is not None and P.STILL_OPEN.search(it.label):
                 open_ = it
