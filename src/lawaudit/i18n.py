@@ -107,6 +107,15 @@ NOTES_ZH = (
         re.compile(r"the numerator is the outcomes of its kind together: (.+)"),
         r"分子为同类结果之和：\1",
     ),
+    (
+        re.compile(r"whole: the (.+) closed, of which (.+) in time"),
+        r"分母为办结数\1，其中按时办结\2",
+    ),
+    (
+        re.compile(r"(.+) handled; (.+) may be of fewer \(those who rated\)"),
+        r"办理\1；\2的分母可能更少（参与评价的件数）",
+    ),
+    (re.compile(r"其余 is what the total leaves"), "“其余”即总数减去前项后所余"),
     # 政府信息公开 template tables (extract/xxgk*.py): where a cell is, and why a table that
     # looks like the template's could not be aligned (LA911)
     (re.compile(r"table: line (\d+)"), r"表格第\1行"),

@@ -77,8 +77,12 @@ def names_bare_total(label: str) -> bool:
 
 
 def names_intake(label: str) -> bool:
-    """An intake (受理, 收到, 转办 …), not an income (收入, 税收)."""
-    return bool(P.INTAKE.search(label)) and not P.NOT_INTAKE.search(label)
+    """An intake (受理, 收到, 转办 …), not an income (收入, 税收), nor the closed part of one
+    ("转办件已办结2876件": 转办 names the items, 办结 what the count is)."""
+    found = [m.end() for m in P.INTAKE.finditer(label)]
+    if not found or P.NOT_INTAKE.search(label):
+        return False
+    return not P.CLOSED.search(label, found[-1])
 
 
 def takes_in(item: Item) -> bool:

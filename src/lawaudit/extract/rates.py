@@ -241,6 +241,16 @@ def pair_rate(
                 for it in rest
                 if it is not whole and P.BARE_TOTAL.search(it.label) and comparable(it.q, part.q)
             ]
+            if not bare_verb:  # "受理1200件，办结1188件，…按时办结1150件，按时办结率96.8%"
+                totals += [
+                    it.q
+                    for it in rest
+                    if it is not whole
+                    and closed_count(it)
+                    and at_least(it.q, lo)
+                    and not B.qualified(verbs[0], it.label, B.TIMELY)
+                    and comparable(it.q, part.q)
+                ]
             num_q, den_q = B.best_reading(numerator.q, closers, whole.q, totals, stated)
             return numerator, num_q, next(it for it in before if it.q is den_q)
         return numerator, numerator.q, whole
@@ -351,6 +361,9 @@ def find_rate_claims(
                     if by is not None:
                         used.add(by.q.start)
                     claim = rate_claim(doc, item, name, by, num, den)
+                    if by is not None and den is not None and timely_of_closed(name, den):
+                        note = f"whole: the {den.q.raw} closed, of which {by.q.raw} in time"
+                        claim = replace(claim, notes=(*claim.notes, note))
                     if possible:
                         note = f"{den.q.raw} handled; {name} may be of fewer (those who rated)"
                         claim = replace(claim, possible_whole=True, notes=(*claim.notes, note))
@@ -410,6 +423,12 @@ def names_intake_rate(verb: str, it: Item) -> bool:
     """ "受话2083件次，转办1145件次，转办率54.97%": the part of a rate named by an intake verb
     (转办率, 受理率) is the count that verb names, though it marks intakes elsewhere."""
     return bool(P.INTAKE.fullmatch(verb)) and verb in it.label and not P.TOTAL_MARK.search(it.label)
+
+
+def timely_of_closed(name: str, whole: Item) -> bool:
+    """An on-time rate (按时办结率) measured against the cases closed, not those received: one
+    of the two conventions reports follow, so the reader is told which was used."""
+    return bool(B.TIMELY.search(name)) and closed_count(whole) and not B.TIMELY.search(whole.label)
 
 
 def closed_count(it: Item) -> bool:
