@@ -1,5 +1,6 @@
 """Tables written one row a line with cells joined by "|": what the PDF, Word and HTML readers
-write, and what reports saved as text often hold.
+write, and what reports saved as text often hold (Markdown's "| a | b |" with its "|---|" line
+too).
 
     单位 | 2019受理量 | 2020受理量 | 占比 | 同比2019年 |      <- the header names the columns
     市场监管局 | 30 | 21 | 35.6% | -30.0% |                   <- a row: its label, then cells
@@ -96,6 +97,8 @@ def rows_of(text: str) -> Iterator[list[Row]]:
         if pending and len(pending) >= 2:
             block.append(Row(tuple(pending)))
         pending = None
+        if cells and all(RULE_CELL.fullmatch(c.text) for c in cells):
+            continue  # the header's underline: the table goes on
         if len(cells) >= 2:
             block.append(Row(tuple(cells)))
         elif block:
@@ -115,7 +118,12 @@ def split_cells(line: str, at: int) -> list[Cell]:
         pos += len(raw) + 1
     while cells and not cells[-1].text:
         cells.pop()  # "a | b |": the closing bar
+    if len(cells) > 1 and not cells[0].text and line.lstrip().startswith("|"):
+        cells.pop(0)  # "| a | b |": Markdown's opening bar
     return cells
+
+
+RULE_CELL = re.compile(r":?-{3,}:?")  # "|---|:---:|": Markdown's line under the header
 
 
 def numeric(row: Row) -> bool:
