@@ -24,6 +24,7 @@ from lawaudit.extract.period_dates import (
     _CN,
     _MD,
     _Y,
+    bracketed,
     header_dates,
     make_date,
     read_date,
@@ -33,7 +34,7 @@ from lawaudit.extract.period_dates import (
 from lawaudit.extract.period_dates import number as _number
 from lawaudit.model import Claim, ClaimKind, Document
 
-__all__ = ["is_since", "period_claims", "read_date", "read_span"]
+__all__ = ["is_relative", "is_since", "period_claims", "read_date", "read_span"]
 
 HEAD, TAIL = 20, 5  # paragraphs searched for the title and header dates; for the signature
 _R = rf"(?:{_Y})年(?:{_MD})月(?:{_MD})日起?(?:至|到|—|-|~)(?:(?:{_Y})年)?(?:{_MD})月(?:{_MD})日止?"
@@ -56,12 +57,14 @@ RANGE_TITLE = re.compile(
     r"[^\s,。:;!?《》“”()]{2,40}?(?:周报|月报|季报|报告|通报|情况|统计|分析)\s*[(（]"
     rf"(?P<period>{_R})[)）]"
 )
+_RELATIVE = r"上个?月|上周|上季度|去年"
 # A paragraph opening on its period: "2023年,…", "2023年以来,…", "截至2022年底,…", "上个月,…".
 BODY_PERIOD = re.compile(
     rf"(?:^|(?<=[,，。;；:：]))[ 　]{{0,4}}(?P<period>(?:截至|截止到?)(?:{_Y})年(?:底|末)"
-    rf"|(?:{_Y})年(?:度|以来)?|上个?月|上周|上季度|去年)[ 　]?[,，]",
+    rf"|(?:{_Y})年(?:度|以来)?|{_RELATIVE})[ 　]?[,，]",
     re.M,
 )
+RELATIVE = re.compile(_RELATIVE)
 BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|首页>")
 PLANS = re.compile(r"将|计划|力争|预计|拟|目标|预算")  # "2024年,我们将…": a plan, not a record
 CLAUSE_END = re.compile(r"[。;；\n]")
@@ -94,6 +97,8 @@ def period_claims(doc: Document) -> Iterator[Claim]:
     found = [(m, "signed") for m in signature(text, paras[-TAIL:])]
     signed = {m.start() for m, _ in found}
     found += [(m, "dated") for m in header_dates(text, paras[:HEAD]) if m.start() not in signed]
+    if title is not None and (m := _dated_title(text, title)):
+        found.append((m, "dated"))
     dates = [(d, m, how) for m, how in found if (d := read_date(m.group())) is not None]
     if dates:
         _, m, how = min(dates, key=lambda x: x[0])  # the earliest: any date before the end counts
@@ -184,6 +189,19 @@ def _body_period(text: str, paras: list[tuple[int, int]]) -> re.Match | None:
             if not PLANS.search(text, m.end(), stop.start() if stop else min(b, m.end() + 60)):
                 return m
     return None
+
+
+def _dated_title(text: str, title: re.Match) -> re.Match | None:
+    """The title's line closed by its date in brackets: "…工作相关情况 (2015-04-23)"."""
+    a = text.rfind("\n", 0, title.start()) + 1
+    b = text.find("\n", title.end())
+    m = bracketed(text, a, len(text) if b < 0 else b)
+    return m if m and m.start() > title.start() else None
+
+
+def is_relative(period: str) -> bool:
+    """ "上个月", "去年": counted back from the report's own date, so never before it."""
+    return RELATIVE.fullmatch(period.strip()) is not None
 
 
 def is_since(period: str) -> bool:

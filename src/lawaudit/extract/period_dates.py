@@ -3,7 +3,7 @@
 A report's date is the day it was signed or put out, not a day in its text: under the signature
 (…司法局 2024年1月31日), in a web page's header (发布日期: 2024-01-31, 来源:司法局 2024-01-31
 10:07, 成文日期 | 2024-01-31, a date alone on a line or behind a list bullet, 26.07.2018 13:29),
-or in brackets after the title. "数据截至2025年12月20日" dates the data and "3月5日召开" an
+or in brackets closing the title. "数据截至2025年12月20日" dates the data and "3月5日召开" an
 event: neither is looked at. A date a news item gives with no year (本报北京4月1日电, 记者12月4日
 从…获悉, 9月19日…发布) is kept apart: it cannot be set against a year, and is only reported as such.
 """
@@ -29,8 +29,8 @@ DATE_LABEL = re.compile(
     r"(?:^|(?<=[【\s|]))(?:发布|成文|印发|公开|信息|发文)?(?:日期|时间)[:|\s]*", re.M
 )
 SOURCE = re.compile(r"(?:^|(?<=\s))来源[:：]")  # a web page's "来源:热线办2017-07-17 10:07"
-BULLET = re.compile(r"[\s•·●▪*]*")
-CLOCK = re.compile(r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*")
+BULLET = re.compile(r"[ \t　•·●▪*]*")
+CLOCK = re.compile(r"[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t)）]*")
 SINCE = re.compile(r"截至|截止|至|到|于|在|从|自|:")  # a date in a sentence, not a signature
 _MD_DATE = rf"(?:{_MD})月(?:{_MD})日"
 MD_DATE = re.compile(_MD_DATE)
@@ -45,8 +45,8 @@ YEARLESS = re.compile(
 
 
 def header_dates(text: str, paras: list[tuple[int, int]]) -> Iterator[re.Match]:
-    """Labelled dates (maybe on the next line), a 来源 line's date, a date alone on a line (after
-    a bullet, before a clock time), and a date in brackets closing a heading."""
+    """Labelled dates (maybe on the next line), a 来源 line's date, and a date alone on a line
+    (in brackets, after a bullet, before a clock time)."""
     for a, b in paras:
         label = DATE_LABEL.search(text, a, b)
         if label:
@@ -63,19 +63,18 @@ def header_dates(text: str, paras: list[tuple[int, int]]) -> Iterator[re.Match]:
         m = DATE.match(text, BULLET.match(text, a, b).end(), b)
         if m and CLOCK.match(text, m.end(), b).end() == b:
             yield m
-            continue
-        m = _bracketed(text, a, b)
-        if m:
-            yield m
+        elif text[a] in "(（" and (m := bracketed(text, a, b)):
+            yield m  # "(2024-01-31)" alone on its line
 
 
-def _bracketed(text: str, a: int, b: int) -> re.Match | None:
-    """ "…工作相关情况 (2015-04-23)": a date in the brackets that end a line."""
+def bracketed(text: str, a: int, b: int) -> re.Match | None:
+    """ "…工作相关情况 (2015-04-23)": a date in the brackets that end a line. Only the title's
+    line or a line of its own: "…推进会(2023年6月12日)" in the body dates an event."""
     line = text[a:b].rstrip()
     if not line.endswith((")", "）")):
         return None
     opening = max(line.rfind("("), line.rfind("（"))
-    if opening <= 0:
+    if opening < 0:
         return None
     start, end = a + opening + 1, a + len(line) - 1
     while start < end and text[start] == " ":
@@ -92,6 +91,8 @@ def signature(text: str, paras: list[tuple[int, int]]) -> Iterator[re.Match]:
         m = DATE.search(tail, max(0, len(tail) - 16))
         head = tail[: m.start()] if m else ""
         if m and m.end() == len(tail) and m["y"] and len(head) <= 30 and not SINCE.search(head):
+            if head.endswith(("(", "（")) and head not in ("(", "（"):
+                continue  # "…推进会(2023年6月12日)": an event's day, not a signature
             yield DATE.match(text, a + m.start())
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lawaudit.extract.period import is_since, read_date, read_span
+from lawaudit.extract.period import is_relative, is_since, read_date, read_span
 from lawaudit.extract.period_dates import is_yearless
 from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
@@ -45,6 +45,13 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     values = {"stated": period, "computed": found}
     span, when = read_span(period), read_date(found)
     other = None if when else read_span(found)
+    if is_relative(period):
+        msg = tr(
+            f"{period} is counted back from the report's own date {found}: nothing to compare",
+            f"“{period}”从报告自身日期{found}倒推，无可对比",
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, f"{period} {tr('against', '对比')} {found}", values)
+        return
     if is_yearless(found):
         msg = tr(
             f"dated {found}, with no year: it cannot be set against {period}",
