@@ -43,11 +43,17 @@ RANGE = re.compile(
     rf"(?:(?P<y2>{_Y})年)?(?P<m2>{_MD})月(?P<d2>{_MD})日止?"
 )
 YEAR = re.compile(rf"(?P<y>{_Y})年度?")
-PART = re.compile(rf"(?P<y>{_Y})年度?(?:第?(?P<q>[一二三四1-4])季度|(?P<h>[上下]半年|前三季度))")
+PART = re.compile(
+    rf"(?P<y>{_Y})年度?(?:第?(?P<q>[一二三四1-4])季度|(?P<h>[上下]半年|前三季度)"
+    rf"|(?P<m1>{_MD})(?:-|—|至|~)(?P<m2>{_MD})月)"
+)
 SINCE_YEAR = re.compile(rf"(?P<y>{_Y})年以来")  # the year so far, up to the report's date
 AS_AT = re.compile(rf"(?:截至|截止到?)(?P<y>{_Y})年(?:底|末)")  # figures standing at a year's end
-# The period a title names: a year, a quarter, a half year, or a month with its year.
-_PERIOD = rf"(?:{_Y})年度?(?:第?[一二三四1-4]季度|[上下]半年|前三季度|(?:{_MD})月(?!(?:{_MD})日))?"
+# The period a title names: a year, a quarter, a half year, months (1-6月) or a month.
+_PERIOD = (
+    rf"(?:{_Y})年度?(?:第?[一二三四1-4]季度|[上下]半年|前三季度"
+    rf"|(?:{_MD})(?:-|—|至|~)(?:{_MD})月|(?:{_MD})月(?!(?:{_MD})日))?"
+)
 TITLE = re.compile(
     rf"(?:[^\s,。:;!?《》“”()\d]{{0,30}}?)(?:关于)?(?P<period>{_PERIOD})"
     r"[^\s,。:;!?《》()]{0,40}(?:报告|公报|总结|情况|统计|数据|分析|通报|白皮书)"
@@ -56,6 +62,10 @@ TITLE = re.compile(
 RANGE_TITLE = re.compile(
     r"[^\s,。:;!?《》“”()]{2,40}?(?:周报|月报|季报|报告|通报|情况|统计|分析)\s*[(（]"
     rf"(?P<period>{_R})[)）]"
+)
+# ... or opens on them: "2018年7月16日-7月22日全市热线运行情况".
+RANGE_LEAD = re.compile(
+    rf"(?P<period>{_R})[^\s,。:;!?《》()]{{0,40}}(?:周报|月报|季报|报告|通报|情况|统计|分析)"
 )
 _RELATIVE = r"上个?月|上周|上季度|去年"
 # A paragraph opening on its period: "2023年,…", "2023年以来,…", "截至2022年底,…", "上个月,…".
@@ -74,7 +84,7 @@ NOT_RETROSPECTIVE = re.compile(
 PART_YEAR = re.compile(r"月|季度|半年|旬|周")
 # A monthly report: "12345政府服务热线二月情况通报", against the month its data are given for.
 MONTH_TITLE = re.compile(
-    rf"(?:(?P<y>{_Y})年)?(?<![{_CN}十])(?P<m>十[一二]?|[一二三四五六七八九]|\d{{1,2}})月份?"
+    rf"(?:(?P<y>{_Y})年)?(?<![{_CN}十\d\-—~至])(?P<m>十[一二]?|[一二三四五六七八九]|\d{{1,2}})月份?"
     r"[^\s,。:;]{0,12}?(?:情况|分析|通报|报告)"
 )
 BODY_MONTH = re.compile(rf"(?P<y>{_Y})年(?P<m>{_MD})月(?!{_MD}日|份?[至到—-])")
@@ -159,11 +169,11 @@ def _title(text: str, paras: list[tuple[int, int]]) -> tuple[re.Match | None, bo
     for a, b in paras:
         if BREADCRUMB.match(text, a, b):  # "当前位置:首页>…>数据发布>" then the title
             a = max(a, text.rfind(">", a, min(b, a + 200)) + 1)
+        m = RANGE_TITLE.match(text, a, b) or RANGE_LEAD.match(text, a, b)
+        if m is not None and not NOT_RETROSPECTIVE.search(text, a, m.end()):
+            return m, True
         m = TITLE.match(text, a, b)
         if m is None:
-            m = RANGE_TITLE.match(text, a, b)
-            if m is not None and not NOT_RETROSPECTIVE.search(text, a, m.end()):
-                return m, True
             continue
         if NOT_RETROSPECTIVE.search(text, a, min(b, m.end() + 4)):
             return None, True
@@ -229,7 +239,9 @@ def read_span(s: str) -> tuple[date, date] | None:
     m = PART.fullmatch(s)
     if m:
         year = _number(m["y"])
-        first, last = _months(m["q"], m["h"])
+        first, last = _months(m["q"], m["h"], m["m1"], m["m2"])
+        if not 1 <= first <= last <= 12:
+            return None
         return date(year, first, 1), _month_end(year, last)
     m = MONTH.fullmatch(s)
     if m:
@@ -240,8 +252,12 @@ def read_span(s: str) -> tuple[date, date] | None:
     return None
 
 
-def _months(quarter: str | None, half: str | None) -> tuple[int, int]:
-    """The first and last month of a quarter ("二") or of 上半年 / 下半年 / 前三季度."""
+def _months(
+    quarter: str | None, half: str | None, m1: str | None, m2: str | None
+) -> tuple[int, int]:
+    """The first and last month of a quarter ("二"), of 上半年 / 下半年 / 前三季度, or of 1-6月."""
+    if m1 and m2:
+        return _number(m1), _number(m2)
     if quarter:
         q = int(quarter) if quarter.isdigit() else "一二三四".index(quarter) + 1
         return 3 * q - 2, 3 * q
