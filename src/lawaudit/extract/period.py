@@ -63,6 +63,12 @@ RANGE_TITLE = re.compile(
     r"[^\s,。:;!?《》“”()]{2,40}?(?:周报|月报|季报|报告|通报|情况|统计|分析)\s*[(（]"
     rf"(?P<period>{_R})[)）]"
 )
+# ... or names its year first and the days in brackets: "2025年…运行分析报告(4月1日-4月30日)".
+DAYS_TITLE = re.compile(
+    rf"[^\s,。:;!?《》“”()\d]{{0,30}}?(?P<y>{_Y})年[^\s,。:;!?《》()]{{0,40}}"
+    r"(?:周报|月报|季报|报告|通报|情况|统计|分析)\s*[(（]"
+    rf"(?P<days>(?:{_MD})月(?:{_MD})日(?:至|到|—|-|~)(?:{_MD})月(?:{_MD})日)[)）]"
+)
 # ... or opens on them: "2018年7月16日-7月22日全市热线运行情况".
 RANGE_LEAD = re.compile(
     rf"(?P<period>{_R})[^\s,。:;!?《》()]{{0,40}}(?:周报|月报|季报|报告|通报|情况|统计|分析)"
@@ -103,7 +109,7 @@ def period_claims(doc: Document) -> Iterator[Claim]:
     at = title or _body_period(text, paras[:HEAD])
     if at is None:
         return
-    period = at.group("period")
+    period = _period(at)
     found = [(m, "signed") for m in signature(text, paras[-TAIL:])]
     signed = {m.start() for m, _ in found}
     found += [(m, "dated") for m in header_dates(text, paras[:HEAD]) if m.start() not in signed]
@@ -125,6 +131,11 @@ def period_claims(doc: Document) -> Iterator[Claim]:
             note = f"the title says {period}; the body says its data cover {r.group()}"
             yield _claim(doc, r, title, note)
             break
+
+
+def _period(m: re.Match) -> str:
+    """The period a title or opening names; days in brackets take the year the title gives."""
+    return f"{m['y']}年{m['days']}" if m.re is DAYS_TITLE else m.group("period")
 
 
 def month_claims(doc: Document, paras: list[tuple[int, int]]) -> Iterator[Claim]:
@@ -157,7 +168,7 @@ def _claim(doc: Document, at: re.Match, title: re.Match, note: str) -> Claim:
         line=line,
         column=column,
         quote=f"{heading} … {doc.quote(at.start(), at.end())}",
-        items=(title.groupdict().get("period") or title.group(), at.group()),
+        items=(_period(title) if title.re is not MONTH_TITLE else title.group(), at.group()),
         notes=(note,),
         page=doc.page(at.start()),
     )
@@ -170,6 +181,7 @@ def _title(text: str, paras: list[tuple[int, int]]) -> tuple[re.Match | None, bo
         if BREADCRUMB.match(text, a, b):  # "当前位置:首页>…>数据发布>" then the title
             a = max(a, text.rfind(">", a, min(b, a + 200)) + 1)
         m = RANGE_TITLE.match(text, a, b) or RANGE_LEAD.match(text, a, b)
+        m = m or DAYS_TITLE.match(text, a, b)
         if m is not None and not NOT_RETROSPECTIVE.search(text, a, m.end()):
             return m, True
         m = TITLE.match(text, a, b)
