@@ -74,10 +74,11 @@ RANGE_LEAD = re.compile(
     rf"(?P<period>{_R})[^\s,。:;!?《》()]{{0,40}}(?:周报|月报|季报|报告|通报|情况|统计|分析)"
 )
 _RELATIVE = r"上个?月|上周|上季度|去年"
-# A paragraph opening on its period: "2023年,…", "2023年以来,…", "截至2022年底,…", "上个月,…".
+# A paragraph opening on its period: "2023年,…", "2023年以来,…", "截至2022年底,…", "上个月,…";
+# not "2023年,是…之年", which says what the year is, not what was done in it.
 BODY_PERIOD = re.compile(
     rf"(?:^|(?<=[,，。;；:：]))[ 　]{{0,4}}(?P<period>(?:截至|截止到?)(?:{_Y})年(?:底|末)"
-    rf"|(?:{_Y})年(?:度|以来)?|{_RELATIVE})[ 　]?[,，]",
+    rf"|(?:{_Y})年(?:度|以来)?|{_RELATIVE})[ 　]?[,，](?!是)",
     re.M,
 )
 RELATIVE = re.compile(_RELATIVE)
