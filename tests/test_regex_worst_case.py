@@ -34,9 +34,14 @@ Review, pattern by pattern (why each is safe):
   PREV, COMPARED, TIME_WORDS, YEAR and the rest: literal alternatives and bounded classes.
 - context.NOTE, TIME_MARK; listed.COUNT (``{1,8}``), PARTIAL (``\\w{0,4}$``), NOTE_MARK, MARKERS
   (``{1,3}``, ``{1,2}``), NOT_NOUN, LEAD, CONJUNCTION: bounded.
-- period.DATE, RANGE, YEAR, TITLE (``{0,30}?`` then ``{0,40}``: bounded, at most a few hundred
-  steps a position), MONTH_TITLE (``{0,12}?``), BODY_MONTH, MONTH, DATE_LABEL (``[:|\\s]*`` ends
-  the pattern), SINCE, STATED_PERIOD: bounded.
+- period.RANGE, YEAR, TITLE (``{0,30}?`` then ``{0,40}``: bounded, at most a few hundred steps
+  a position), MONTH_TITLE (``{0,12}?``), BODY_MONTH, MONTH, STATED_PERIOD, PART, SINCE_YEAR,
+  AS_AT, RELATIVE, BREADCRUMB, PLANS, CLAUSE_END: literals around a year. RANGE_TITLE
+  (``{2,40}?``, used with match) and BODY_PERIOD (a lookbehind, ``[ 　]{0,4}``, literals).
+- period_dates.DATE (its day.month.year branch: bounded digits between lookarounds),
+  DATE_LABEL (``[:|\\s]*`` ends the pattern), SINCE, SOURCE, MD_DATE, YEARLESS (``{0,8}?``,
+  ``{0,30}?``), BULLET (one class), CLOCK (optional parts; it never fails, so a match is one
+  greedy pass): bounded.
 - repeats, shares (HEADING ``\\n[一..十]+、``: runs after distinct line breaks do not overlap;
   NUMBERED, CATEGORY_TAIL ``{1,8}``/``\\d{1,3}(?:\\.\\d+)?``, RESPECTIVE_SHARES ``{2,20}?``),
   structure (RATIO/PERCENT_LIST: ``\\d{1,3}(?:\\.\\d+)?`` then a literal; COLON ``\\s*`` between
