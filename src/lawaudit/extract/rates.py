@@ -173,8 +173,6 @@ def pair_rate(
         clause = clause_before(text, it.q.start, 0) if text else ""  # across 、: 共受理A、B等诉求
         if is_whole(it) or names_whole(clause) or B.is_out_of(text, it):
             return True
-        if decided and closed_count(it):
-            return True  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
         return bool(topic & bigrams(it.label))
 
     def names_part(it: Item) -> bool:
@@ -212,6 +210,8 @@ def pair_rate(
         whole = B.among_head(part, rest) if numerator is not None else None
         whole = whole or B.exact_parent(text, part, before)
         under_among = whole is not None
+        if whole is None and decided:  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
+            whole = first_closed(rest, part.q)
         whole = whole if whole is not None and at_least(whole.q, lo) else None
         whole = whole or next(
             (
@@ -257,7 +257,7 @@ def pair_rate(
     # No part stated: a whole that names the same activity ("共调处287起" for 调处成功率), or an
     # intake for a completion rate ("受理534件" for 办结率); the cases decided for the rate of
     # a decision ("审结1198件，…败诉率8.6%").
-    if decided and (done := next((it for it in before if closed_count(it)), None)):
+    if decided and (done := first_closed(before, None)):
         return None, None, done
     for it in before:
         if topic & bigrams(it.label) and is_whole(it):
@@ -423,6 +423,19 @@ def names_intake_rate(verb: str, it: Item) -> bool:
     """ "受话2083件次，转办1145件次，转办率54.97%": the part of a rate named by an intake verb
     (转办率, 受理率) is the count that verb names, though it marks intakes elsewhere."""
     return bool(P.INTAKE.fullmatch(verb)) and verb in it.label and not P.TOTAL_MARK.search(it.label)
+
+
+def first_closed(before: list[Item], part: Quantity | None) -> Item | None:
+    """The first count of closed cases in the sentence (`before` is nearest first): the cases
+    decided, which the outcome categories after it break down ("审结265件，其中维持168件，…
+    调解结案23件，…纠错率10.6%": 265, not the 23 closed by mediation)."""
+    closed = [
+        it
+        for it in before
+        if closed_count(it)
+        and (part is None or (comparable(it.q, part) and at_least(it.q, part.value)))
+    ]
+    return closed[-1] if closed else None
 
 
 def timely_of_closed(name: str, whole: Item) -> bool:
