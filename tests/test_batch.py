@@ -14,9 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from lawaudit import batch
-from lawaudit.cli import app, show_progress
+from lawaudit.cli import app
 from lawaudit.model import Check, Coverage, FileResult, Report, Severity, Status
 from lawaudit.report import Format, render, stream
+from lawaudit.terminal import show_progress
 from tests.conftest import ROOT, SEED
 
 runner = CliRunner()
