@@ -240,6 +240,8 @@ def test_origin_invariants_on_every_input():
             s = source[at]
             if c == "\n":
                 assert s in "\r\n\f"
+            elif c == "|" and s != "|":
+                assert FOLD.get(s) == " " or s == " ", (c, s)  # a table gap: a cell break
             elif s != c:
                 assert FOLD.get(s) == c or (c == " " and s in "\r\n\f"), (c, s)
 
@@ -381,7 +383,7 @@ def test_headings_list_items_and_tables_keep_their_breaks():
     table = "投诉 3751 件 占比 82.13%\n表扬 298 件 占比 6.53%\n求助 187 件 占比 4.09%"
     assert clean(table) == "投诉3751件占比82.13%\n表扬298件占比6.53%\n求助187件占比4.09%"
     assert clean("索引号 | A-2025 | 分类 |\n名称 | 报告 |") == "索引号|A-2025|分类|\n名称|报告|"
-    assert clean("项目\t金额\t占比\n教育\t121.7\t17.4%") == "项目金额占比\n教育121.7 17.4%"
+    assert clean("项目\t金额\t占比\n教育\t121.7\t17.4%") == "项目|金额|占比\n教育|121.7|17.4%"
     assert clean("2024年5月群众诉求情况分析\n5月，全市热线共受理诉求3200件。") == (
         "2024年5月群众诉求情况分析\n5月,全市热线共受理诉求3200件。"
     )
@@ -439,3 +441,17 @@ def test_a_large_single_line_cleans_in_linear_time():
     doc = document_from_text("big.txt", source)
     assert time.perf_counter() - start < 5  # about a second on a laptop
     assert len(doc.origin) == len(doc.text) + 1
+
+
+def test_table_gaps_become_cell_bars_and_map_back_to_the_source():
+    """A tab or a wide gap between cells of a line with no sentence marks is a cell break the
+    grid reads ("|", placed at the gap's first character); inside a sentence it is typing."""
+    source = "单位\t受理量\t办结量\n甲局   120   118\n全年受理500件，办结率    98%。\n目   录"
+    doc = document_from_text("t.txt", source)
+    lines = doc.text.split("\n")
+    assert lines[0] == "单位|受理量|办结量"
+    assert lines[1] == "甲局|120|118"
+    assert "|" not in lines[2] and "办结率98%" in lines[2]
+    assert lines[3] == "目录"  # one gap: a spaced-out heading, not two cells
+    bar = doc.text.index("|")
+    assert source[doc.origin[bar]] == "\t"

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from lawaudit.extract import bases as B
 from lawaudit.extract.context import place
+from lawaudit.extract.counts import names_intake
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
@@ -198,8 +199,8 @@ def normalised(block: list[Row]) -> list[Row]:
         first = cells[0].text if cells else ""
         if INDEX_HEAD.match(first):
             index = True
-        elif index and not NUMBER.fullmatch(first):
-            index = False
+        elif index and not (NUMBER.fullmatch(first) or first in MISSING):
+            index = False  # a blank 序号 stays in the column: a merged 合计 (merged_total)
         if index:
             cells = cells[1:]
         names = [c.text for c in cells]
@@ -271,9 +272,25 @@ def flat_table_at(lines: list[Cell], i: int) -> tuple[int, list[Row]] | None:
             break
         if any(COUNT_HEAD.search(c.text) for c in head[1:]):
             rows = grouped(lines, i + k, k)
+            if len(rows) >= 2 and INDEX_HEAD.match(head[0].text):
+                rows += merged_total(lines, i + k * (len(rows) + 1), rows[0])
             if len(rows) >= 2:
                 found = (k, rows)
     return found
+
+
+def merged_total(lines: list[Cell], at: int, first: Row) -> list[Row]:
+    """The 合计 row of a table with a 序号 column, written one cell a line: its label spans the
+    序号 and name columns, so it has one cell fewer ("合计 / 245 / 241 / 98.37%"). Given a
+    blank 序号 cell, it lines up with the rows above."""
+    k = len(first.cells)
+    row = lines[at : at + k - 1]
+    if len(row) < k - 1 or not TOTAL_ROW.match(row[0].text):
+        return []
+    places = tuple(c.quantity() is not None or c.text in MISSING for c in first.cells[2:])
+    if places != tuple(c.quantity() is not None or c.text in MISSING for c in row[1:]):
+        return []
+    return [Row((cell("", row[0].start), *row))]
 
 
 def grouped(lines: list[Cell], start: int, k: int) -> list[Row]:
@@ -308,6 +325,43 @@ def grid_claims(doc: Document) -> list[Claim]:
                     out += column_shares(doc, table, col, count)
             elif kinds[col] == "change":
                 out += column_changes(doc, table, col, kinds)
+            elif kinds[col] == "rate":
+                out += column_rates(doc, table, col, kinds)
+    return out
+
+
+def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
+    """A rate column named by another column's verb ("办结率" beside "受理量 | 办结量"): each
+    row's rate is that column's count over the intake column's ("受理", "收到", "新收" …)."""
+    heads = [c.text for c in table.header.cells]
+    verb = re.sub(r"率$", "", heads[col])[-2:]
+    counts = [c for c in range(1, len(heads)) if c < len(kinds) and kinds[c] == "count"]
+    part = next((c for c in counts if len(verb) == 2 and verb in heads[c]), None)
+    whole = next((c for c in counts if c != part and names_intake(heads[c])), None)
+    if part is None or whole is None:
+        return []
+    out = []
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    for r in rows:
+        stated, num, den = r.at(col), r.at(part), r.at(whole)
+        if stated is None or num is None or den is None or not den.value:
+            continue
+        if not stated.is_percent:  # "98.33" under a header "办结率(%)"
+            stated = Quantity(
+                stated.raw, stated.value, "%", stated.decimals, 1, "", stated.start, stated.end
+            )
+        out.append(
+            Claim(
+                kind=ClaimKind.RATE,
+                subject=f"{r.label}{heads[col]}",
+                stated=stated,
+                numerator=num,
+                denominator=den,
+                capped=True,
+                notes=(f"a table row: {heads[part]} over {heads[whole]}",),
+                **place(doc, stated, r.cells[0].start, stated.end),
+            )
+        )
     return out
 
 

@@ -346,7 +346,8 @@ TABLE_ROW = 25  # a line under this that ends in a digit or "%" is a table row o
 TITLE = 40  # in web text, a line this short without clause punctuation is a title or caption
 FULL_WIDTH_SHARE = 0.8  # in a PDF-wrapped text, a line narrower than this ends its paragraph
 LETTER_SPACED = 0.6  # share of gaps that are single spaces: "占 G D P 比 重 为 6 4 %"
-TABLE_GAP = 3  # a run of this many spaces (or a tab) inside a line separates table cells
+TABLE_GAP = 3  # a run of this many spaces (or a tab) inside a line separates table cells: "|"
+PROSE_MARKS = re.compile(r"[，。；！？]")  # a line with these is a sentence, its wide gaps typing
 
 
 class Line(NamedTuple):
@@ -406,13 +407,24 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
     """
     runs = [m.span() for m in DELETABLE.finditer(folded, a, b)]
     spaced = None  # computed when first needed
-    table = False
     segments: list[tuple[int, int]] = []
+    bars: set[int] = set()  # segments that stand for a cell break: written "|"
+    gaps = {s for s, e in runs if _wide(source, folded, s, e, a, b)}
+    table = bool(gaps)
+    # "市公安局\t120\t118": three cells or more, and no sentence marks (in a sentence a wide gap
+    # is typing; "目   录" and "来源:…   时间:…" are one line of two parts, not a row)
+    cells = len(gaps) >= 2 and not PROSE_MARKS.search(folded, a, b)
     cur = a
     for s, e in runs:
         if folded[s] == " ":
             inner = s > a and e < b
-            table = table or (inner and (e - s >= TABLE_GAP or source.find("\t", s, e) >= 0))
+            if cells and s in gaps:  # a cell break, kept as "|" for the grid
+                if s > cur:
+                    segments.append((cur, s))
+                bars.add(len(segments))
+                segments.append((s, s + 1))
+                cur = e
+                continue
             cut = s
             if inner and folded[s - 1] in ALNUM and folded[e] in ALNUM:
                 if e - s == 1 and spaced is None:
@@ -430,7 +442,7 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
         cur = e
     if b > cur:
         segments.append((cur, b))
-    text = "".join(folded[s:e] for s, e in segments)
+    text = "".join("|" if k in bars else folded[s:e] for k, (s, e) in enumerate(segments))
     if not text:
         return None
     if len(text) <= 20 and PAGE_FURNITURE.fullmatch(text):
@@ -438,6 +450,13 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
     raw = source[a:b].rstrip() if b - a <= 400 else ""
     width = 2 * len(raw) - len(raw.encode("ascii", "ignore")) if raw else 10**9
     return Line(text, segments, end, width, table)
+
+
+def _wide(source: str, folded: str, s: int, e: int, a: int, b: int) -> bool:
+    """A run of spaces inside the line [a, b) wide enough to part table cells, or a tab."""
+    if folded[s] != " " or s == a or e == b:
+        return False
+    return e - s >= TABLE_GAP or source.find("\t", s, e) >= 0
 
 
 def _letter_spaced(folded: str, a: int, b: int, runs: list[tuple[int, int]]) -> bool:
