@@ -29,7 +29,7 @@ RULE = Rule(
     id="LA103",
     name="listed-count",
     severity=Severity.WARNING,
-    summary="A count of named things (“四支队伍”) followed by a list of another length.",
+    summary="A count of named things (“四支队伍”) beside a list of another length.",
     doc=__doc__ or "",
 )
 ITEM_CHARS, LIST_CHARS = 12, 90  # items are shortened for the message
