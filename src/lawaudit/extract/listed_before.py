@@ -4,8 +4,8 @@
 The list runs back from the count to the clause break before it (or to the verb or preposition
 that opens it: 将, 从, 围绕 …; for "N个方面" to the 从 that opens the frame) and is split at the
 top-level 、 (its last item also at 和/及/与). How sure the reading is depends on what bounds it:
-- 等 before the count: the list may name only some of the things counted; more items than the
-  count fails, as many passes, fewer says nothing.
+- 等 before the count (or 例如/比如 before the list): the list may name only some of the
+  things counted; more items than the count fails, as many passes, fewer says nothing.
 - a quoted list right before the count ("“县区、乡镇、社区、网格”四级"): the quotes hold
   exactly the list; a count of another length fails.
 - a bare list right before the count, itself bare or quoted ("改革、开放、创新三大动力",
@@ -46,6 +46,7 @@ NOT_PLAIN = re.compile(  # figures, quotes, titles, counts of their own, a headi
 LAST_CHAR = re.compile(r"[\u4e00-\u9fff”\"]")  # what the count may follow
 CLAUSE_END = re.compile(r"[。;:\n]")  # where a , list before a count may begin
 TWO_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
+EXAMPLES = ("例如", "比如", "诸如", "譬如")  # "例如A、B三类": some of them, as with 等
 QUOTE_SEPS = (";", ",", "、", "—")  # a quoted list is split at the coarsest one it holds
 REACH = 120  # characters back a list may start: the corpus's longest runs 96
 
@@ -96,7 +97,9 @@ def _readings(text: str, m: re.Match) -> Readings | None:
         return None  # "二级航道", "三级以上": a grade
     if text[m.end() : m.end() + 2].lstrip("”")[:1] in ("(", ":"):
         return None  # "三大行动(A、B、C)": the list after the count is the one it names
-    return (items, "bare") if (items := list_before(text, start)) else None
+    if not (items := list_before(text, start)):
+        return None
+    return items, "etc" if items[0][0].startswith(EXAMPLES) else "bare"
 
 
 def _choose(found: Readings | None, n) -> tuple[list[str], str] | None:
