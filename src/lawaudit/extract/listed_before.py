@@ -27,6 +27,7 @@ from lawaudit.extract.numbers import parse_number
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 COUNT = re.compile(
+    r"(?=[等“\"二两三四五六七八九十1-9])"  # one character tells: most positions fail at once
     r"(?P<etc>等)?(?P<q>[“\"])?"
     r"(?P<num>二十|十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|20|[2-9])"
     r"(?P<unit>个方面|方面|个维度|维度|类|项|大|种|级|支|个|条|篇|张)(?P<noun>[\u4e00-\u9fff]{0,6})"
