@@ -129,7 +129,8 @@ def list_before(text: str, end: int) -> list[list[str]] | None:
     there is no plain list: fewer than two items, an item too long or not plain."""
     lo = max(0, end - REACH)
     head = text[lo:end]
-    cuts = [c.end() for c in OPENER.finditer(head)] or ([0] if lo == 0 else [])
+    cuts = [c.end() for c in OPENER.finditer(head) if head[c.start() - 1 : c.start()] != "、"]
+    cuts = cuts or ([0] if lo == 0 else [])  # "、实现C": a verb that opens an item, not the list
     body = head[cuts[-1] :] if cuts else None
     if not body or "、" not in body:
         return _comma_list(head)
