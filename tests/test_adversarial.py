@@ -46,6 +46,12 @@ CASES = {
     "counts with colons on one line": lambda n: "开展三项行动：" * (n // 7),
     # Each count with an open bracket read the rest of the line for the bracket's close.
     "counts with open brackets on one line": lambda n: "开展三项行动（" * (n // 7),
+    # Each count after a list reads back a bounded reach for its list, never to the line's start.
+    "lists before counts on one line": lambda n: "甲乙、丙丁、戊己三大“庚、辛”三级" * (n // 16),
+    "从 frames on one line": lambda n: "从甲乙、丙丁三个方面" * (n // 10),
+    # Each ranking reads a bounded sentence for its names; each heading the paragraphs after it.
+    "rankings on one line": lambda n: "居前三位的是：甲、乙、丙" * (n // 12),
+    "ranking headings and paragraphs": lambda n: "前三名单位如下：\n甲局：乙；\n" * (n // 14),
     "separators": lambda n: "1,234,5、6，" * (n // 10),
     "brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
 }

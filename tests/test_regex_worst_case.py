@@ -49,7 +49,11 @@ Review, pattern by pattern (why each is safe):
 - bases (OUT_OF_TAIL ``{0,12}?``, OUT_OF_HEAD ``{0,12}$``, RESPECTIVE_SHARE ``{2,16}?``,
   TIMELY, TARGET, OPPOSITE, LESSER), grid (NUMBER: one run of digits or of groups of three;
   SUBSET_ROW ``\\d{1,3}``, ``{1,3}``; TOTAL_ROW, SHARE_HEAD ``.{0,6}``, CHANGE_HEAD, YEAR),
-  listed_before (COUNT ``{0,6}``, OPENER, JOINER), rates (RESPECTIVE_RATES), totals (RANKING
+  listed_before (COUNT ``{0,6}``, OPENER, BREAK, FROM, NOT_BARE, NOT_PLAIN, LAST_CHAR,
+  CLAUSE_END, TWO_CHARS, JOINER),
+  listed_ranking (RANK ``{0,6}?`` then a literal lead, HEADING ``[^\\n:。]{0,20}`` then
+  literals, PARAGRAPH_HEAD ``{2,16}`` matched at a line's start, SENTENCE_STOP, FIGURE,
+  NOT_NAME, JOINER), rates (RESPECTIVE_RATES), totals (RANKING
   ``{1,2}``, COMPARISON, AMONG_NAMED ``{2,8}``, COLON): literals and bounded classes.
 - readers.text: JUNK_CHAR, FOLDABLE, FORM_FEED, LINE_BREAK, CLEAN_BREAK, CLAUSE_MARKS,
   UNIT_START (classes and literals), DELETABLE (`` +`` ends the pattern), PAGE_FURNITURE,

@@ -422,3 +422,16 @@ def test_a_shares_row_shows_the_shares_and_their_sum(tmp_path):
     report.write_text("三次产业增加值占地区生产总值的比重分别为3.1%、45.0%和61.9%。\n", "utf-8")
     out = run("check", report).stdout  # 100 columns: the stacked blocks, a line each
     assert "values  3.1% + 45.0% + 61.9% → 110.0%" in out
+
+
+def test_listed_items_that_hold_a_dun_hao_are_shown_apart():
+    """A quoted list split at its commas keeps the 、 inside each item: the items are joined by
+    ； so that the reader counts what the tool counted."""
+    from lawaudit.rules import BY_ID
+    from tests.conftest import audit_text
+
+    rules = (BY_ID["LA103"],)
+    (check,) = audit_text("着力破解“办事难、办事慢，多头跑、反复跑”两大难题。", rules).checks
+    assert "办事难、办事慢；多头跑、反复跑" in check.arithmetic
+    (check,) = audit_text("健全“市、县、乡”三级服务网络。", rules).checks
+    assert "市、县、乡" in check.arithmetic

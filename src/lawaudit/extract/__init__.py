@@ -42,6 +42,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.grid import grid_claims
     from lawaudit.extract.listed import listed_claims
     from lawaudit.extract.listed_before import listed_before_claims
+    from lawaudit.extract.listed_ranking import ranking_claims
     from lawaudit.extract.numbers import find_quantities
     from lawaudit.extract.period import period_claims
     from lawaudit.extract.rates import rate_claims
@@ -69,7 +70,7 @@ def extract(doc: Document) -> Extraction:
     claims += grid_claims(doc)
     claims += change_claims(doc, sents)
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
-    claims += listed_before_claims(doc)
+    claims += [*listed_before_claims(doc), *ranking_claims(doc)]
     claims += (xxgk := xxgk_claims(doc))  # 政府信息公开 template tables (xxgk*.py)
     quantities = with_cells(quantities, xxgk)  # their cells count for coverage
     claims = one_per_fact(claims)

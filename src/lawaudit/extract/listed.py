@@ -27,12 +27,13 @@ COUNT = re.compile(
     r"(?=[二两三四五六七八九十1-9])"  # a numeral's first character: most positions fail at once
     rf"(?<![零〇一二两三四五六七八九十百千万第几数每前0-9.])(?P<num>{_NUMERAL})"
     r"(?P<unit>方面|个|项|支|条|类|种|件|张|篇|批|套|大|名|家|所|座)"
-    r"(?P<noun>[\u4e00-\u9fff]{1,8})”?(?P<after>[(:])"
+    r"(?P<noun>[\u4e00-\u9fff]{0,8})”?(?P<after>[(:])"
 )
 NOT_NOUN = re.compile(r"五年|以上|以内|左右|多|余|月|年|工作日|小时|百分点|倍")  # 十五个五年规划
 PARTIAL = re.compile(  # "(包括A、B)", "A、B等"
     r"^(?:包括|包含|含|如|例如|比如|其中|主要|涉及)|(?<![平同对均高中初上次优])等\w{0,4}$"
 )
+RESPECTIVE = ("分别是", "分别为", "即")
 LEAD = re.compile(r"^(?:分别是|分别为|分别|是指|即|指|是|为)")
 CONJUNCTION = re.compile(r"以及|和|及|与")
 NOTE_MARK = re.compile(r"^(?:\[\d{1,2}\]|\d{1,2}[.、])?")  # glossary entries: [2]四大主导产业:
@@ -68,6 +69,8 @@ def listed_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         before = text[max(0, start - 2) : start].removesuffix("“")[-1:]
         if NOT_NOUN.match(m["noun"]) or (before and before in "、和与及”"):
             continue  # "两个基地、两个网络:", “三大高地”“五大战略”: two lists share one colon
+        if not m["noun"] and not (m["after"] == "(" and text.startswith(RESPECTIVE, m.end())):
+            continue  # "有8个(分别是…)" names its list; "5个(区)" does not
         found = _after_bracket(text, m.end()) if m["after"] == "(" else _after_colon(text, m)
         value = parse_number(m["num"])[0]
         chosen = _choose(found[0], value) if found else None

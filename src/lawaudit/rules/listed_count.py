@@ -10,8 +10,11 @@ count stayed; a reader notices at once, and it puts the report's other figures i
 反例 (fails): 成立调解维稳“四支队伍”（妇女督导队、老人调解队、青年巡逻队）。
 正例 (passes): 成立调解维稳“四支队伍”（妇女督导队、老人调解队、青年巡逻队、乡贤志愿队）。
 
-A count with no list after it (“四个中心”, “两个确立”) is not checked, nor 一 (an article), nor a
-list that may be partial (等, 包括) or whose items carry counts of their own (a breakdown).
+A list may also come before its count ("“县区、乡镇、社区”四级", "A、B、C等五类", "从A、B、C三个
+方面"), and a ranking names its top N ("居前三位的是A、B、C"); the extract modules listed,
+listed_before and listed_ranking say how sure each shape is. A count with no list beside it
+(“四个中心”, “两个确立”) is not checked, nor 一 (an article), nor a list that may be partial
+(等, 包括: only more items than the count fail) or whose items carry counts of their own.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ RULE = Rule(
     id="LA103",
     name="listed-count",
     severity=Severity.WARNING,
-    summary="A count of named things (“四支队伍”) followed by a list of another length.",
+    summary="A count of named things (“四支队伍”) beside a list of another length.",
     doc=__doc__ or "",
 )
 ITEM_CHARS, LIST_CHARS = 12, 90  # items are shortened for the message
@@ -57,7 +60,8 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
 
 
 def shorten(items: tuple[str, ...]) -> str:
-    """ "以妇女为主导的…督导队、…": each item and the whole list cut to a readable length."""
+    """ "以妇女为主导的…督导队、…": each item and the whole list cut to a readable length; items
+    that hold a 、 themselves ("人口多、土地少") are joined by ；."""
     parts = [i if len(i) <= ITEM_CHARS else i[: ITEM_CHARS - 1] + "…" for i in items]
-    joined = "、".join(parts)
+    joined = ("；" if any("、" in i for i in items) else "、").join(parts)
     return joined if len(joined) <= LIST_CHARS else joined[: LIST_CHARS - 1] + "…"
