@@ -76,6 +76,7 @@ def names_bare_total(label: str) -> bool:
     return bool(P.BARE_TOTAL.search(label)) or names_intake(label)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every count by completions, totals and rates
 def names_intake(label: str) -> bool:
     """An intake (受理, 收到, 转办 …), not an income (收入, 税收), nor the closed part of one
     ("转办件已办结2876件": 转办 names the items, 办结 what the count is)."""

@@ -29,7 +29,6 @@ OUTCOME = re.compile(rf"{P.CLOSED.pattern}|{SURVEYED.pattern}|{TIMELY.pattern}|�
 # A rate standing between the count and this rate: "办结率99.88%".
 OTHER_RATE = re.compile(r"[\u4e00-\u9fff]{1,12}率(?:为|达到?|是)?\s*\d+(?:\.\d+)?%")
 BREAK = re.compile(r"[，,；;]")
-TAIL = 4  # characters after a count's unit that may hold the verb of its rate
 
 
 def adjacent(text: str, count: Item, rate_label_start: int) -> bool:
@@ -60,5 +59,4 @@ def handled_whole(
 
 def verb_after(text: str, item: Item, verbs: tuple[str, ...]) -> bool:
     """ "42人持证": the count's unit is followed at once by one of the rate's verbs."""
-    tail = BREAK.split(text[item.q.end : item.q.end + TAIL], 1)[0]
-    return any(tail.startswith(v) for v in verbs)
+    return any(text.startswith(v, item.q.end) for v in verbs)

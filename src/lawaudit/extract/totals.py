@@ -351,8 +351,10 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 def names_total(text: str, item: Item) -> bool:
     """Marked as a total in its clause: "共受理来话、来信3177件" (a label cut at 、 keeps 共)."""
-    clause = SENTENCE_END.split(clause_before(text, item.q.start, 0))[-1]
-    marked = names_whole(item.label) or names_whole(clause)
+    marked = names_whole(item.label)
+    cut = item.q.start - len(item.label) - 1  # where the label stops: at a 、 the clause goes on
+    if not marked and cut >= 0 and text[cut] == "、":
+        marked = names_whole(SENTENCE_END.split(clause_before(text, item.q.start, 0))[-1])
     return marked and can_add(text, item)
 
 
@@ -378,8 +380,11 @@ def exact_run(text: str, total: Item, run: list[Item]) -> list[Item]:
         if COMPARISON.search(it.label) or it.q.start <= total.q.start:
             break  # "比2024年的400件多100件": last year's figure and the change
         parts.append(it)
-        r = range_of(it.q)
-        lo, hi = lo + r.lo, None if hi is None or r.hi is None else hi + r.hi
+        if it.q.rounded or it.q.qualifier:
+            r = range_of(it.q)
+            lo, hi = lo + r.lo, None if hi is None or r.hi is None else hi + r.hi
+        else:  # a count as written (most): an int adds much faster than a Fraction
+            lo, hi = lo + int(it.q.value), None if hi is None else hi + int(it.q.value)
         if hi is None or lo > whole.hi:
             break
         if len(parts) >= 2 and lo <= whole.hi and whole.lo <= hi:
