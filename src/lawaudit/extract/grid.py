@@ -346,23 +346,30 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
         stated, num, den = r.at(col), r.at(part), r.at(whole)
         if stated is None or num is None or den is None or not den.value:
             continue
-        if not stated.is_percent:  # "98.33" under a header "办结率(%)"
-            stated = Quantity(
-                stated.raw, stated.value, "%", stated.decimals, 1, "", stated.start, stated.end
-            )
-        out.append(
-            Claim(
-                kind=ClaimKind.RATE,
-                subject=f"{r.label}{heads[col]}",
-                stated=stated,
-                numerator=num,
-                denominator=den,
-                capped=True,
-                notes=(f"a table row: {heads[part]} over {heads[whole]}",),
-                **place(doc, stated, r.cells[0].start, stated.end),
-            )
-        )
+        note = f"a table row: {heads[part]} over {heads[whole]}"
+        out.append(row_rate(doc, r, heads[col], stated, num, den, note))
     return out
+
+
+def row_rate(
+    doc: Document, r: Row, name: str, stated: Quantity, part, whole, note: str, inferred=False
+) -> Claim:
+    """A rate or share cell of row `r` as a claim; "98.33" under a header "办结率(%)" is a %."""
+    if not stated.is_percent:
+        stated = Quantity(
+            stated.raw, stated.value, "%", stated.decimals, 1, "", stated.start, stated.end
+        )
+    return Claim(
+        kind=ClaimKind.RATE,
+        subject=f"{r.label}{name}",
+        stated=stated,
+        numerator=part,
+        denominator=whole,
+        capped=True,
+        inferred=inferred,
+        notes=(note,),
+        **place(doc, stated, r.cells[0].start, stated.end),
+    )
 
 
 def column_total(doc: Document, table: Table, col: int) -> list[Claim]:
@@ -409,26 +416,8 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
         stated, part = r.at(col), r.at(count)
         if stated is None or part is None:
             continue
-        stated = (
-            stated
-            if stated.is_percent
-            else Quantity(
-                stated.raw, stated.value, "%", stated.decimals, 1, "", stated.start, stated.end
-            )
-        )
-        out.append(
-            Claim(
-                kind=ClaimKind.RATE,
-                subject=f"{r.label}{name}",
-                stated=stated,
-                numerator=part,
-                denominator=whole,
-                capped=True,
-                inferred=inferred,
-                notes=("a table row's share of the total row",),
-                **place(doc, stated, r.cells[0].start, stated.end),
-            )
-        )
+        note = "a table row's share of the total row"
+        out.append(row_rate(doc, r, name, stated, part, whole, note, inferred))
     shares = [c.stated for c in out]
     nested = any(SUBSET_ROW.match(r.label) for r in table.rows)  # 其中 rows: no single cut
     if len(shares) == len(table.rows) >= 2 and not nested:
