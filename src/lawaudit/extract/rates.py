@@ -433,7 +433,7 @@ def first_closed(before: list[Item], part: Quantity | None) -> Item | None:
         it
         for it in before
         if closed_count(it)
-        and (part is None or (comparable(it.q, part) and at_least(it.q, part.value)))
+        and (part is None or (comparable(it.q, part) and at_least(it.q, range_of(part).lo)))
     ]
     return closed[-1] if closed else None
 
