@@ -40,3 +40,12 @@ def test_one_rate_name_before_respective_values_names_them_all():
 def test_the_first_share_of_a_respective_list_is_the_first_name():
     got = subjects("先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达56.2%、34.7%。")
     assert got["56.2%"] == "先进制造业占规模以上工业增加值比重"
+
+
+def test_a_counted_list_is_named_by_its_count_and_noun_not_the_words_after():
+    text = (
+        "从加强队伍建设、规范执法程序、强化监督问责、推进公开透明、优化服务方式"
+        "五个方面就改进工作提出建议。"
+    )
+    claims = extract(document_from_text("x.txt", text)).claims
+    assert [c.subject for c in claims if c.kind is ClaimKind.LISTED] == ["五个方面"]

@@ -49,6 +49,8 @@ CLAUSE_END = re.compile(r"[。;:\n]")  # where a , list before a count may begin
 TWO_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
 EXAMPLES = ("例如", "比如", "诸如", "譬如")  # "例如A、B三类": some of them, as with 等
 QUOTE_SEPS = (";", ",", "、", "—")  # a quoted list is split at the coarsest one it holds
+# Where the counted noun ends and the sentence goes on: "五个方面就…提出", "6个方面提出25项".
+NOUN_END = re.compile(r"就|作为|对|提出|细化|在|向|将|把|被|从|为|和|与|及|是|有|的")
 REACH = 120  # characters back a list may start: the corpus's longest runs 96
 
 
@@ -68,7 +70,7 @@ def listed_before_claims(doc: Document) -> Iterator[Claim]:
         at = m.start("num")
         yield Claim(
             kind=ClaimKind.LISTED,
-            subject=text[at : m.end("noun")],
+            subject=text[at : m.end("unit")] + NOUN_END.split(m["noun"], 1)[0],
             line=line,
             column=column,
             quote=doc.quote(max(0, start - 60), m.end()),
