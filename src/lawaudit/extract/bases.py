@@ -132,11 +132,14 @@ def best_reading(
     whole: Quantity,
     totals: list[Quantity],
     stated: Quantity,
+    opposite: Quantity | None = None,
 ) -> tuple[Quantity, Quantity]:
     """(numerator, whole) as read, unless that does not give the stated rate and another
     reading the text states does, exactly: the outcomes of the numerator's kind stated beside
-    it taken together (当场答复 + 办结), or the sentence's own total (共受理…) as the whole.
-    Arithmetic chooses between readings the text gives; it never makes one up."""
+    it taken together (当场答复 + 办结, 满意 + 基本满意), the whole less the opposite outcome
+    (回访100件…不满意4件: 100 − 4), or another whole the text gives (the sentence's total, the
+    count the numerator's clause follows). Arithmetic chooses between readings the text gives;
+    it never makes one up."""
     if exact(numerator, whole, stated) is not False:
         return numerator, whole
     others = [it.q for it in siblings if it.q.start != numerator.start]
@@ -144,7 +147,8 @@ def best_reading(
     if others:
         nums.append(sum_of(sorted([numerator, *others], key=lambda q: q.start)))
     for den in (whole, *totals):
-        for num in nums:
+        rest = [complement(den, opposite)] if opposite is not None else []
+        for num in (*nums, *rest):
             if (num, den) != (numerator, whole) and exact(num, den, stated):
                 return num, den
     return numerator, whole

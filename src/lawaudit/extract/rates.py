@@ -133,8 +133,16 @@ def configured_name(label: str, last: int) -> list[str] | None:
     return [strip_filler(name.group())] if name else []
 
 
+NEGATED_RATE = re.compile(r"(?:不|未|逾期|超期)(?:按期|按时|及时)?[\u4e00-\u9fff]{2}$")
+
+
 def predicates(stem: str) -> tuple[str, ...]:
-    """The verb a numerator's clause must name: 办结率 -> 办结; 化解成功率 -> 成功 or 化解."""
+    """The verb a numerator's clause must name: 办结率 -> 办结; 化解成功率 -> 成功 or 化解; a rate
+    of the opposite outcome names it whole: 不满意率 -> 不满意, 未办结率 -> 未办结 (its part is
+    that count itself, never the whole less it)."""
+    negated = NEGATED_RATE.search(stem)
+    if negated:
+        return (negated.group(),)
     last = P.PREDICATE_ALIAS.get(stem[-2:], stem[-2:])
     if last in P.GENERIC_PREDICATE and len(stem) >= 4:
         return (last, stem[-4:-2])
@@ -232,26 +240,17 @@ def pair_rate(
             if whole is None:
                 return None, None, None
             return negated, B.complement(whole.q, negated.q), whole
-        if whole is not None and stated is not None and not under_among:
+        if whole is not None and stated is not None:
             # "共受理7227宗，当场答复5113宗，转办2114宗，办结1898宗，办结率97.01%": when the
             # nearest reading fails, the outcomes of one kind together, over the sentence's total
             closers = [it for it in before if it is not whole and closes(it) and not is_whole(it)]
-            totals = [
-                it.q
-                for it in rest
-                if it is not whole and P.BARE_TOTAL.search(it.label) and comparable(it.q, part.q)
-            ]
-            if not bare_verb:  # "受理1200件，办结1188件，…按时办结1150件，按时办结率96.8%"
-                totals += [
-                    it.q
-                    for it in rest
-                    if it is not whole
-                    and closed_count(it)
-                    and at_least(it.q, lo)
-                    and not B.qualified(verbs[0], it.label, B.TIMELY)
-                    and comparable(it.q, part.q)
-                ]
-            num_q, den_q = B.best_reading(numerator.q, closers, whole.q, totals, stated)
+            opposite = next(
+                (it.q for it in before if any(B.qualified(v, it.label) for v in verbs)), None
+            )
+            # under 其中 the whole is fixed ("审结140件，其中纠错31件，纠错率19.9%" fails on 140,
+            # though 31 / 156 would give it); only the numerator may be read otherwise
+            totals = [] if under_among else other_wholes(text, part, whole, rest, bare_verb, verbs)
+            num_q, den_q = B.best_reading(numerator.q, closers, whole.q, totals, stated, opposite)
             return numerator, num_q, next(it for it in before if it.q is den_q)
         return numerator, numerator.q, whole
     # No part stated: a whole that names the same activity ("共调处287起" for 调处成功率), or an
@@ -423,6 +422,41 @@ def names_intake_rate(verb: str, it: Item) -> bool:
     """ "受话2083件次，转办1145件次，转办率54.97%": the part of a rate named by an intake verb
     (转办率, 受理率) is the count that verb names, though it marks intakes elsewhere."""
     return bool(P.INTAKE.fullmatch(verb)) and verb in it.label and not P.TOTAL_MARK.search(it.label)
+
+
+def other_wholes(
+    text: str, part: Item, whole: Item, rest: list[Item], bare_verb: bool, verbs: tuple[str, ...]
+) -> list[Quantity]:
+    """Wholes the text also gives a rate, tried when the one read does not give it: the
+    sentence's total (共…); the count the numerator's clause follows ("全年检查128次，发现问题
+    46个，整改45个，整改率97.83%": 45 / 46); for an on-time rate, the cases closed."""
+    lo = range_of(part.q).lo
+    out = [
+        it.q
+        for it in rest
+        if it is not whole and P.BARE_TOTAL.search(it.label) and comparable(it.q, part.q)
+    ]
+    near = rest[0] if rest else None
+    if (
+        near is not None
+        and near is not whole
+        and just_before(text, near, part)
+        and comparable(near.q, part.q)
+        and at_least(near.q, lo)
+        and is_level(near)
+    ):
+        out.append(near.q)
+    if not bare_verb:  # "受理1200件，办结1188件，…按时办结1150件，按时办结率96.8%"
+        out += [
+            it.q
+            for it in rest
+            if it is not whole
+            and closed_count(it)
+            and at_least(it.q, lo)
+            and not B.qualified(verbs[0], it.label, B.TIMELY)
+            and comparable(it.q, part.q)
+        ]
+    return out
 
 
 def first_closed(before: list[Item], part: Quantity | None) -> Item | None:
