@@ -28,6 +28,7 @@ from lawaudit.arith import (
 )
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence
+from lawaudit.extract.counts import names_whole
 from lawaudit.model import Claim, ClaimKind, Quantity
 
 # After a number: its unit and a few words, then 中 closing "在…中" or "N件中".
@@ -186,7 +187,7 @@ def exact_parent(text: str, part: Item, before: list[Item]) -> Item | None:
     return parent if parent.q.value == part.q.value + sum(it.q.value for it in rest) else None
 
 
-RESPECTIVE_SHARE = re.compile(r"分别占([^,，。;；%\d]{2,16}?)的?(?:比重|比例)?(?:为|是|达)?$")
+RESPECTIVE_SHARE = re.compile(r"分别占([^,，。;；%\d]{0,16}?)的?(?:比重|比例)?(?:为|是|达)?$")
 
 
 def listed_percents(text: str, items, i: int) -> list:
@@ -199,11 +200,12 @@ def listed_percents(text: str, items, i: int) -> list:
     return run
 
 
-def respective_pairs(text: str, items) -> dict[int, tuple[Item, str]]:
+def respective_pairs(text: str, items) -> dict[int, tuple[Item, str, Item | None]]:
     """ "浦东新区1269件；杨浦区911件；…闵行区570件，分别占区政府受案总数的15.0%、10.8%、…":
     the k-th share of the 、-list after 分别占 belongs to the k-th count listed before it,
-    when the two lists are as long. {share start: (count, the whole's name)}."""
-    out: dict[int, tuple[Item, str]] = {}
+    when the two lists are as long. The run may open with the whole it shares out ("受理200件，
+    甲类120件、乙类80件，分别占60%和40%"). {share start: (count, the whole's name, that whole)}."""
+    out: dict[int, tuple[Item, str, Item | None]] = {}
     for i, item in enumerate(items):
         m = RESPECTIVE_SHARE.search(item.label) if item.q.is_percent else None
         if m is None:
@@ -216,10 +218,12 @@ def respective_pairs(text: str, items) -> dict[int, tuple[Item, str]]:
             counts.append(prev)
             if len(counts) > len(shares):
                 break
+        head = None
+        if len(counts) == len(shares) + 1 and names_whole(counts[-1].label):
+            head = counts.pop()  # the total the listed counts share out
         if len(shares) >= 2 and len(counts) == len(shares):
-            out.update(
-                {s.q.start: (c, m.group(1)) for s, c in zip(shares, counts[::-1], strict=True)}
-            )
+            pairs = zip(shares, counts[::-1], strict=True)
+            out.update({s.q.start: (c, m.group(1), head) for s, c in pairs})
     return out
 
 

@@ -326,7 +326,10 @@ def find_rate_claims(
             if not item.q.is_percent:
                 continue
             if item.q.start in listed:  # "A 1269件；…B 570件，分别占…的15.0%、…、4.5%"
-                count, name = listed[item.q.start]
+                count, name, head = listed[item.q.start]
+                if head is not None:  # "受理200件，甲类120件、乙类80件，分别占60%和40%"
+                    yield respective_share(doc, item, count, name, head, inferred=False)
+                    continue
                 earlier_counts = reversed(earlier)
                 whole = inferred_whole(
                     None, count.q.value, name, earlier_counts, item.q.start, frame

@@ -154,19 +154,25 @@ def bare_count(text: str, it: Item, share: Item) -> bool:
     )
 
 
-def respective_share(doc, item: Item, count: Item, name: str, whole: Item | None) -> Claim:
-    """The k-th share of a 分别占 list, paired with the k-th count listed before it."""
+def respective_share(
+    doc, item: Item, count: Item, name: str, whole: Item | None, inferred: bool = True
+) -> Claim:
+    """The k-th share of a 分别占 list, paired with the k-th count listed before it; its whole is
+    stated earlier (inferred) or opens the list in the same sentence."""
+    inferred = inferred and whole is not None
     notes = (
-        (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",) if whole else ()
+        (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
+        if inferred
+        else ()
     )
     return Claim(
         kind=ClaimKind.RATE,
-        subject=f"{strip_filler(count.label)}占{name}",
+        subject=f"{strip_filler(count.label)}占{name or '比'}",
         stated=item.q,
         numerator=count.q,
         denominator=whole.q if whole else None,
         capped=not P.PLAN_WORDS.search(name),
-        inferred=whole is not None,
+        inferred=inferred,
         notes=notes,
         **place(doc, item.q, item.q.start - len(item.label)),
     )
