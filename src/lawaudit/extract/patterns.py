@@ -64,8 +64,11 @@ CLOSED = re.compile(
 NOT_CLOSED = re.compile(r"[未不](?:按期|按时|及时)?(?:办结|审结|结案|办理|答复|回复)")
 # …and the part still open, which with the closed part makes the whole intake.
 STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
-# Words with 收 or 受理 that take nothing in: an income, or an application turned away.
-NOT_INTAKE = re.compile(r"收入|收费|税收|收益|回收|征收|吸收|不予受理|不受理|未受理")
+# Words with 收 or 受理 that take nothing in: an income, an application turned away, or a
+# quality count of the intake (及时受理98件 of 100 received).
+NOT_INTAKE = re.compile(
+    r"收入|收费|税收|收益|回收|征收|吸收|不予受理|不受理|未受理|(?:及时|按时|按期)受理"
+)
 
 # A whole named only by a place ("占全省比重") says nothing about which total it is.
 REGION_ONLY = re.compile(r"^全?[省市国州县区镇乡街道]{1,2}$")
@@ -88,7 +91,7 @@ RESPECTIVELY = re.compile(r"分别为|分别是|分别有|分别达")
 REST_OF = re.compile(r"其他|其余|剩余|另有|其它")
 NEGATED = re.compile(r"^(?:不|未)")  # 满意 / 不满意; not 非 (金属 / 非金属 leaves 水气 out)
 # Averages and per-head figures do not add up: never a total or a part.
-NOT_ADDITIVE = re.compile(r"人均|平均|每|均价|户均|率|比重|占")
+NOT_ADDITIVE = re.compile(r"人均|平均|[日月年周]均|每|均价|户均|率|比重|占")
 # A part that is said to contain another ("含飞播1.1万亩") is a subset, not a sibling.
 SUBSET = re.compile(r"含|包括")
 # A level said to be a threshold ("站稳140万吨台阶") is not a total to add parts to.

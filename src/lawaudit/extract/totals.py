@@ -76,6 +76,7 @@ def breakdown_parts(
     part larger than it shows the guess was wrong, and there is no list.
     """
     limit = range_of(total.q).hi
+    closed_by_rest = rest_ends_list(text, after, among_at)
     parts: list[Item] = []
     mark = among_at  # where the last part (or the marker) ended
     style = ""
@@ -89,6 +90,7 @@ def breakdown_parts(
             continue  # inside brackets opened after 其中: a detail of a part
         listed = it.q.start in carriers and parts and parts[-1].q.start in carriers
         closes = P.CLOSED.search(it.label) and not P.CLOSED.search(total.label)
+        closes = closes and not P.NOT_CLOSED.search(it.label)  # 尚未审结1件: the open part
         if parts and (P.AMONG.search(it.label) or closes):
             break  # "受理…，其中A、B，办结…": the closed count starts another list
         if parts and is_whole(it) and not listed:  # "A受理20915个，占40.5%；B受理19346个，占…"
@@ -111,6 +113,7 @@ def breakdown_parts(
             siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
             siblings = siblings or bool(listed)  # "甲类200件，占40%，乙类…": each with its share
             siblings = siblings or cases_taken_in(total, it)  # "受理投诉300件，其中食品120件，…"
+            siblings = siblings or closed_by_rest  # "…，其中水电50件，交通30件，其他30件"
             if style != "、" and limit is not None and running + lo > limit and not siblings:
                 break
         elif guessed and limit is not None and lo > limit:
@@ -128,6 +131,18 @@ def cases_taken_in(total: Item, part: Item) -> bool:
 
 
 CASE_UNITS = frozenset({"件", "起", "宗"})
+
+
+def rest_ends_list(text: str, after: list[Item], among_at: int) -> bool:
+    """A count named 其他/其余 in the sentence after 其中: it closes the list, so every count
+    before it is a part, however far their sum runs ("其中水电50件，交通30件，其他30件")."""
+    end = text.find("。", among_at)
+    for it in after:
+        if end >= 0 and it.q.start > end:
+            return False
+        if P.REST_OF.match(strip_filler(it.label)):
+            return True
+    return False
 
 
 def same_kind(total: str, a: str, b: str) -> bool:
@@ -203,6 +218,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         for m in respectively(text, sent.start, sent.end):
             if RANKING.search(text, max(sent.start, m.start() - 12), m.start()):
                 continue  # "受案排名前五位分别为…": the top of a ranking, not a breakdown
+            if EARLIER.search(text, max(sent.start, m.start() - 12), m.start()):
+                continue  # "本月受理11000件，上月、去年同期分别为…": earlier periods' totals
             window = near(counts, starts, m.start() - BACK, m.start())
             total = last_level(text, [it for it in window if is_whole(it)])
             after = near(counts, starts, m.end(), m.end() + AHEAD)
@@ -318,6 +335,8 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
 
 
 COMPARISON = re.compile(r"比|较|同期|上年|去年|上月|^[多少]了?$")
+# The clause before 分别为 names earlier periods: their totals, not this total's parts.
+EARLIER = re.compile(r"同期|上年|去年|上月|上季度|前年|上一年|上期")
 
 
 def implicit_breakdowns(
