@@ -210,6 +210,11 @@ class ClaimKind(StrEnum):
     XXGK_UNALIGNED = "xxgk-unaligned"  # a table like the template's that could not be aligned
 
 
+# A completion's note when its closed count includes cases carried over ("含上年结转45件"):
+# then more closed than received is unverifiable, not a fail (rules/completion.py).
+CARRIED_OVER_NOTE = "the text says cases were carried over"
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One numeric statement that arithmetic can test.

@@ -201,6 +201,18 @@ def pair_rate(
         ),
         None,
     )
+    if numerator is None and P.CLOSED.search(stem):  # 结案率 of "审结402件": one closing, two words
+        numerator = next(
+            (
+                it
+                for it in before
+                if closed_count(it)
+                and not is_whole(it)
+                and not (bare_verb and B.TIMELY.search(it.label))  # 按时结案 is not all closed
+                and it.q.start not in used
+            ),
+            None,
+        )
     negated = None
     if numerator is None:
         negated = next(

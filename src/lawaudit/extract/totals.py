@@ -37,7 +37,7 @@ from lawaudit.extract.counts import (
 )
 from lawaudit.extract.rest_of import rest_of_total
 from lawaudit.extract.shares import common_suffix
-from lawaudit.model import Claim, ClaimKind, Document, Quantity
+from lawaudit.model import CARRIED_OVER_NOTE, Claim, ClaimKind, Document, Quantity
 
 BACK, AHEAD = 400, 1000  # characters around 其中 where its total and parts stand
 STEPS = 30  # counts a 合计 or a 受理 looks along for its parts or its 办结
@@ -428,12 +428,18 @@ def closed_right_after(text: str, before: Item, done: Item) -> bool:
 
 
 def completion(doc: Document, intake: Item, closed: Item) -> Claim:
+    """Closed out of received; "new only" when the intake counts new cases (新收) or the text
+    says the closed ones include cases carried over ("办结951件（含上年结转45件）")."""
+    text = doc.text
+    near = text[intake.q.start : min(len(text), closed.q.end + 16)]
+    carried = CARRIED_OVER.search(near) is not None
     return Claim(
+        notes=(CARRIED_OVER_NOTE,) if carried else (),
         kind=ClaimKind.COMPLETION,
         subject=strip_filler(closed.label),
         numerator=closed.q,
         denominator=intake.q,
-        new_only=NEW_ONLY.search(intake.label) is not None,
+        new_only=carried or NEW_ONLY.search(intake.label) is not None,
         **place(doc, closed.q, intake.q.start - len(intake.label)),
     )
 
@@ -444,6 +450,7 @@ def same_topic(intake: Item, closed: Item) -> bool:
 
 
 NEW_ONLY = re.compile(r"新收|新受理|新增|新立")  # cases carried over are not in this intake
+CARRIED_OVER = re.compile(r"结转|旧存|上年未结|上年转入|上月转入|上期转入")
 
 
 def completion_claims(
