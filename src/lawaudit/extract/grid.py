@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lawaudit.arith import DEFAULT_MODES, fits
 from lawaudit.extract import bases as B
 from lawaudit.extract.context import place
 from lawaudit.extract.counts import names_intake
@@ -331,17 +332,39 @@ def grid_claims(doc: Document) -> list[Claim]:
 
 
 def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
-    """A rate column named by another column's verb ("办结率" beside "受理量 | 办结量"): each
-    row's rate is that column's count over the intake column's ("受理", "收到", "新收" …)."""
+    """A rate column named by another column's words ("按期办结率" beside "受理量 | 办结量 |
+    按期办结量"): each row's rate is that column's count (the longest name it shares: 按期办结量,
+    not 办结量) over a whole column: 回访 for a 满意率, else the intake ("受理", "收到" …) or,
+    for an on-time rate or a 满意率 with no 回访 column, the cases closed. Of the wholes the
+    header allows, the one that gives most rows their stated rate is read, as a reviewer would,
+    and the other rows fail on it; a 满意率 no stated column gives is not read (those asked are
+    not stated)."""
     heads = [c.text for c in table.header.cells]
-    verb = re.sub(r"率$", "", heads[col])[-2:]
+    stem = re.sub(r"[(（][^)）]*[)）]|率.*$", "", heads[col])
     counts = [c for c in range(1, len(heads)) if c < len(kinds) and kinds[c] == "count"]
-    part = next((c for c in counts if len(verb) == 2 and verb in heads[c]), None)
-    whole = next((c for c in counts if c != part and names_intake(heads[c])), None)
-    if part is None or whole is None:
+    part = next((c for n in range(len(stem), 1, -1) for c in counts if stem[-n:] in heads[c]), None)
+    if part is None:
         return []
-    out = []
+    surveyed = SURVEYED_HEAD.search(stem)
+    wholes = [c for c in counts if c != part and SURVEY_HEAD.search(heads[c])] if surveyed else []
+    asked = bool(wholes)  # a 回访 column states who were asked
+    wholes += [c for c in counts if c not in (part, *wholes) and names_intake(heads[c])]
+    if TIMELY_HEAD.search(stem) or (surveyed and not asked):
+        wholes += [
+            c
+            for c in counts
+            if c not in (part, *wholes)
+            and CLOSED.search(heads[c])
+            and not TIMELY_HEAD.search(heads[c])
+        ]
+    if not wholes:
+        return []
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    fit = {w: sum(row_gives(r, col, part, w) for r in rows) for w in wholes}
+    whole = max(wholes, key=lambda w: (fit[w], -wholes.index(w)))
+    if surveyed and not asked and not fit[whole]:
+        return []  # who was asked is not stated, and no column stated gives any row's rate
+    out = []
     for r in rows:
         stated, num, den = r.at(col), r.at(part), r.at(whole)
         if stated is None or num is None or den is None or not den.value:
@@ -349,6 +372,20 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
         note = f"a table row: {heads[part]} over {heads[whole]}"
         out.append(row_rate(doc, r, heads[col], stated, num, den, note))
     return out
+
+
+SURVEYED_HEAD = re.compile(r"满意|好评")  # a rate of those who answered a survey
+SURVEY_HEAD = re.compile(r"回访|评价|测评")  # …whose whole is the count surveyed
+TIMELY_HEAD = re.compile(r"按期|按时|及时")
+CLOSED = re.compile(r"办结|审结|结案|答复|回复")
+
+
+def row_gives(r: Row, col: int, part: int, whole: int) -> bool:
+    """Whether the row's count over the whole rounds to its stated rate."""
+    stated, num, den = r.at(col), r.at(part), r.at(whole)
+    if stated is None or num is None or den is None or not den.value:
+        return False
+    return fits(int(num.value), int(den.value), stated.value, stated.decimals, DEFAULT_MODES)
 
 
 def row_rate(
