@@ -276,6 +276,7 @@ def share_claim(
             whole = None
         # "调解员1254名，其中专职372名，占29.7%，兼职…": the count its 其中 refers to
         whole = whole or B.list_head(doc.text, parts[0], before[len(parts) :], carriers)
+        whole = whole or next((it for it in rest if B.is_out_of(doc.text, it)), None)  # 在N件中
         whole = whole or next((it for it in rest if is_total(it)), None)
         whole = whole if whole and at_least(whole.q, need) else None
         if whole is None and among:  # "…总产值132.62亿元。其中：农业产值92.78亿元，占…"
