@@ -79,11 +79,13 @@ def names_bare_total(label: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # asked of every count by completions, totals and rates
 def names_intake(label: str) -> bool:
     """An intake (受理, 收到, 转办 …), not an income (收入, 税收), nor the closed part of one
-    ("转办件已办结2876件": 转办 names the items, 办结 what the count is)."""
+    ("转办件已办结2876件": 转办 names the items, 办结 what the count is; "受理答复诉求" is one
+    compound verb, an intake still)."""
     found = [m.end() for m in P.INTAKE.finditer(label)]
     if not found or P.NOT_INTAKE.search(label):
         return False
-    return not P.CLOSED.search(label, found[-1])
+    closed = P.CLOSED.search(label, found[-1])
+    return closed is None or closed.start() == found[-1]  # "受理答复诉求": one compound verb
 
 
 def takes_in(item: Item) -> bool:

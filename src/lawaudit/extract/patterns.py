@@ -53,7 +53,9 @@ def is_capped(name: str) -> bool:
 
 # Words that mark a number as a total or an intake ("共调处287起", "受理诉求119件").
 # 共 but not 公共/中共/共同/共享…
-TOTAL_MARK = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数|累计|全年|全部")
+TOTAL_MARK = re.compile(
+    r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数|累计|全年|全部|应(?:办|结|审|受理|答复|回复)"
+)  # 应办结1000件: the cases due, what a 办结率 is out of
 BARE_TOTAL = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数")
 INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|转办|接到|接听|受案")
 # Words that mark a number as the closed part of an intake ("办结119件").
@@ -102,7 +104,7 @@ PLAN_WORDS = re.compile(r"计划|目标|任务|预期|(?<!公共)(?<!基金)(?<!
 # Generic success words: the rate's real predicate is the verb before them (化解成功率 -> 化解).
 GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"})
 # Rate names whose numerator is named by another word: 城镇化率 counts 城镇(常住)人口.
-PREDICATE_ALIAS = {"镇化": "城镇"}
+PREDICATE_ALIAS = {"镇化": "城镇", "接通": "接听"}  # 接通率 counts calls 接听 too
 
 # Filler at the start of a label that says nothing about the subject.
 FILLER = re.compile(

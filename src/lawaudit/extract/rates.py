@@ -59,7 +59,7 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     label = item.label
     if P.ALL_EQUAL.search(label):
         clause = clause_before(text, item.q.start, sentence_start)
-        return [strip_filler(n) for n in P.RATE_NAME.findall(clause)] or []
+        return [rate_name(n) for n in P.RATE_NAME.findall(clause)] or []
     last = label.rfind("率")
     extra = configured_name(label, last)
     if extra is not None:
@@ -69,7 +69,16 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     if P.CHANGE_WORDS.search(label[last:]):
         return []  # "失业率比上年下降0.2%": the % is a change, not the rate
     names = P.RATE_NAME.findall(label[: last + 1])
-    return [strip_filler(names[-1])] if names else []
+    return [rate_name(names[-1])] if names else []
+
+
+RATE_FILLER = re.compile(P.FILLER.pattern.replace("|及时", ""))
+
+
+def rate_name(name: str) -> str:
+    """A rate's name without the filler before it, but with 及时 kept: 及时回复率 is a rate of
+    replies in time, not of replies."""
+    return RATE_FILLER.sub("", name)
 
 
 RESPECTIVE_RATES = re.compile(r"分别(?:达到?|为|是|保持在?|提高到|稳定在)$")
@@ -114,8 +123,8 @@ def phrase_of(label: str, name: str) -> str:
     if at < 0:
         return name
     head = label[: at + len(name)]
-    head = re.split(r"[和及与、]|率", head[:at])[-1] + name if at else name
-    return strip_filler(head) or name
+    head = re.split(r"[和与、]|及(?!时)|率", head[:at])[-1] + name if at else name
+    return rate_name(head) or name
 
 
 def configured_name(label: str, last: int) -> list[str] | None:
@@ -143,10 +152,11 @@ def predicates(stem: str) -> tuple[str, ...]:
     negated = NEGATED_RATE.search(stem)
     if negated:
         return (negated.group(),)
-    last = P.PREDICATE_ALIAS.get(stem[-2:], stem[-2:])
+    last = stem[-2:]
     if last in P.GENERIC_PREDICATE and len(stem) >= 4:
         return (last, stem[-4:-2])
-    return (last,)
+    alias = P.PREDICATE_ALIAS.get(last)
+    return (alias, last) if alias else (last,)
 
 
 def pair_rate(
@@ -190,6 +200,7 @@ def pair_rate(
             names_verb(it)
             and not B.qualified(verbs[0], it.label, B.LESSER)
             and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
+            and (bare_verb or B.TIMELY.search(it.label) is not None)  # 按期办结率: 按期办结…
             and (not is_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
         )
 
@@ -208,7 +219,8 @@ def pair_rate(
                 for it in before
                 if closed_count(it)
                 and not is_whole(it)
-                and not (bare_verb and B.TIMELY.search(it.label))  # 按时结案 is not all closed
+                and not B.OPPOSITE.search(it.label)  # 逾期办结: the opposite, a complement
+                and bool(B.TIMELY.search(it.label)) != bare_verb  # 按时结案 only for 按时结案率
                 and it.q.start not in used
             ),
             None,
@@ -227,7 +239,7 @@ def pair_rate(
     if part is not None:
         lo = range_of(part.q).lo
         rest = before[before.index(part) + 1 :]
-        whole = B.among_head(part, rest) if numerator is not None else None
+        whole = B.among_head(part, rest)  # "办结1000件，其中逾期办结15件": of the 1000
         whole = whole or B.exact_parent(text, part, before)
         under_among = whole is not None
         if whole is None and decided:  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
@@ -375,7 +387,7 @@ def find_rate_claims(
                     if by is not None:
                         used.add(by.q.start)
                     claim = rate_claim(doc, item, name, by, num, den)
-                    if by is not None and den is not None and timely_of_closed(name, den):
+                    if by is not None and num is by.q and den and timely_of_closed(name, den):
                         note = f"whole: the {den.q.raw} closed, of which {by.q.raw} in time"
                         claim = replace(claim, notes=(*claim.notes, note))
                     if possible:
