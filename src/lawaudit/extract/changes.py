@@ -271,7 +271,7 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
     closed = False
     by_count = None  # a count change no earlier value paired with, and the level before it
     prev_item = None
-    for it, form in zip(items, forms, strict=True):
+    for k, (it, form) in enumerate(zip(items, forms, strict=True)):
         prev_item, last = it, prev_item
         if form is None:
             if is_level(it):
@@ -287,6 +287,8 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
             found = derived_previous(
                 doc.text, *by_count
             )  # "受理71266件，同比增加7181件，增幅11.2%"
+        if found is None and levels and levels[-1] is last:
+            found = stated_after(doc.text, last, it, items[k + 1 : k + 3])  # "（上年为287件）"
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
@@ -324,6 +326,19 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
     return from_earlier(year_at, levels, stmt, earlier)
+
+
+def stated_after(text: str, level: Item, change: Item, after: Sequence[Item]):
+    """(current, previous, subject, inferred) when the earlier period's value follows the
+    change it is the base of: "收到申请318件，比上年增加41件（上年为287件）", "…同比增长15.3%，
+    上年为2563件". The value must be marked as the earlier period's and count as the level does."""
+    for p in after:
+        if p.q.unit != level.q.unit or p.q.scale != level.q.scale:
+            continue
+        mark = prev_mark(p)
+        if mark in ("year", "month") and fits(change.q, level.q, p.q):
+            return level, p, topic(level.label), False
+    return None
 
 
 def derived_previous(text: str, level: Item, change: Item, direction: str):
