@@ -65,7 +65,9 @@ def extract(doc: Document) -> Extraction:
     rates = rate_claims(doc, sents)
     groups = share_groups(doc, rates)
     claims = [*settle_lists(rates, groups), *total_claims(doc, sents)]
-    claims += [*groups, *respective_shares(doc, quantities)]
+    grouped = {p.start for g in groups for p in g.parts}  # a list read both ways is one fact
+    respective = [c for c in respective_shares(doc, quantities) if c.parts[0].start not in grouped]
+    claims += [*groups, *respective]
     claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
     claims += grid_claims(doc)
     claims += change_claims(doc, sents)

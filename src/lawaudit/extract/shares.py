@@ -167,12 +167,17 @@ def group_claim(group: list[Claim], doc: Document) -> Claim:
     )
 
 
-RESPECTIVE_SHARES = re.compile(r"占[^,，。;；比]{2,20}?的?(?:比重|比例)?分别(?:为|是|达到?)")
+RESPECTIVE_SHARES = re.compile(
+    r"占[^,，。;；比]{2,20}?的?(?:比重|比例)?分别(?:为|是|达到?)"
+    r"|分别占(?:[^,，。;；%\d]{1,20}?的)?"  # "A、B、C分别占X%、Y%和Z%"; not "A、B占比分别为",
+    # where each may be a share of its own whole (炼铁、炼钢先进产能占比分别达到64.3%、62.3%)
+)
 LIST_JOIN = re.compile(r"^(?:、|和|及|,|，)$")
 
 
 def respective_shares(doc: Document, quantities: list[Quantity]) -> list[Claim]:
-    """ "…占地区生产总值的比重分别为3.1%、35.0%和61.9%": one whole split into listed shares."""
+    """ "…占地区生产总值的比重分别为3.1%、35.0%和61.9%", "民事、刑事、行政案件分别占55.2%、
+    43.1%和2.7%": one whole split into listed shares."""
     out = []
     starts = {q.start: i for i, q in enumerate(quantities)}
     for m in RESPECTIVE_SHARES.finditer(doc.text):
@@ -185,6 +190,8 @@ def respective_shares(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             if not q.is_percent or not LIST_JOIN.match(doc.text[parts[-1].end : q.start]):
                 break
             parts.append(q)
+        if doc.text[parts[-1].end : parts[-1].end + 1] in ("、", "和", "及"):
+            continue  # the list goes on past what was read (an excerpt cut off): no sum
         if len(parts) >= 2:
             subject = m.group(0)
             out.append(
