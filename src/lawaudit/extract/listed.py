@@ -27,7 +27,7 @@ COUNT = re.compile(
     r"(?=[二两三四五六七八九十1-9])"  # a numeral's first character: most positions fail at once
     rf"(?<![零〇一二两三四五六七八九十百千万第几数每前0-9.])(?P<num>{_NUMERAL})"
     r"(?P<unit>方面|个|项|支|条|类|种|件|张|篇|批|套|大|名|家|所|座)"
-    r"(?P<noun>[\u4e00-\u9fff]{0,8})”?(?P<after>[(:])"
+    r"(?P<noun>[\u4e00-\u9fff]{0,8})(?:”[\u4e00-\u9fff]{0,4})?(?P<after>[(:])"  # “五个方面”工作:
 )
 NOT_NOUN = re.compile(r"五年|以上|以内|左右|多|余|月|年|工作日|小时|百分点|倍")  # 十五个五年规划
 PARTIAL = re.compile(  # "(包括A、B)", "A、B等"
