@@ -311,9 +311,13 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
             own = own_topic(stmt.label)
             return (b, a, subject, False) if not own or own in subject else None
     bare = MORE_ONLY.fullmatch(stmt.label) or not own_topic(stmt.label)
-    if len(levels) >= 2 and base_between(text, *levels[-2:]) and bare:
-        c, p = levels[-2:]  # A，较上年的B增加…: the base is named in the comparison itself
-        return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
+    if len(levels) >= 2 and bare:
+        # A，较上年的B增加…: the base is named in the comparison itself; A is the level before
+        # B counted as B is ("处罚决定5326件，罚没款1287.65万元，较上年的4870件增加")
+        p = levels[-1]
+        c = next((it for it in reversed(levels[:-1]) if it.q.unit == p.q.unit), None)
+        if c is not None and base_between(text, c, p):
+            return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
     marks = {id(it): prev_mark(it) for it in levels}
     words = [it for it in levels if marks[id(it)] in ("month", "year")]
     years = [it for it in levels if (marks[id(it)] or "").isdigit()]
