@@ -270,6 +270,7 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
     levels: list[Item] = []
     closed = False
     by_count = None  # a count change no earlier value paired with, and the level before it
+    by_pct = None  # the same for a % change, which a count change after it may explain
     prev_item = None
     for k, (it, form) in enumerate(zip(items, forms, strict=True)):
         prev_item, last = it, prev_item
@@ -292,9 +293,18 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
         real = found and it.q.unit in ("%", "倍") and REAL_GROWTH.search(found[0].label + found[2])
         if found and not real:
             yield claim(doc, it, form, *found)
-        by_count = None
-        if found is None and form[0] == "by" and it.is_count and levels and levels[-1] is last:
-            by_count = (levels[-1], it, form[1])
+        if found is None and by_pct is not None and by_pct[1] is last and it.is_count:
+            # "办理1580件，同比增长12.80%，较上年增加154件": the % over 1580 − 154
+            level, pct, pct_form = by_pct
+            derived = derived_previous(doc.text, level, it, form[1]) if form[0] == "by" else None
+            if derived is not None and not own_topic(pct.label):
+                yield claim(doc, pct, pct_form, *derived)
+        by_count = by_pct = None
+        if found is None and form[0] == "by" and levels and levels[-1] is last:
+            if it.is_count:
+                by_count = (levels[-1], it, form[1])
+            elif it.q.is_percent:
+                by_pct = (levels[-1], it, form)
 
 
 def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlier: EarlierValues):
