@@ -142,6 +142,7 @@ def configured_name(label: str, last: int) -> list[str] | None:
     return [strip_filler(name.group())] if name else []
 
 
+COMPOUND = re.compile(r"[\u4e00-\u9fff][及和与][\u4e00-\u9fff]")
 NEGATED_RATE = re.compile(r"(?:不|未|逾期|超期)(?:按期|按时|及时)?[\u4e00-\u9fff]{2}$")
 
 
@@ -186,6 +187,8 @@ def pair_rate(
         return any(v in it.label and not B.qualified(v, it.label, words) for v in verbs)
 
     decided = bool(B.DECIDED.search(stem))  # 纠错率: out of the cases decided
+    # "满意及基本满意率": two outcomes together; its first may be another rate's part too
+    compound = bool(COMPOUND.search(stem[:-2]))
 
     def can_be_whole(it: Item) -> bool:
         clause = clause_before(text, it.q.start, 0) if text else ""  # across 、: 共受理A、B等诉求
@@ -208,7 +211,7 @@ def pair_rate(
         (
             it
             for it in before
-            if names_part(it) and it.q.start not in used and not B.is_target(text, it)
+            if names_part(it) and (it.q.start not in used or compound) and not B.is_target(text, it)
         ),
         None,
     )
