@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from lawaudit.arith import range_of
+from lawaudit.arith import DEFAULT_MODES, numerators_for, range_of
 from lawaudit.extract import bases as B
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import (
@@ -284,7 +284,7 @@ def pair_rate(
     # intake for a completion rate ("受理534件" for 办结率); the cases decided for the rate of
     # a decision ("审结1198件，…败诉率8.6%").
     if decided and (done := first_closed(before, None)):
-        return None, None, done
+        return None, None, reachable_whole(done, before, stated)
     for it in before:
         if topic & bigrams(it.label) and is_whole(it):
             return None, None, it
@@ -487,6 +487,21 @@ def other_wholes(
             and comparable(it.q, part.q)
         ]
     return out
+
+
+def reachable_whole(done: Item, before: list[Item], stated: Quantity | None) -> Item:
+    """The cases decided, unless no count out of them gives the rate and the sentence's total
+    does ("办理312件，审结298件，…综合纠错率18.6%": 58 / 312, not k / 298): a base the text
+    states that reproduces the value is the reading, as everywhere else."""
+    if stated is None or not range_of(done.q).exact or reaches(done.q, stated):
+        return done
+    totals = (it for it in before if it is not done and is_whole(it) and comparable(it.q, done.q))
+    return next((it for it in totals if range_of(it.q).exact and reaches(it.q, stated)), done)
+
+
+def reaches(whole: Quantity, stated: Quantity) -> bool:
+    n = int(whole.value)
+    return n > 0 and bool(numerators_for(n, stated.value, stated.decimals, DEFAULT_MODES))
 
 
 def first_closed(before: list[Item], part: Quantity | None) -> Item | None:
