@@ -328,6 +328,13 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         c = next((it for it in reversed(levels[:-1]) if it.q.unit == p.q.unit), None)
         if c is not None and base_between(text, c, p):
             return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
+    if (
+        len(levels) >= 2
+        and earlier_month(levels[-2], levels[-1])
+        and fits(q, *[x.q for x in levels[-2:]])
+    ):
+        c, p = levels[-2:]  # "5月份受理52890件，4月份为50210件，环比增长5.07%"
+        return c, p, topic(c.label), False
     marks = {id(it): prev_mark(it) for it in levels}
     words = [it for it in levels if marks[id(it)] in ("month", "year")]
     years = [it for it in levels if (marks[id(it)] or "").isdigit()]
@@ -350,9 +357,32 @@ def stated_after(text: str, level: Item, change: Item, after: Sequence[Item]):
         if p.q.unit != level.q.unit or p.q.scale != level.q.scale:
             continue
         mark = prev_mark(p)
-        if mark in ("year", "month") and fits(change.q, level.q, p.q):
+        earlier = mark in ("year", "month") or earlier_month(level, p)
+        if earlier and fits(change.q, level.q, p.q):
             return level, p, topic(level.label), False
     return None
+
+
+MONTH_NAMED = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?")
+
+
+def earlier_month(level: Item, p: Item) -> bool:
+    """ "5月份受理52890件…（4月份为50210件）": `p` is named by a month before the level's."""
+    named = MONTH_NAMED.match(p.label)
+    if named is None or not re.fullmatch(
+        r"为|是|共?受理[\u4e00-\u9fff]{0,4}|", p.label[named.end() :]
+    ):
+        return False
+    mine = MONTH_NAMED.search(level.label)
+    if mine is None:
+        return False
+    return month_number(named.group(1)) < month_number(mine.group(1))
+
+
+def month_number(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    return {"十": 10, "十一": 11, "十二": 12}.get(s) or "一二三四五六七八九".index(s) + 1
 
 
 def derived_previous(text: str, level: Item, change: Item, direction: str):

@@ -125,12 +125,16 @@ def breakdown_parts(
 
 
 def cases_taken_in(total: Item, part: Item) -> bool:
-    """ "受理投诉300件，其中食品安全120件，价格欺诈100件": the parts of an intake of cases,
-    counted in 件/起/宗, are kinds of those cases, one list however far its sum runs."""
-    return takes_in(total) and total.q.unit in CASE_UNITS and part.q.unit == total.q.unit
+    """ "受理投诉300件，其中食品安全120件，价格欺诈100件", "共办理行政应诉案件203件，其中一审148件，
+    二审51件": the parts of an intake or a total of cases, counted in 件/起/宗, are kinds of those
+    cases, one list however far its sum runs."""
+    if total.q.unit not in CASE_UNITS or part.q.unit != total.q.unit:
+        return False
+    return takes_in(total) or (is_whole(total) and CASES.search(total.label) is not None)
 
 
 CASE_UNITS = frozenset({"件", "起", "宗"})
+CASES = re.compile(r"案件|诉求|申请|纠纷|信访|事项|工单|投诉|举报")  # what such a total counts
 
 
 def rest_ends_list(text: str, after: list[Item], among_at: int) -> bool:
