@@ -112,7 +112,7 @@ def breakdown_parts(
                 break  # "其中A、B、C，D…": a list ends where its separator changes
             siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
             siblings = siblings or bool(listed)  # "甲类200件，占40%，乙类…": each with its share
-            siblings = siblings or cases_taken_in(total, it)  # "受理投诉300件，其中食品120件，…"
+            siblings = siblings or cases_taken_in(total, parts[-1], it)  # "受理投诉300件，其中…"
             siblings = siblings or closed_by_rest  # "…，其中水电50件，交通30件，其他30件"
             if style != "、" and limit is not None and running + lo > limit and not siblings:
                 break
@@ -124,17 +124,21 @@ def breakdown_parts(
     return parts
 
 
-def cases_taken_in(total: Item, part: Item) -> bool:
+def cases_taken_in(total: Item, before: Item, part: Item) -> bool:
     """ "受理投诉300件，其中食品安全120件，价格欺诈100件", "共办理行政应诉案件203件，其中一审148件，
     二审51件": the parts of an intake or a total of cases, counted in 件/起/宗, are kinds of those
-    cases, one list however far its sum runs."""
+    cases, one list however far its sum runs. Not what was done with them ("其中开庭审理148件，
+    负责人出庭应诉142件"): those counts may overlap."""
     if total.q.unit not in CASE_UNITS or part.q.unit != total.q.unit:
+        return False
+    if ACTION.search(before.label) or ACTION.search(part.label):
         return False
     return takes_in(total) or (is_whole(total) and CASES.search(total.label) is not None)
 
 
 CASE_UNITS = frozenset({"件", "起", "宗"})
 CASES = re.compile(r"案件|诉求|申请|纠纷|信访|事项|工单|投诉|举报")  # what such a total counts
+ACTION = re.compile(r"出庭|开庭|审理|应诉|调解|答复|回复|办理|处理|回访|转办|交办|督办")
 
 
 def rest_ends_list(text: str, after: list[Item], among_at: int) -> bool:
