@@ -92,13 +92,18 @@ def unread(line: int) -> str:
 
 def one_per_fact(claims: list[Claim]) -> list[Claim]:
     """Two builders that read the same total with the same parts make one claim: the one the
-    text states most plainly (not inferred) is kept."""
+    text states most plainly (not inferred) is kept, and of those one that says the list is
+    complete ("按类型分，A、B、C分别为…": 分别为 closes what 按类型分 opened)."""
+
+    def rank(c: Claim) -> tuple[bool, bool]:
+        return not c.inferred, c.exhaustive
+
     best: dict[tuple, int] = {}
     for i, c in enumerate(claims):
         if c.kind is not ClaimKind.TOTAL or c.total is None:
             continue
         key = (c.total.start, tuple(p.start for p in c.parts))
-        if key not in best or (claims[best[key]].inferred and not c.inferred):
+        if key not in best or rank(c) > rank(claims[best[key]]):
             best[key] = i
     keep = set(best.values())
     return [

@@ -244,12 +244,28 @@ def list_head(text: str, part: Item, before: list[Item], carriers) -> Item | Non
     51%，B 3.4万人，占49%" — for B, the first count before it that carries no share of its own,
     when 其中 stands between that count and B (the counts skipped are B's earlier siblings)."""
     for it in before:  # nearest first
-        if it.q.start in carriers:
-            continue
+        if it.q.start in carriers or it.label.startswith("占"):
+            continue  # an earlier sibling, or the whole inside one's share ("占回访总量4208件的")
         if it.q.unit != part.q.unit or P.CHANGE_WORDS.search(it.label):
             return None
         return it if text.find("其中", it.q.end, part.q.start) >= 0 else None
     return None
+
+
+def among_before(text: str, part: Item, before: list[Item]) -> Item | None:
+    """For a later part of a 其中 list in its sentence ("回访3216件，其中满意3052件、基本满意
+    118件"), the count the 其中 refers to: the nearest count ending before that 其中."""
+    at = text.rfind("其中", max(0, part.q.start - 200), part.q.start)
+    if at < 0:
+        return None
+    return next(
+        (
+            it
+            for it in before
+            if it.q.end <= at and it.q.unit == part.q.unit and not P.CHANGE_WORDS.search(it.label)
+        ),
+        None,
+    )
 
 
 LIST_REACH = 1500  # characters before a list where its whole may be stated: about a section

@@ -29,7 +29,10 @@ UP = "增长|增加|上升|提高|上涨|扩大|提升"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
 DOWN_WORDS = frozenset(DOWN.split("|"))
 VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|涨幅|跌幅|增速|拉动")  # a value after them is a change
-PERIOD = r"(?:上年同期|去年同期|上一?年度|上年|去年|上月|上期|(?:19|20)\d\d年)"
+PERIOD = (
+    r"(?:上年同期|去年同期|上一?年度|上年|去年|上个?月|上期|上周|上季度|(?:19|20)\d\d年"
+    r"|第[0-9一二三四五六七八九十]{1,3}周|(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?)"
+)  # the period a change compares with: "较上年", "较第2周的", "较4月份的"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
 BY = re.compile(
     rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>增幅|涨幅|降幅|跌幅)(?:为|达到?|是)?"
@@ -327,6 +330,12 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         p = levels[-1]
         c = next((it for it in reversed(levels[:-1]) if it.q.unit == p.q.unit), None)
         if c is not None and base_between(text, c, p):
+            # "共受理52318件，其中咨询类31047件、投诉类21271件，较上月的48263件增长8.4%": a
+            # part listed last cannot have grown from the whole month before; the level the
+            # change's direction allows, nearest first, is the current one
+            up = statement(stmt) == ("by", "up")
+            same = [it for it in reversed(levels[:-1]) if it.q.unit == p.q.unit]
+            c = next((it for it in same if not up or it.q.value > p.q.value), c)
             return (c, p, topic(c.label), False) if fits(q, c.q, p.q) else None
     if (
         len(levels) >= 2

@@ -115,14 +115,29 @@ def sentences(doc: Document, quantities: list[Quantity]) -> list[Sentence]:
             if q.start < s:
                 continue
             label = label_before(text, q.start, prev_end)
-            if label.endswith("各"):  # "乙局、丙局及丁办各1件": three parts of 1
+            each = each_at(label)
+            if each is not None:  # "乙局、丙局及丁办各1件", "甲局、乙局各收到决定3件"
                 clause = clause_before(text, q.start, prev_end)
-                q = each_times(q, clause)
+                q = each_times(q, clause[: len(clause) - len(label) + each + 1])
                 label = clause if " × " in q.raw else label  # the names it multiplies
             items.append(Item(q, label, si))
             prev_end = q.end
         out.append(Sentence(s, e, tuple(items)))
     return out
+
+
+# 各 closing a list of names, maybe with a verb and its object after it ("各收到纠错决定"), not
+# 各类, 各级, 各地 (every kind of …).
+EACH = re.compile(r"各(?:收到|受理|办理|办结|有|为|达|发生|作出|提出)?[\u4e00-\u9fff]{0,6}$")
+NOT_EACH = re.compile(r"各[类级地项种个部门单位乡镇街道县市区]")
+
+
+def each_at(label: str) -> int | None:
+    """Where the 各 of "A、B各(收到…)N件" stands in a count's label, or None."""
+    if "各" not in label:
+        return None  # nearly every label
+    m = EACH.search(label)
+    return m.start() if m and not NOT_EACH.match(label, m.start()) else None
 
 
 def each_times(q: Quantity, clause: str) -> Quantity:

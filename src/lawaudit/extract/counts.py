@@ -9,9 +9,7 @@ import re
 
 from lawaudit.arith import range_of
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import (
-    Item,
-)
+from lawaudit.extract.context import Item, each_at
 from lawaudit.model import Quantity
 
 
@@ -51,7 +49,7 @@ def is_level(item: Item) -> bool:
 
 def uncounted_each(item: Item) -> bool:
     """ "两区各3件": a count per name whose names context.each_times could not count."""
-    return item.label.endswith("各") and " × " not in item.q.raw
+    return each_at(item.label) is not None and " × " not in item.q.raw
 
 
 @functools.lru_cache(maxsize=4096)  # asked again of the same counts by rates, totals, structure
@@ -67,8 +65,10 @@ def is_total(item: Item) -> bool:
 
 
 def generic_stripped(name: str) -> str:
-    """ "出口总额" -> "出口", "全部工单" -> "工单": the noun a whole's label will contain."""
-    return re.sub(r"^(?:全部|全)|(?:总量|总数|总额|总和|总)$", "", name)
+    """ "出口总额" -> "出口", "全部工单" -> "工单", "政策文件数" -> "政策文件": the noun a whole's
+    label will contain."""
+    name = re.sub(r"^(?:全部|全)|(?:总量|总数|总额|总和|总)$", "", name)
+    return name[:-1] if len(name) >= 3 and name[-1] in "数量" else name
 
 
 def names_bare_total(label: str) -> bool:

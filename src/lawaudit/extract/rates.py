@@ -37,7 +37,7 @@ from lawaudit.extract.counts import (
     names_whole,
     takes_in,
 )
-from lawaudit.extract.lone_whole import handled_whole, verb_after
+from lawaudit.extract.lone_whole import SURVEYED, handled_whole, verb_after
 from lawaudit.extract.share_parts import (
     bare_count,
     hint_for_whole,
@@ -142,7 +142,9 @@ def configured_name(label: str, last: int) -> list[str] | None:
     return [strip_filler(name.group())] if name else []
 
 
+ASKED = re.compile(r"回访|评价|测评|调查|参评")  # the count a satisfaction rate is of
 COMPOUND = re.compile(r"[\u4e00-\u9fff][及和与][\u4e00-\u9fff]")
+LESSER_RATE = re.compile(r"(?:基本|比较)[\u4e00-\u9fff]{2}$")
 NEGATED_RATE = re.compile(r"(?:不|未|逾期|超期)(?:按期|按时|及时)?[\u4e00-\u9fff]{2}$")
 
 
@@ -150,8 +152,8 @@ def predicates(stem: str) -> tuple[str, ...]:
     """The verb a numerator's clause must name: 办结率 -> 办结; 化解成功率 -> 成功 or 化解; a rate
     of the opposite outcome names it whole: 不满意率 -> 不满意, 未办结率 -> 未办结 (its part is
     that count itself, never the whole less it)."""
-    negated = NEGATED_RATE.search(stem)
-    if negated:
+    negated = NEGATED_RATE.search(stem) or LESSER_RATE.search(stem)
+    if negated and not COMPOUND.search(stem):  # 不满意率 -> 不满意; 基本满意率 -> 基本满意
         return (negated.group(),)
     last = stem[-2:]
     if last in P.GENERIC_PREDICATE and len(stem) >= 4:
@@ -187,6 +189,7 @@ def pair_rate(
         return any(v in it.label and not B.qualified(v, it.label, words) for v in verbs)
 
     decided = bool(B.DECIDED.search(stem))  # 纠错率: out of the cases decided
+    surveyed = bool(SURVEYED.search(stem))  # 满意率: out of those asked (回访)
     # "满意及基本满意率": two outcomes together; its first may be another rate's part too
     compound = bool(COMPOUND.search(stem[:-2]))
 
@@ -194,6 +197,8 @@ def pair_rate(
         clause = clause_before(text, it.q.start, 0) if text else ""  # across 、: 共受理A、B等诉求
         if is_whole(it) or names_whole(clause) or B.is_out_of(text, it):
             return True
+        if surveyed and ASKED.search(it.label):
+            return True  # "回访3216件…基本满意118件，基本满意率3.7%": of those asked
         return bool(topic & bigrams(it.label))
 
     def names_part(it: Item) -> bool:
@@ -243,6 +248,7 @@ def pair_rate(
         lo = range_of(part.q).lo
         rest = before[before.index(part) + 1 :]
         whole = B.among_head(part, rest)  # "办结1000件，其中逾期办结15件": of the 1000
+        whole = whole or B.among_before(text, part, rest)  # "…，其中满意3052件、基本满意118件"
         whole = whole or B.exact_parent(text, part, before)
         under_among = whole is not None
         if whole is None and decided:  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
@@ -262,6 +268,7 @@ def pair_rate(
             near = rest[0]
             ok = comparable(near.q, part.q) and at_least(near.q, lo) and is_level(near)
             ok = ok and not names_verb(near, B.LESSER)  # 非常满意802条，满意163条: siblings
+            ok = ok and not (surveyed and SURVEYED.search(near.label))  # 满意3052件，基本满意…
             whole = near if ok and not P.CHANGE_WORDS.search(near.label) else None
         if negated is not None:
             if whole is None:

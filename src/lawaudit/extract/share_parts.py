@@ -91,6 +91,8 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
         return []  # "…，全社会研发投入占比6%": the share names a subject of its own
     if not part_next_to_share(text[before[0].q.end : share_start]):
         return []
+    if text[before[0].q.end : share_start].lstrip("，,").startswith(("(", "（")):
+        return [before[0]]  # "政策文件612条、政策解读458条（占政策文件数的74.8%）": 458's own
     parts = [before[0]]
     for it in before[1:]:
         nxt = parts[-1]

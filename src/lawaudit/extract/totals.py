@@ -136,8 +136,8 @@ def cases_taken_in(total: Item, before: Item, part: Item) -> bool:
     return takes_in(total) or (is_whole(total) and CASES.search(total.label) is not None)
 
 
-CASE_UNITS = frozenset({"件", "起", "宗"})
-CASES = re.compile(r"案件|诉求|申请|纠纷|信访|事项|工单|投诉|举报")  # what such a total counts
+CASE_UNITS = frozenset({"件", "起", "宗", "人次", "件次"})
+CASES = re.compile(r"案件|诉求|申请|纠纷|信访|来访|事项|工单|投诉|举报")  # what such a total counts
 ACTION = re.compile(r"出庭|开庭|审理|应诉|调解|答复|回复|办理|处理|回访|转办|交办|督办")
 
 
@@ -303,8 +303,15 @@ def named_total(text: str, marker: re.Match, candidates: list[Item]) -> Item | N
 
 
 def last_level(text: str, items: list[Item]) -> Item | None:
-    """The level nearest before a marker: the total its parts belong to."""
-    return next((it for it in reversed(items) if can_add(text, it)), None)
+    """The level nearest before a marker: the total its parts belong to; not a figure stated
+    to compare with ("共受理52318件，较上月的48263件增长8.4%，其中…": the 52318)."""
+    return next(
+        (it for it in reversed(items) if can_add(text, it) and not COMPARED.search(it.label)),
+        None,
+    )
+
+
+COMPARED = re.compile(r"^(?:比|较|与)|(?:比|较)[^，,]{0,8}的$")
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:
