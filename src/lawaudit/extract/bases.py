@@ -256,8 +256,8 @@ def among_before(text: str, part: Item, before: list[Item]) -> Item | None:
     """For a later part of a 其中 list in its sentence ("回访3216件，其中满意3052件、基本满意
     118件"), the count the 其中 refers to: the nearest count ending before that 其中."""
     at = text.rfind("其中", max(0, part.q.start - 200), part.q.start)
-    if at < 0:
-        return None
+    if at < 0 or any(ch in text[at : part.q.start] for ch in "；;。"):
+        return None  # "其中按期办结…；回访…，满意…": that 其中 was another list's
     return next(
         (
             it
