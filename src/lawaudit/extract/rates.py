@@ -248,9 +248,11 @@ def pair_rate(
         lo = range_of(part.q).lo
         rest = before[before.index(part) + 1 :]
         whole = B.among_head(part, rest)  # "办结1000件，其中逾期办结15件": of the 1000
-        whole = whole or B.among_before(text, part, rest)  # "…，其中满意3052件、基本满意118件"
         whole = whole or B.exact_parent(text, part, before)
-        under_among = whole is not None
+        under_among = whole is not None  # the whole is fixed: no other reading is tried
+        # "…，其中满意3052件、基本满意118件": a later part of the list, of the same count; but
+        # other readings stay open ("其中开庭审理148件，负责人出庭应诉142件": 142 / 148)
+        whole = whole or B.among_before(text, part, rest)
         if whole is None and decided:  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
             whole = first_closed(rest, part.q)
         whole = whole if whole is not None and at_least(whole.q, lo) else None
