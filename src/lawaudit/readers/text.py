@@ -409,7 +409,8 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
     spaced = None  # computed when first needed
     segments: list[tuple[int, int]] = []
     bars: set[int] = set()  # segments that stand for a cell break: written "|"
-    gaps = {s for s, e in runs if _wide(source, folded, s, e, a, b)}
+    wide = folded.find("   ", a, b) >= 0 or source.find("\t", a, b) >= 0  # most lines: neither
+    gaps = {s for s, e in runs if _wide(source, folded, s, e, a, b)} if wide else set()
     table = bool(gaps)
     # "市公安局\t120\t118": three cells or more, and no sentence marks (in a sentence a wide gap
     # is typing; "目   录" and "来源:…   时间:…" are one line of two parts, not a row)
