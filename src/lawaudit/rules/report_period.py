@@ -46,19 +46,19 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     span, when = read_span(period), read_date(found)
     other = None if when else read_span(found)
     against = f"{period} {tr('against', '对比')} {found}"
+    why = ""  # nothing to compare: a period counted back from the date, or a day of no year
     if is_relative(period):
-        msg = tr(
+        why = tr(
             f"{period} is counted back from the report's own date {found}: nothing to compare",
             f"“{period}”从报告自身日期{found}倒推，无可对比",
         )
-        yield Outcome(Status.UNVERIFIABLE, msg, against, values)
-        return
-    if is_yearless(found):
-        msg = tr(
+    elif is_yearless(found):
+        why = tr(
             f"dated {found}, with no year: it cannot be set against {period}",
             f"日期{found}未写年份，无法与{period}对比",
         )
-        yield Outcome(Status.UNVERIFIABLE, msg, against, values)
+    if why:
+        yield Outcome(Status.UNVERIFIABLE, why, against, values)
         return
     if span is None or (when is None and other is None):
         msg = tr(
