@@ -182,7 +182,26 @@ def tables(text: str) -> Iterator[Table]:
             rows = tuple(r for r in body if r is not total)
             if len(rows) >= 2 and len(header.cells) >= 2:
                 yield Table(header, rows, total)
+            elif len(rows) == 1 and total is None and summary_row(header, rows[0]):
+                yield Table(labelled(header), (labelled(rows[0]),), None)
             i = j
+
+
+def summary_row(header: Row, row: Row) -> bool:
+    """One row of figures under a header of names, with no row label ("受理 | 办结 | 办结率" /
+    "1862 | 1795 | 97.4%"): a summary a report tabulates on its own."""
+    heads = header.cells
+    return (
+        len(heads) >= 3
+        and len(row.cells) == len(heads)
+        and all(c.number is not None for c in row.cells)
+        and all(c.number is None and c.text not in MISSING for c in heads)
+    )
+
+
+def labelled(row: Row) -> Row:
+    """The row with an empty label cell in front, so its first figure is a column like the rest."""
+    return Row((cell("", row.cells[0].start), *row.cells))
 
 
 def same_header(row: Row, header: Row) -> bool:

@@ -74,6 +74,8 @@ def listed_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         found = _after_bracket(text, m.end()) if m["after"] == "(" else _after_colon(text, m)
         value = parse_number(m["num"])[0]
         chosen = _choose(found[0], value) if found else None
+        if chosen is None and found and m["after"] == ":":
+            chosen = _longer_plain(text[m.end() : found[1]], value)
         if chosen is None:
             continue
         q_end = m.start("noun")
@@ -234,6 +236,18 @@ def _parallel(items: list[str], n: int) -> bool:
     heads = {i[:n] for i in items}
     tails = {i[-n:] for i in items}
     return min(map(len, items)) > n and (len(heads) == 1 or len(tails) == 1)
+
+
+def _longer_plain(s: str, value: Decimal) -> Reading | None:
+    """One 、-list after a count's colon, longer than the count ("三项专项整治：食品安全、安全
+    生产、生态环境、校外培训。"): the colon opens exactly this list, so more items than stated
+    fail even when the items are not parallel. Fewer stay unread: a list one item short may be
+    phrased as one item ("推进民生实事、招商引资")."""
+    s = LEAD.sub("", s.strip())
+    if PARTIAL.search(s) or re.search(r"[0-9;,]", s):
+        return None
+    items = split_top(s, "、")
+    return (items, "") if _items(items) and len(items) > value else None
 
 
 def _choose(readings: Readings, value: Decimal) -> Reading | None:
