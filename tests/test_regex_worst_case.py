@@ -25,8 +25,7 @@ Review, pattern by pattern (why each is safe):
 - patterns.*: literal alternations (SENTENCE_END, CLAUSE_BREAK, CHANGE_WORDS, ...), bounded
   classes (RATE_NAME ``{1,10}?``, WITHIN ``{2,12}?``, WHOLE_ALIAS ``{2,20}?`` and ``{2,8}``,
   BY_DIMENSION ``{1,10}?``, REGION_ONLY ``{1,2}``); FILLER is ``^(...)+`` with nothing after it,
-  so the greedy loop succeeds at once and other start positions fail on ``^``; rates.RATE_FILLER
-  is FILLER without 及时, the same shape.
+  so the greedy loop succeeds at once and other start positions fail on ``^``.
 - changes.TRAILING ``(...)+$`` was ambiguous (共计 beside 共 and 计) and took 2**k steps on
   "共计" * k + "X" (0.6 s at k = 20, minutes at 30): 共计 is dropped from the alternation, which
   matches the same strings. It stays quadratic when searched in one long run of its words, as
@@ -88,7 +87,7 @@ MODULES = [
 BOUNDED = {"lawaudit.extract.changes.TRAILING": 24}
 # Ambiguous word loops that nothing can fail after: ^(...)+ ending the pattern succeeds greedily
 # at once (累计共 is 累计 + 共, but no parse is ever backtracked into).
-ENDS_THE_PATTERN = {"lawaudit.extract.patterns.FILLER", "lawaudit.extract.rates.RATE_FILLER"}
+ENDS_THE_PATTERN = {"lawaudit.extract.patterns.FILLER"}
 
 
 def all_patterns() -> dict[str, re.Pattern]:

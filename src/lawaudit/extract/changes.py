@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence, label_before, place, strip_filler
+from lawaudit.extract.period_dates import number
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 UP = "增长|增加|上升|提高|上涨|扩大|提升"
@@ -51,9 +52,7 @@ FROM = re.compile(
 )
 MORE_ONLY = re.compile(r"[多少高低]了?")  # the rest of "比上年的A多B": A stands between
 DOUBLED = re.compile(r"翻了?([一两二三四])番")
-EARLIER = (
-    r"上年同期|去年同期|上年末|上年底|去年末|去年底|上年度|上一年度?|上年|去年|上月|上季度|上期"
-)
+EARLIER = P.EARLIER_PERIOD
 # The value for an earlier period; not 比上年 (a comparison), 上年结转 (carried over) or 去年以来.
 PREV = re.compile(rf"(?<![比较与和同])(?:{EARLIER})")
 NOT_PREV = re.compile(r"结转|结余|遗留|以上年|以来|基期|基数|力争|目标|预计|计划")
@@ -385,13 +384,7 @@ def earlier_month(level: Item, p: Item) -> bool:
     mine = MONTH_NAMED.search(level.label)
     if mine is None:
         return False
-    return month_number(named.group(1)) < month_number(mine.group(1))
-
-
-def month_number(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    return {"十": 10, "十一": 11, "十二": 12}.get(s) or "一二三四五六七八九".index(s) + 1
+    return number(named.group(1)) < number(mine.group(1))
 
 
 def derived_previous(text: str, level: Item, change: Item, direction: str):

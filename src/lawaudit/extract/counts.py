@@ -96,4 +96,23 @@ def takes_in(item: Item) -> bool:
 # 支出, 投资, 贷款 (a 统计公报 cuts these along several dimensions, and its cuts overlap).
 MEASURE_ENDS = frozenset("量额数值率入出资款")
 
+
+def common_suffix(a: str, b: str) -> str:
+    """ "一、二级的天数" and "三级的天数" end alike ("级的天数"): kinds of one thing."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :] if n else ""
+
+
+def kind_noun(*labels: str) -> str:
+    """The noun the labels all end in when they name kinds of one thing ("民事案件", "刑事案件",
+    "受理案件": 案件), "" otherwise; never a measure of things (保有量, 收入), whose cuts
+    overlap."""
+    noun = labels[0]
+    for label in labels[1:]:
+        noun = common_suffix(noun, label)
+    return noun if len(noun) >= 2 and noun[-1] not in MEASURE_ENDS else ""
+
+
 BARE_NAMES = frozenset({"总量", "总数", "总额", "全部", "总和"})  # 占总量的: the total in scope

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from lawaudit.arith import DEFAULT_MODES, fits
 from lawaudit.extract import bases as B
+from lawaudit.extract import patterns as P
 from lawaudit.extract.context import place
 from lawaudit.extract.counts import names_intake
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
@@ -364,17 +365,17 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
     part = next((c for n in range(len(stem), 1, -1) for c in counts if stem[-n:] in heads[c]), None)
     if part is None:
         return []
-    surveyed = SURVEYED_HEAD.search(stem)
-    wholes = [c for c in counts if c != part and SURVEY_HEAD.search(heads[c])] if surveyed else []
+    surveyed = P.SURVEYED.search(stem)
+    wholes = [c for c in counts if c != part and P.ASKED.search(heads[c])] if surveyed else []
     asked = bool(wholes)  # a 回访 column states who were asked
     wholes += [c for c in counts if c not in (part, *wholes) and names_intake(heads[c])]
-    if TIMELY_HEAD.search(stem) or (surveyed and not asked):
+    if B.TIMELY.search(stem) or (surveyed and not asked):
         wholes += [
             c
             for c in counts
             if c not in (part, *wholes)
-            and CLOSED.search(heads[c])
-            and not TIMELY_HEAD.search(heads[c])
+            and P.CLOSED.search(heads[c])
+            and not B.TIMELY.search(heads[c])
         ]
     if not wholes:
         return []
@@ -391,12 +392,6 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
         note = f"a table row: {heads[part]} over {heads[whole]}"
         out.append(row_rate(doc, r, heads[col], stated, num, den, note))
     return out
-
-
-SURVEYED_HEAD = re.compile(r"满意|好评")  # a rate of those who answered a survey
-SURVEY_HEAD = re.compile(r"回访|评价|测评")  # …whose whole is the count surveyed
-TIMELY_HEAD = re.compile(r"按期|按时|及时")
-CLOSED = re.compile(r"办结|审结|结案|答复|回复")
 
 
 def row_gives(r: Row, col: int, part: int, whole: int) -> bool:

@@ -23,9 +23,8 @@ from lawaudit.extract.counts import is_level, is_whole
 
 # A count of what came in or was worked on: what a completion rate is measured over.
 HANDLED = re.compile(r"办理|承办|处理|受理|收到|转办|交办|转派|接收|接到|新收|收案|受案|调处")
-SURVEYED = re.compile(r"满意|好评")
 # An outcome of what was handled: closed, rated, or handled early or late.
-OUTCOME = re.compile(rf"{P.CLOSED.pattern}|{SURVEYED.pattern}|{TIMELY.pattern}|超期|延期|不|未")
+OUTCOME = re.compile(rf"{P.CLOSED.pattern}|{P.SURVEYED.pattern}|{TIMELY.pattern}|超期|延期|不|未")
 # A rate standing between the count and this rate: "办结率99.88%".
 OTHER_RATE = re.compile(r"[\u4e00-\u9fff]{1,12}率(?:为|达到?|是)?\s*\d+(?:\.\d+)?%")
 BREAK = re.compile(r"[，,；;]")
@@ -44,7 +43,7 @@ def handled_whole(
 ) -> tuple[Item | None, bool]:
     """(the count the rate is of, whether it is only a possible whole) or (None, False)."""
     completion = bool(P.CLOSED.search(name))
-    surveyed = bool(SURVEYED.search(name))
+    surveyed = bool(P.SURVEYED.search(name))
     if not (completion or surveyed) or not before:
         return None, False
     count = before[0]

@@ -62,6 +62,13 @@ INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|�
 CLOSED = re.compile(
     r"办结|审结|结案|办理完毕|处理完毕|已(?:及时|按时|按期)?办理|答复|回复|完成办理"
 )
+# A rate of those who answered a survey (满意率, 好评率), and the count of those asked.
+SURVEYED = re.compile(r"满意|好评")
+ASKED = re.compile(r"回访|评价|测评|调查|参评")
+# The earlier periods a report compares with (上年同期为96件, 上月、去年同期分别为…).
+EARLIER_PERIOD = (
+    r"上年同期|去年同期|上年末|上年底|去年末|去年底|上年度|上一年度?|上年|去年|上月|上季度|上期"
+)
 # "未按期办结3件": not closed (on time), so not the closed count.
 NOT_CLOSED = re.compile(r"[未不](?:按期|按时|及时)?(?:办结|审结|结案|办理|答复|回复)")
 # …and the part still open, which with the closed part makes the whole intake.
@@ -106,7 +113,8 @@ GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"}
 # Rate names whose numerator is named by another word: 城镇化率 counts 城镇(常住)人口.
 PREDICATE_ALIAS = {"镇化": "城镇", "接通": "接听"}  # 接通率 counts calls 接听 too
 
-# Filler at the start of a label that says nothing about the subject.
+# Filler at the start of a label that says nothing about the subject (not 及时: 及时回复率 is a
+# rate of replies in time, not of replies).
 FILLER = re.compile(
-    r"^(?:其中|全年|全镇|全县|全市|全区|今年以来|本年度|年内|同时|累计|共计|共|合计|总计|及时|依法|累计共)+"
+    r"^(?:其中|全年|全镇|全县|全市|全区|今年以来|本年度|年内|同时|累计|共计|共|合计|总计|依法|累计共)+"
 )

@@ -37,7 +37,7 @@ from lawaudit.extract.counts import (
     names_whole,
     takes_in,
 )
-from lawaudit.extract.lone_whole import SURVEYED, handled_whole, verb_after
+from lawaudit.extract.lone_whole import handled_whole, verb_after
 from lawaudit.extract.share_parts import (
     bare_count,
     hint_for_whole,
@@ -59,7 +59,7 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     label = item.label
     if P.ALL_EQUAL.search(label):
         clause = clause_before(text, item.q.start, sentence_start)
-        return [rate_name(n) for n in P.RATE_NAME.findall(clause)] or []
+        return [strip_filler(n) for n in P.RATE_NAME.findall(clause)] or []
     last = label.rfind("率")
     extra = configured_name(label, last)
     if extra is not None:
@@ -69,16 +69,7 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     if P.CHANGE_WORDS.search(label[last:]):
         return []  # "失业率比上年下降0.2%": the % is a change, not the rate
     names = P.RATE_NAME.findall(label[: last + 1])
-    return [rate_name(names[-1])] if names else []
-
-
-RATE_FILLER = re.compile(P.FILLER.pattern.replace("|及时", ""))
-
-
-def rate_name(name: str) -> str:
-    """A rate's name without the filler before it, but with 及时 kept: 及时回复率 is a rate of
-    replies in time, not of replies."""
-    return RATE_FILLER.sub("", name)
+    return [strip_filler(names[-1])] if names else []
 
 
 RESPECTIVE_RATES = re.compile(r"分别(?:达到?|为|是|保持在?|提高到|稳定在)$")
@@ -124,7 +115,7 @@ def phrase_of(label: str, name: str) -> str:
         return name
     head = label[: at + len(name)]
     head = re.split(r"[和与、]|及(?!时)|率", head[:at])[-1] + name if at else name
-    return rate_name(head) or name
+    return strip_filler(head) or name
 
 
 def configured_name(label: str, last: int) -> list[str] | None:
@@ -142,7 +133,6 @@ def configured_name(label: str, last: int) -> list[str] | None:
     return [strip_filler(name.group())] if name else []
 
 
-ASKED = re.compile(r"回访|评价|测评|调查|参评")  # the count a satisfaction rate is of
 COMPOUND = re.compile(r"[\u4e00-\u9fff][及和与][\u4e00-\u9fff]")
 LESSER_RATE = re.compile(r"(?:基本|比较)[\u4e00-\u9fff]{2}$")
 NEGATED_RATE = re.compile(r"(?:不|未|逾期|超期)(?:按期|按时|及时)?[\u4e00-\u9fff]{2}$")
@@ -189,7 +179,7 @@ def pair_rate(
         return any(v in it.label and not B.qualified(v, it.label, words) for v in verbs)
 
     decided = bool(B.DECIDED.search(stem))  # 纠错率: out of the cases decided
-    surveyed = bool(SURVEYED.search(stem))  # 满意率: out of those asked (回访)
+    surveyed = bool(P.SURVEYED.search(stem))  # 满意率: out of those asked (回访)
     # "满意及基本满意率": two outcomes together; its first may be another rate's part too
     compound = bool(COMPOUND.search(stem[:-2]))
 
@@ -197,7 +187,7 @@ def pair_rate(
         clause = clause_before(text, it.q.start, 0) if text else ""  # across 、: 共受理A、B等诉求
         if is_whole(it) or names_whole(clause) or B.is_out_of(text, it):
             return True
-        if surveyed and ASKED.search(it.label):
+        if surveyed and P.ASKED.search(it.label):
             return True  # "回访3216件…基本满意118件，基本满意率3.7%": of those asked
         return bool(topic & bigrams(it.label))
 
@@ -270,7 +260,7 @@ def pair_rate(
             near = rest[0]
             ok = comparable(near.q, part.q) and at_least(near.q, lo) and is_level(near)
             ok = ok and not names_verb(near, B.LESSER)  # 非常满意802条，满意163条: siblings
-            ok = ok and not (surveyed and SURVEYED.search(near.label))  # 满意3052件，基本满意…
+            ok = ok and not (surveyed and P.SURVEYED.search(near.label))  # 满意3052件，基本满意…
             whole = near if ok and not P.CHANGE_WORDS.search(near.label) else None
         if negated is not None:
             if whole is None:

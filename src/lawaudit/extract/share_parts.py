@@ -25,17 +25,16 @@ from lawaudit.extract.context import (
 )
 from lawaudit.extract.counts import (
     BARE_NAMES,
-    MEASURE_ENDS,
     at_least,
     generic_stripped,
     is_level,
     is_total,
     is_whole,
+    kind_noun,
     names_bare_total,
     same_unit,
     uncounted_each,
 )
-from lawaudit.extract.shares import common_suffix
 from lawaudit.model import Claim, ClaimKind, Document
 
 INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
@@ -235,8 +234,7 @@ def kind_of_total(label: str, before: list[Item]) -> Item | None:
     total = next((it for it in before if is_total(it)), None)
     if total is None or len(own) < 2:
         return None
-    noun = common_suffix(own, strip_filler(total.label))
-    return total if len(noun) >= 2 and noun[-1] not in MEASURE_ENDS else None
+    return total if kind_noun(own, strip_filler(total.label)) else None
 
 
 def share_claim(

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import end_of, place
+from lawaudit.extract.counts import common_suffix
 from lawaudit.extract.numbers import parse_quantity
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
@@ -97,14 +98,6 @@ def same_whole(a: Claim, b: Claim) -> bool:
     return whole_of(a) == whole_of(b) and (
         all(o.endswith("类") for o in own) or len(common_suffix(*own)) >= 3
     )
-
-
-def common_suffix(a: str, b: str) -> str:
-    """ "一、二级的天数" and "三级的天数" end alike ("级的天数"): kinds of one thing."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return a[len(a) - n :] if n else ""
 
 
 HEADING = re.compile(

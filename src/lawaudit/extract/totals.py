@@ -27,16 +27,15 @@ from lawaudit.extract.context import (
     strip_filler,
 )
 from lawaudit.extract.counts import (
-    MEASURE_ENDS,
     comparable,
     is_level,
     is_whole,
+    kind_noun,
     names_whole,
     takes_in,
     uncounted_each,
 )
 from lawaudit.extract.rest_of import rest_of_total
-from lawaudit.extract.shares import common_suffix
 from lawaudit.model import CARRIED_OVER_NOTE, Claim, ClaimKind, Document, Quantity
 
 BACK, AHEAD = 400, 1000  # characters around 其中 where its total and parts stand
@@ -159,8 +158,8 @@ def same_kind(total: str, a: str, b: str) -> bool:
     its sum runs. Not measures ("保有量", "产量", "人数", "收入"): a 统计公报 cuts those along
     several dimensions in one list (私人汽车保有量, 轿车保有量), and such parts overlap."""
     a, b, total = strip_filler(a), strip_filler(b), strip_filler(total)
-    noun = common_suffix(common_suffix(a, b), total)
-    return len(noun) >= 2 and noun[-1] not in MEASURE_ENDS and not P.INTAKE.search(noun)
+    noun = kind_noun(a, b, total)
+    return bool(noun) and not P.INTAKE.search(noun)
 
 
 def separator(text: str, a: Item, b: Item) -> str:
@@ -351,7 +350,7 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
 
 COMPARISON = re.compile(r"比|较|同期|上年|去年|上月|^[多少]了?$")
 # The clause before 分别为 names earlier periods: their totals, not this total's parts.
-EARLIER = re.compile(r"同期|上年|去年|上月|上季度|前年|上一年|上期")
+EARLIER = re.compile(P.EARLIER_PERIOD)
 
 
 def implicit_breakdowns(
@@ -380,7 +379,6 @@ def implicit_breakdowns(
 
 
 COLON = re.compile(r"[:：]")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def names_total(text: str, item: Item) -> bool:
@@ -388,7 +386,7 @@ def names_total(text: str, item: Item) -> bool:
     marked = names_whole(item.label)
     cut = item.q.start - len(item.label) - 1  # where the label stops: at a 、 the clause goes on
     if not marked and cut >= 0 and text[cut] == "、":
-        marked = names_whole(SENTENCE_END.split(clause_before(text, item.q.start, 0))[-1])
+        marked = names_whole(P.SENTENCE_END.split(clause_before(text, item.q.start, 0))[-1])
     return marked and can_add(text, item)
 
 
