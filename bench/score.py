@@ -157,8 +157,11 @@ def _fail(source: str, msg: str) -> LabelError:
     return LabelError(f"{source}: {msg}")
 
 
-def load_labels(devset: Path = DEVSET, corpus: Path = CORPUS) -> list[Label]:
-    """Read and check every devset file; raise LabelError on the first bad one."""
+def load_labels(
+    devset: Path = DEVSET, corpus: Path = CORPUS, require_texts: bool = False
+) -> list[Label]:
+    """Read and check every devset file; raise LabelError on the first bad one (and, with
+    `require_texts`, on a report that is not there)."""
     labels: list[Label] = []
     seen_files: set[str] = set()
     for path in sorted(devset.glob("*.yaml")):
@@ -175,6 +178,8 @@ def load_labels(devset: Path = DEVSET, corpus: Path = CORPUS) -> list[Label]:
         seen_files.add(rel)
         text_path = corpus / rel
         lines = None
+        if require_texts and not text_path.is_file():
+            raise _fail(source, f"no report at {text_path}")
         if text_path.is_file():
             # Lines as the tool counts them: split on "\n" only (pdftotext leaves form feeds).
             lines = text_path.read_text(encoding="utf-8-sig").split("\n")
@@ -661,14 +666,37 @@ def main(argv: list[str] | None = None) -> int:
         help="bench/devset (统计公报, 政府工作报告 …) or bench/genre (the seed's family)",
     )
     parser.add_argument(
-        "--part", choices=("dev", "test"), help="genre only: one part of bench/split.py's split"
+        "--part", choices=("dev", "test"), help="one part of bench/split.py's split (not devset)"
+    )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        help="a labelled set kept outside the project (its YAML files); replaces --set",
+    )
+    parser.add_argument(
+        "--texts", type=Path, help="with --labels: the folder the labels' 'file' paths are under"
+    )
+    parser.add_argument(
+        "--check-labels",
+        action="store_true",
+        help="only check the labels against the schema and their texts; never run lawaudit",
     )
     args = parser.parse_args(argv)
-    genre = args.set == "genre"
+    if (args.labels is None) != (args.texts is None):
+        parser.error("--labels and --texts go together")
+    labels, texts = (GENRE, CORPUS) if args.set == "genre" else (DEVSET, CORPUS)
+    if args.labels is not None:
+        labels, texts = args.labels, args.texts
+    genre = labels != DEVSET
     if args.raise_thresholds and genre:
         parser.error("--raise-thresholds is for the devset's floors")
+    if args.part and not genre:
+        parser.error("--part splits the genre set or a --labels set, not the devset")
     try:
-        result = measure(GENRE, part=args.part or "") if genre else measure()
+        if args.check_labels:
+            print(f"{len(load_labels(labels, texts, True))} labels, schema and places checked")
+            return 0
+        result = measure(labels, texts, part=args.part or "")
     except (LabelError, RuntimeError, OSError) as exc:
         print(f"score.py: {exc}", file=sys.stderr)
         return 2
