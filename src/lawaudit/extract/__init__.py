@@ -93,21 +93,27 @@ def unread(line: int) -> str:
 def one_per_fact(claims: list[Claim]) -> list[Claim]:
     """Two builders that read the same total with the same parts make one claim: the one the
     text states most plainly (not inferred) is kept, and of those one that says the list is
-    complete ("按类型分，A、B、C分别为…": 分别为 closes what 按类型分 opened)."""
+    complete ("按类型分，A、B、C分别为…": 分别为 closes what 按类型分 opened). Two readings of one
+    rate on the same figures are one claim too."""
 
     def rank(c: Claim) -> tuple[bool, bool]:
         return not c.inferred, c.exhaustive
 
     best: dict[tuple, int] = {}
     for i, c in enumerate(claims):
-        if c.kind is not ClaimKind.TOTAL or c.total is None:
-            continue
-        key = (c.total.start, tuple(p.start for p in c.parts))
-        if key not in best or rank(c) > rank(claims[best[key]]):
+        key = fact(c)
+        if key is not None and (key not in best or rank(c) > rank(claims[best[key]])):
             best[key] = i
     keep = set(best.values())
-    return [
-        c
-        for i, c in enumerate(claims)
-        if c.kind is not ClaimKind.TOTAL or c.total is None or i in keep
-    ]
+    return [c for i, c in enumerate(claims) if fact(c) is None or i in keep]
+
+
+def fact(c: Claim) -> tuple | None:
+    """Where a claim's figures stand in the text: two claims on the same places are one fact
+    (a total and its parts; a rate, its part and its whole, as two table readers may both read
+    one table's row). None for a claim that is not deduplicated."""
+    if c.kind is ClaimKind.TOTAL and c.total is not None:
+        return ("total", c.total.start, tuple(p.start for p in c.parts))
+    if c.kind is ClaimKind.RATE and None not in (c.stated, c.numerator, c.denominator):
+        return ("rate", c.stated.start, c.numerator.start, c.denominator.start)  # type: ignore[union-attr]
+    return None

@@ -237,11 +237,14 @@ def normalised(block: list[Row]) -> list[Row]:
 
 
 def line_cells(text: str) -> list[Cell]:
-    """Every non-blank line as one cell."""
+    """Every non-blank line as one cell. A line holding one cell and its closing bar ("8650 |",
+    as saved web pages flatten a table) is that cell; a bar alone stays a bar."""
     lines = []
     at = 0
     for line in text.split("\n"):
         bare = line.strip()
+        if bare.endswith("|") and bare.count("|") == 1 and len(bare) > 1:
+            bare = bare[:-1].rstrip()
         if bare:
             lines.append(cell(bare, at + line.index(bare)))
         at += len(line) + 1
@@ -273,7 +276,7 @@ def flat_rows(text: str, lines: list[Cell] | None = None) -> Iterator[list[Row]]
     numbers stand. Only the few lines before a count word are tried as a header's start."""
     lines = line_cells(text) if lines is None else lines
     done = 0  # lines before this one belong to a table already read
-    for word in (i for i, c in enumerate(lines) if len(c.text) <= 12 and COUNT_HEAD.search(c.text)):
+    for word in (i for i, c in enumerate(lines) if len(c.text) <= 12 and names_column(c.text)):
         for i in range(max(done, word - 5), word):
             found = flat_table_at(lines, i)
             if found is not None:
@@ -281,6 +284,12 @@ def flat_rows(text: str, lines: list[Cell] | None = None) -> Iterator[list[Row]]
                 yield [Row(tuple(lines[i : i + k])), *rows]
                 done = i + k * (len(rows) + 1)
                 break
+
+
+def names_column(head: str) -> bool:
+    """A header cell that names a count column (数量, 件数 …) or a share of one (占比): the words
+    that say a run of short lines is a table's header."""
+    return bool(COUNT_HEAD.search(head) or SHARE_HEAD.search(head))
 
 
 def flat_table_at(lines: list[Cell], i: int) -> tuple[int, list[Row]] | None:
@@ -291,7 +300,7 @@ def flat_table_at(lines: list[Cell], i: int) -> tuple[int, list[Row]] | None:
         head = lines[i : i + k]
         if len(head) < k or any(c.number is not None or len(c.text) > 12 for c in head):
             break
-        if any(COUNT_HEAD.search(c.text) for c in head[1:]):
+        if any(names_column(c.text) for c in head[1:]):
             rows = grouped(lines, i + k, k)
             if len(rows) >= 2 and INDEX_HEAD.match(head[0].text):
                 rows += merged_total(lines, i + k * (len(rows) + 1), rows[0])
