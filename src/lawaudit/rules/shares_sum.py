@@ -10,6 +10,10 @@ warning.
 Why: shares that exceed the whole were computed from different totals or mistyped; a complete
 list that falls short leaves a category out.
 
+One wrong share is one finding: when every share states its count and the whole is stated, a
+share its own count contradicts fails on its own (LA201), and if putting its computed value in
+its place brings the list within 100%, the excess is that share's, not a second error.
+
 反例 (fails): 三次产业增加值占地区生产总值的比重分别为3.1%、45.0%和61.9%。
 正例 (passes): 三次产业增加值占地区生产总值的比重分别为3.1%、35.0%和61.9%。
 """
@@ -19,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from lawaudit.arith import show
+from lawaudit.arith import ratio_range, range_of, share_fits, show
 from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, num, written
@@ -48,6 +52,16 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     if any(p.approximate for p in claim.parts):
         msg = tr("some shares are approximate", "部分占比是约数")
         yield Outcome(Status.UNVERIFIABLE, msg, arithmetic, values)
+    elif total > 100 + slack and (wrong := excess_of(claim, slack)):
+        whole = claim.total.raw  # type: ignore[union-attr]  # excess_of needs it
+        named = "、".join(f"{p.raw} ({c.raw} / {whole})" for c, p in wrong)
+        msg = tr(
+            f"the shares add up to {show(total, digits)}%; the excess is the share its own count"
+            f" and the whole {whole} contradict: {named}, a finding of its own",
+            f"各占比合计{show(total, digits)}%；超出部分来自与其数量和总数{whole}不符的占比：{named}，"
+            "已单独列出",
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, arithmetic + " > 100%", values)
     elif total > 100 + slack:
         msg = tr(
             f"{len(claim.parts)} shares of one whole add up to {show(total, digits)}%, over 100%",
@@ -71,3 +85,26 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
             f"{len(claim.parts)}个占比合计{show(total, digits)}%，在舍入范围内{zh}",
         )
         yield Outcome(Status.PASS, msg, arithmetic, values)
+
+
+def excess_of(claim: Claim, slack: Fraction) -> list:
+    """(count, share) for the shares whose own count and the stated whole contradict them, when the list with
+    their computed values in their place adds up to at most 100%: the whole excess is theirs.
+    Empty when the counts or the whole are not all stated, or the excess is more than theirs."""
+    whole = claim.total
+    if whole is None or len(claim.counts) != len(claim.parts):
+        return []
+    pairs = list(zip(claim.counts, claim.parts, strict=True))
+    wrong = [(c, p) for c, p in pairs if not share_fits(c, p, whole)]
+    if not wrong or len(wrong) * 2 > len(pairs):
+        return []
+    corrected = sum(
+        (
+            Fraction(share.value)
+            if share_fits(count, share, whole)
+            else ratio_range(range_of(count), range_of(whole)).lo  # already in %
+            for count, share in pairs
+        ),
+        Fraction(0),
+    )
+    return wrong if corrected <= 100 + slack else []
