@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from lawaudit.arith import ratio_range, range_of, share_fits, show
+from lawaudit.arith import range_of, ratio_range, share_fits, show
 from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
 from lawaudit.rules.base import Outcome, Settings, base, num, written
@@ -58,8 +58,8 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         msg = tr(
             f"the shares add up to {show(total, digits)}%; the excess is the share its own count"
             f" and the whole {whole} contradict: {named}, a finding of its own",
-            f"各占比合计{show(total, digits)}%；超出部分来自与其数量和总数{whole}不符的占比：{named}，"
-            "已单独列出",
+            f"各占比合计{show(total, digits)}%；超出部分来自与其数量和总数{whole}不符的占比："
+            f"{named}，已单独列出",
         )
         yield Outcome(Status.UNVERIFIABLE, msg, arithmetic + " > 100%", values)
     elif total > 100 + slack:
@@ -88,9 +88,10 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
 
 
 def excess_of(claim: Claim, slack: Fraction) -> list:
-    """(count, share) for the shares whose own count and the stated whole contradict them, when the list with
-    their computed values in their place adds up to at most 100%: the whole excess is theirs.
-    Empty when the counts or the whole are not all stated, or the excess is more than theirs."""
+    """(count, share) for the shares their own count and the stated whole contradict, when the
+    list with their computed values in their place adds up to at most 100%: the whole excess
+    is theirs. Empty when the counts or the whole are not all stated, or the excess is more
+    than theirs."""
     whole = claim.total
     if whole is None or len(claim.counts) != len(claim.parts):
         return []
