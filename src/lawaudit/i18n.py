@@ -108,6 +108,10 @@ NOTES_ZH = (
         r"分子为同类结果之和：\1",
     ),
     (
+        re.compile(r"the whole is the cases closed less those withdrawn: (.+)"),
+        r"分母为审结数减去撤诉数：\1",
+    ),
+    (
         re.compile(r"whole: the (.+) closed, of which (.+) in time"),
         r"分母为办结数\1，其中按时办结\2",
     ),

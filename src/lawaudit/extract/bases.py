@@ -44,6 +44,10 @@ LESSER = re.compile(r"基本|比较")
 # Outcomes of decided cases: their rates (纠错率, 败诉率, 维持率) are out of the cases decided
 # (审结, 结案, 办结), not out of those received.
 DECIDED = re.compile(r"纠错|败诉|胜诉|维持|撤销|驳回|变更|撤诉|确认违法")
+# A lawsuit's outcome rate (胜诉率, 败诉率) may be out of the cases judged: those closed less the
+# ones withdrawn ("审结27宗，胜诉24宗，撤诉3宗，胜诉率100%": 24 / (27 − 3)).
+JUDGED_RATE = re.compile(r"[胜败]诉")
+WITHDRAWN = re.compile(r"撤诉|撤回(?:起诉|申请)?")
 
 
 def share_carriers(text: str, sentences: list[Sentence]) -> dict[int, Quantity]:
@@ -82,6 +86,13 @@ def next_to(text: str, count: Item, share: Item) -> bool:
 def may_be_whole_of(text: str, whole: Item, part_start: int, carriers: set[int]) -> bool:
     """A count carrying a share is no whole for what follows, unless 其中 opens its breakdown."""
     return whole.q.start not in carriers or text.find("其中", whole.q.end, part_start) >= 0
+
+
+def share_of_named(text: str, it: Item, carriers, name: str) -> bool:
+    """The count carries its own share of the whole named `name` ("民事案件198件，占援助案件总数
+    的94.3%" for 援助): a part of that whole, never the whole itself."""
+    share = carriers.get(it.q.start) if isinstance(carriers, dict) else None
+    return share is not None and names_match(name, text[it.q.end : share.start])
 
 
 def names_match(name: str, label: str) -> bool:
@@ -134,19 +145,22 @@ def best_reading(
     totals: list[Quantity],
     stated: Quantity,
     opposite: Quantity | None = None,
+    withdrawn: Quantity | None = None,
 ) -> tuple[Quantity, Quantity]:
     """(numerator, whole) as read, unless that does not give the stated rate and another
     reading the text states does, exactly: the outcomes of the numerator's kind stated beside
     it taken together (当场答复 + 办结, 满意 + 基本满意), the whole less the opposite outcome
-    (回访100件…不满意4件: 100 − 4), or another whole the text gives (the sentence's total, the
-    count the numerator's clause follows). Arithmetic chooses between readings the text gives;
-    it never makes one up."""
+    (回访100件…不满意4件: 100 − 4), another whole the text gives (the sentence's total, the
+    count the numerator's clause follows), or, for a lawsuit's outcome, the cases closed less
+    those withdrawn. Arithmetic chooses between readings the text gives; it never makes one up."""
     if exact(numerator, whole, stated) is not False:
         return numerator, whole
     others = [it.q for it in siblings if it.q.start != numerator.start]
     nums = [numerator]
     if others:
         nums.append(sum_of(sorted([numerator, *others], key=lambda q: q.start)))
+    if withdrawn is not None and withdrawn.value < whole.value:
+        totals = [*totals, complement(whole, withdrawn)]
     for den in (whole, *totals):
         rest = [complement(den, opposite)] if opposite is not None else []
         for num in (*nums, *rest):

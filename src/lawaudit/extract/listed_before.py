@@ -20,6 +20,7 @@ are not a plain list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from lawaudit.extract.listed import split_top
@@ -188,10 +189,33 @@ def _plain(items: list[str], shortest: int, longest: int = 16) -> list[list[str]
         not shortest <= len(i) <= longest or NOT_PLAIN.search(i) for i in items
     ):
         return None  # numbers (a breakdown), quotes or titles (slogans, works): not a plain list
+    readings = [items]
     last = JOINER.split(items[-1])
     if len(last) == 2 and all(2 <= len(p) <= longest for p in last):
-        return [items, [*items[:-1], *last]]
-    return [items]
+        readings.append([*items[:-1], *last])
+    if shared := under_one_head(items):
+        readings.append(shared)
+    return readings
+
+
+def under_one_head(items: list[str]) -> list[str] | None:
+    """The items with an item that lacks the head noun most items end with joined to the next
+    one that has it: "…、政府信息公开行政复议、行政诉讼情况、…" may be one part, 复议 and 诉讼
+    under one 情况. A reading that only lets a count pass."""
+    tails = Counter(i[-2:] for i in items)
+    tail, times = tails.most_common(1)[0]
+    if times < 2:
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(items):
+        if i + 1 < len(items) and not items[i].endswith(tail) and items[i + 1].endswith(tail):
+            out.append(items[i] + "、" + items[i + 1])
+            i += 2
+        else:
+            out.append(items[i])
+            i += 1
+    return out if len(out) < len(items) else None
 
 
 def parallel(items: list[str]) -> bool:

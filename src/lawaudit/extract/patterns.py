@@ -57,7 +57,7 @@ TOTAL_MARK = re.compile(
     r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数|累计|全年|全部|应(?:办|结|审|受理|答复|回复)"
 )  # 应办结1000件: the cases due, what a 办结率 is out of
 BARE_TOTAL = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计|总量|总数")
-INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|转办|接到|接听|受案")
+INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|转办|接到|接听|受案|有效(?![期性率])")
 # Words that mark a number as the closed part of an intake ("办结119件").
 CLOSED = re.compile(
     r"办结|审结|结案|办理完毕|处理完毕|已(?:及时|按时|按期)?办理|答复|回复|完成办理"
@@ -72,6 +72,12 @@ EARLIER_PERIOD = (
 # "未按期办结3件": not closed (on time), so not the closed count.
 NOT_CLOSED = re.compile(r"[未不](?:按期|按时|及时)?(?:办结|审结|结案|办理|答复|回复)")
 # …and the part still open, which with the closed part makes the whole intake.
+# Passed on to others (转派 4898件), and closed on the spot instead (在线办结 6273件): siblings
+# of one intake, never the one the outcome of the other.
+PASSED_ON = re.compile(r"转派|转办|交办|派发|派单|转交")
+CLOSED_AT_ONCE = re.compile(
+    r"(?:在线|直接|当场|即时|现场|自行|前台)(?:办结|答复|解答|办理|处理)|直办"
+)
 STILL_OPEN = re.compile(r"在办|办理中|正在办理|未办结|待办|未结|尚未办结")
 # Words with 收 or 受理 that take nothing in: an income, an application turned away, or a
 # quality count of the intake (及时受理98件 of 100 received).

@@ -276,8 +276,14 @@ def pair_rate(
             # under 其中 the whole is fixed ("审结140件，其中纠错31件，纠错率19.9%" fails on 140,
             # though 31 / 156 would give it); only the numerator may be read otherwise
             totals = [] if under_among else other_wholes(text, part, whole, rest, bare_verb, verbs)
-            num_q, den_q = B.best_reading(numerator.q, closers, whole.q, totals, stated, opposite)
-            return numerator, num_q, next(it for it in before if it.q is den_q)
+            withdrawn = None
+            if B.JUDGED_RATE.search(stem):
+                withdrawn = next((it.q for it in before if B.WITHDRAWN.search(it.label)), None)
+            num_q, den_q = B.best_reading(
+                numerator.q, closers, whole.q, totals, stated, opposite, withdrawn
+            )
+            den_item = next((it for it in before if it.q is den_q), None)
+            return numerator, num_q, den_item or Item(den_q, whole.label, whole.sentence)
         return numerator, numerator.q, whole
     # No part stated: a whole that names the same activity ("共调处287起" for 调处成功率), or an
     # intake for a completion rate ("受理534件" for 办结率); the cases decided for the rate of
@@ -566,6 +572,8 @@ def rate_claim(
         notes = (f"the numerator is the whole less the count of the opposite: {num.raw}",)
     elif num is not None and " + " in num.raw:
         notes = (f"the numerator is the outcomes of its kind together: {num.raw}",)
+    if den is not None and " − " in den.q.raw:
+        notes += (f"the whole is the cases closed less those withdrawn: {den.q.raw}",)
     return Claim(
         kind=ClaimKind.RATE,
         subject=name,

@@ -76,6 +76,9 @@ def listed_before(before: list[Item], text: str) -> list[Item]:
     return items[::-1]
 
 
+KINDS = frozenset({"类", "种"})  # counted kinds, not items
+
+
 def share_parts(before: list[Item], text: str, share_label: str, share_start: int) -> list[Item]:
     """The count just before a share, extended back over a 、-list of same-unit counts.
 
@@ -85,6 +88,8 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
     if before and REFERS_BACK.fullmatch(before[0].label):
         return listed_before(before, text)
+    if before and before[0].q.unit in KINDS:
+        return []  # "一类占88.5%，二类占11.5%": a kind's name or a count of kinds, not of items
     own = re.sub(r"^在[\u4e00-\u9fff]{2,12}?中", "", share_label.split("占", 1)[0])
     if not before or (len(own) > 2 and own not in before[0].label):
         return []  # "…，全社会研发投入占比6%": the share names a subject of its own
@@ -284,7 +289,12 @@ def share_claim(
             first = first if unit is not None else None
             whole = first if first and at_least(first.q, need) else None
         if whole is None:
-            earlier = (it for it in earlier if it.q.start not in carriers or named)
+            earlier = (
+                it
+                for it in earlier
+                if it.q.start not in carriers
+                or (named and not B.share_of_named(doc.text, it, carriers, named))
+            )
             whole = inferred_whole(unit, need, whole_name, earlier, item.q.start, frame)
             inferred = whole is not None
     elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:

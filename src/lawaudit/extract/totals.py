@@ -500,6 +500,8 @@ def completion_claims(
             if P.INTAKE.search(it.label) and not P.CLOSED.search(it.label):
                 break
             if closed is None and P.CLOSED.search(it.label) and not P.NOT_CLOSED.search(it.label):
+                if P.PASSED_ON.search(intake.label) and P.CLOSED_AT_ONCE.search(it.label):
+                    break  # "转派4898件，在线办结6273件": what was not passed on
                 closed = it
             elif closed is not None and P.STILL_OPEN.search(it.label):
                 open_ = it
