@@ -17,7 +17,14 @@ import re
 from collections.abc import Iterator
 
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence, place, strip_filler, time_frame
+from lawaudit.extract.context import (
+    Item,
+    Sentence,
+    clause_before,
+    place,
+    strip_filler,
+    time_frame,
+)
 from lawaudit.extract.counts import is_whole
 from lawaudit.model import Claim, ClaimKind, Document
 
@@ -26,6 +33,7 @@ OTHER_TIME = re.compile(r"上年|去年|同期|上月|此前|以前|前年|上�
 MIN_SUBJECT = 6
 PLAN = re.compile(r"目标|力争|预计|计划|确保|安排|预算|预期|将|要|争取|拟")
 LINE_BREAK = re.compile("\n")
+QUOTED = re.compile(r"“([^”]{1,20})”")
 
 
 def line_break_between(breaks: list[int], start: int, end: int) -> bool:
@@ -68,7 +76,10 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             subject = subject_of(item)
             if subject is None or REFERS_BACK.search(item.label):
                 continue  # "本周共办理此类工单25件": 此类 is whatever the heading above named
-            key = (subject, item.q.unit, frame(item.q.start))
+            # "“我有话对省长说”共收到公众来信1129件" and "“网上咨询”共收到公众来信389件": the
+            # names in quotes before the words say whose count it is
+            named = "".join(QUOTED.findall(clause_before(text, item.q.start, 0)))
+            key = (named + subject, item.q.unit, frame(item.q.start))
             if key in seen_here:
                 continue  # a parallel list in one sentence, not a restatement
             seen_here.add(key)

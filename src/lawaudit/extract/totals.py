@@ -219,6 +219,11 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if total is None:
                 continue
             parts = breakdown_parts(text, after, total, m.start(), guessed, carriers)
+            if parts and exceeds(parts, total) and (whole := split_total(text, counts, total)):
+                # "共收到3059条，A收到1904条，B收到1155条，其中咨询类1160条…": the 其中 after
+                # the last of counts that add up to a total breaks down that total
+                parts = breakdown_parts(text, after, whole, m.start(), guessed, carriers) or parts
+                total = whole if not exceeds(parts, whole) else total
             if parts:
                 complete = covers_all(parts) or B.shares_complete(parts, carriers)
                 yield breakdown(doc, total, parts, complete)
@@ -381,6 +386,28 @@ def implicit_breakdowns(
 COLON = re.compile(r"[:：]")
 
 
+def exceeds(parts: list[Item], total: Item) -> bool:
+    """The parts add up to more than the total can hold, however they were rounded."""
+    whole = range_of(total.q)
+    return whole.hi is not None and sum(range_of(p.q).lo for p in parts) > whole.hi
+
+
+def split_total(text: str, counts: list[Item], item: Item) -> Item | None:
+    """The total that `item` and the counts just before it add up to exactly ("共收到网民留言
+    3059条，市直部门收到1904条，各县区收到1155条": 3059 for the 1155): what a 其中 or an outcome
+    after them may refer to when the nearest count cannot hold it."""
+    at = next((i for i, it in enumerate(counts) if it is item), None)
+    if at is None:
+        return None
+    for j in range(at - 2, max(-1, at - STEPS), -1):
+        total = counts[j]
+        if names_total(text, total):
+            parts = exact_run(text, total, counts[j + 1 : at + 1])
+            if parts and parts[-1] is item:
+                return total
+    return None
+
+
 def names_total(text: str, item: Item) -> bool:
     """Marked as a total in its clause: "共受理来话、来信3177件" (a label cut at 、 keeps 共)."""
     marked = names_whole(item.label)
@@ -508,6 +535,8 @@ def completion_claims(
                 break
         if closed is None:
             continue
+        if closed.q.value > intake.q.value and (whole := split_total(doc.text, counts, intake)):
+            intake = whole if closed.q.value <= whole.q.value else intake  # 各级各部门答复3055条
         yield completion(doc, intake, closed)
         if open_ is not None:
             yield breakdown(doc, intake, [closed, open_], True, "closed + still open = received")
