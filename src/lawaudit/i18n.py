@@ -108,6 +108,10 @@ NOTES_ZH = (
         r"分子为同类结果之和：\1",
     ),
     (
+        re.compile(r"the share names no whole: the nearest total before it"),
+        "占比未写明分母：取前文最近的总数",
+    ),
+    (
         re.compile(r"the whole is the cases closed less those withdrawn: (.+)"),
         r"分母为审结数减去撤诉数：\1",
     ),

@@ -39,6 +39,7 @@ from lawaudit.extract.counts import (
 )
 from lawaudit.extract.lone_whole import handled_whole, verb_after
 from lawaudit.extract.share_parts import (
+    GUESSED_WHOLE,
     bare_count,
     hint_for_whole,
     inferred_whole,
@@ -311,15 +312,16 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
 
     Shares whose whole was taken from earlier text are grouped by that whole; when most of a
     group's shares imply a different whole (part / share differs from it by more than 2%), the
-    guess was wrong, not the report: the group is left unpaired, with a note.
+    guess was wrong, not the report: the group is left unpaired, with a note. So is a lone
+    share of the nearest total before it, when no words name its whole.
     """
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
         if c.inferred and c.denominator is not None:
             groups.setdefault(c.denominator.start, []).append(i)
     for members in groups.values():
-        if len(members) < 2:
-            continue
+        if len(members) < 2 and GUESSED_WHOLE not in claims[members[0]].notes:
+            continue  # one share of a whole its words name: a failure is the report's
         off = [i for i in members if not agrees(claims[i])]
         if 2 * len(off) <= len(members):
             continue

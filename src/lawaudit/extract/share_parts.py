@@ -35,7 +35,7 @@ from lawaudit.extract.counts import (
     same_unit,
     uncounted_each,
 )
-from lawaudit.model import Claim, ClaimKind, Document
+from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 INFER_WINDOW = 1500  # characters back a bare 占比's whole may be, roughly one section
 
@@ -112,14 +112,26 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     return parts[::-1]
 
 
+def whole_names(whole_name: str) -> list[str]:
+    """The words a total's label must hold to be the whole a share names."""
+    names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
+    return [n for n in names if len(n) >= 2 and not P.REGION_ONLY.match(n)]
+
+
 def inferred_whole(
-    unit: str | None, need, whole_name: str, earlier: Iterable[Item], start: int, frame=None
+    unit: str | None,
+    need,
+    whole_name: str,
+    earlier: Iterable[Item],
+    start: int,
+    frame=None,
+    reading: tuple[Quantity, Quantity] | None = None,
 ) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
-    ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", the
-    nearest count marked 共/合计/总计."""
-    names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
-    names = [n for n in names if not P.REGION_ONLY.match(n)]
+    ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", a count
+    marked 共/合计/总计 or an intake: the nearest, unless another gives the share exactly (given
+    its `reading`, part and stated %) — "收到申请1113件…受理1033件。…339件，占比30%" is of 1113."""
+    names = whole_names(whole_name)
     levels = []  # of the share's unit and period; whether they can hold the parts is asked last
     window = NAMED_WINDOW if len(whole_name) >= 4 else INFER_WINDOW
     here = frame(start) if frame else ""
@@ -133,18 +145,30 @@ def inferred_whole(
         if is_level(it):
             levels.append(it)
     for name in names:
-        if len(name) >= 2:
-            found = next(
-                (it for it in levels if B.names_match(name, it.label) and at_least(it.q, need)),
-                None,
-            )
-            if found:
-                return found
+        found = next(
+            (it for it in levels if B.names_match(name, it.label) and at_least(it.q, need)),
+            None,
+        )
+        if found:
+            return found
     stem = generic_stripped(whole_name)
     if not stem or P.INTAKE.fullmatch(stem):  # a bare 占比, 占总量; 占收案总数: the intake
-        bare = (it for it in levels if names_bare_total(it.label) and at_least(it.q, need))
-        return next(bare, None)
+        bare = [it for it in levels if names_bare_total(it.label) and at_least(it.q, need)]
+        if reading is not None:
+            part, stated = reading
+            exact = next((it for it in bare if B.exact(part, it.q, stated)), None)
+            return exact or next(iter(bare), None)
+        return next(iter(bare), None)
     return None
+
+
+# A whole no words name, guessed as the nearest total before: a share it is far from is more
+# likely a wrong guess than a wrong report (rates.check_inferred_wholes).
+GUESSED_WHOLE = "the share names no whole: the nearest total before it"
+
+
+def guessed(whole_name: str, whole: Item) -> bool:
+    return not any(B.names_match(n, whole.label) for n in whole_names(whole_name))
 
 
 def bare_count(text: str, it: Item, share: Item) -> bool:
@@ -295,7 +319,10 @@ def share_claim(
                 if it.q.start not in carriers
                 or (named and not B.share_of_named(doc.text, it, carriers, named))
             )
-            whole = inferred_whole(unit, need, whole_name, earlier, item.q.start, frame)
+            part = parts[0].q if len(parts) == 1 else B.sum_of([p.q for p in parts])
+            whole = inferred_whole(
+                unit, need, whole_name, earlier, item.q.start, frame, (part, item.q)
+            )
             inferred = whole is not None
     elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
         # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
@@ -313,6 +340,8 @@ def share_claim(
             notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
     if whole is not None and inferred:
         notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
+        if parts and guessed(whole_name, whole):
+            notes += (GUESSED_WHOLE,)
     own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
     if parts and before and REFERS_BACK.fullmatch(before[0].label):  # 上述三类案件
         own = text_between(doc.text, before[0], label_start)
