@@ -313,15 +313,20 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
     Shares whose whole was taken from earlier text are grouped by that whole; when most of a
     group's shares imply a different whole (part / share differs from it by more than 2%), the
     guess was wrong, not the report: the group is left unpaired, with a note. So is a lone
-    share of the nearest total before it, when no words name its whole.
+    share of the nearest total before it, when no words name its whole and the whole it
+    implies is more than a quarter off.
     """
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
         if c.inferred and c.denominator is not None:
             groups.setdefault(c.denominator.start, []).append(i)
     for members in groups.values():
-        if len(members) < 2 and GUESSED_WHOLE not in claims[members[0]].notes:
-            continue  # one share of a whole its words name: a failure is the report's
+        if len(members) < 2:
+            # one share: a whole its words name is the report's, and so is a guess it is
+            # near; a quarter off, the guess was wrong (a typo rarely moves a share so far)
+            lone = claims[members[0]]
+            if GUESSED_WHOLE not in lone.notes or agrees(lone, Decimal("0.25")):
+                continue
         off = [i for i in members if not agrees(claims[i])]
         if 2 * len(off) <= len(members):
             continue
@@ -334,11 +339,12 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def agrees(c: Claim) -> bool:
+def agrees(c: Claim, within: Decimal = Decimal("0.02")) -> bool:
+    """The whole the share implies (part / share) is within `within` of the claim's whole."""
     if not (c.numerator and c.denominator and c.stated) or c.stated.value <= 0:
         return False
     implied = c.numerator.value * 100 / c.stated.value
-    return abs(implied - c.denominator.value) <= c.denominator.value * Decimal("0.02")
+    return abs(implied - c.denominator.value) <= c.denominator.value * within
 
 
 def find_rate_claims(
