@@ -330,8 +330,9 @@ def one_whole_per_list(
         else:
             wholes = [claims[i].denominator for i in guessed if claims[i].denominator]
             best = max(wholes, key=lambda w: (support(pairs, w), w.start), default=None)
-            if best is None or 2 * support(pairs, best) <= len(members):
-                best = stated_before(pairs, earlier or [], starts, carriers)
+        if best is None or 2 * support(pairs, best) <= len(members):
+            # "办理1428宗。…抽取100宗进行评估，优秀14宗，占比14%…": the guess fits none
+            best = stated_before(pairs, earlier or [], starts, carriers) or best
         if best is None or 2 * support(pairs, best) <= len(members):
             continue
         for i in guessed:

@@ -70,11 +70,19 @@ _CN_RUN = f"(?:[零〇一二两三四五六七八九十百万亿点]|千{_none_n
 _SCALE = f"万亿|千万|百万|亿|万|千{_none_next('米瓦克伏')}(?!分之)"
 _PREFIX = "大约|大概|将近|接近|超过|约|近|超|逾"
 
+# Thousands set apart by spaces, as yearbooks print them ("4 364件"): read only before a unit,
+# so that figures a table separates with single spaces stay apart.
+_SPACED = (
+    rf"[0-9]{{1,3}}(?:[ \u00a0\u2009\u202f][0-9]{{3}}(?![0-9]))+"
+    rf"(?=(?:{_SCALE})?(?:{_UNIT_ALTERNATIVES}))"
+)
+_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")  # what separates thousands
+
 QUANTITY_PATTERN = re.compile(
     rf"""(?=[-0-9零〇一二两三四五六七八九十百千约近超逾大将接])  # fail fast on other characters
     (?P<pre>{_PREFIX})?
     (?: (?P<pct>百分之|千分之)(?P<pnum>{_CN_RUN}|{_ARABIC})
-      | (?P<sign>-)?(?P<num>{_ARABIC})
+      | (?P<sign>-)?(?P<num>{_SPACED}|{_ARABIC})
       | (?P<cn>{_CN_RUN}) )
     (?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?(?P<unit>{_UNIT_ALTERNATIVES})?
     (?P<post>以上|左右{_none_next("岸侧手")}|上下{_none_next("游级班楼层贯联")})?""",
@@ -260,7 +268,7 @@ def _build(m: re.Match, text: str, standalone: bool) -> Quantity | None:
         parsed = _numeral(pnum)
         unit = "%" if pct == "百分之" else "‰"
     elif num:
-        parsed = _scaled(num.replace(",", ""), _SCALES.get(scale_chars or "", 1))
+        parsed = _scaled(num.translate(_GROUPING), _SCALES.get(scale_chars or "", 1))
     else:
         parsed = _parse_chinese(cn)
         if parsed and scale_chars:  # "三百余万": 余 between the numeral and its scale
@@ -330,7 +338,7 @@ def _rejected(m: re.Match, t: str) -> bool:
         return True  # 5G, 4+1, 1/4, www.12345.cn
     if after == "." and not after2.isspace():
         return True  # 1.住房保障类, 12345.cn
-    digits = num.replace(",", "")
+    digits = num.translate(_GROUPING)
     if digits[0] == "0" and len(digits.partition(".")[0]) > 1:
         return True  # 0816-7324293, 05: codes, not counts
     if not bare:
