@@ -76,6 +76,15 @@ def names_bare_total(label: str) -> bool:
     return bool(P.BARE_TOTAL.search(label)) or names_intake(label)
 
 
+def names_all(labels: list[str]) -> bool:
+    """The labels of a list say it is complete: 其他/其余 among them, or a pair X / 不X (合格,
+    不合格)."""
+    if any(P.REST_OF.search(lb) for lb in labels):
+        return True
+    bare = {P.NEGATED.sub("", lb) for lb in labels if P.NEGATED.search(lb)}
+    return bool(bare) and any(lb in bare for lb in labels)
+
+
 @functools.lru_cache(maxsize=4096)  # asked of every count by completions, totals and rates
 def names_intake(label: str) -> bool:
     """An intake (受理, 收到, 转办 …), not an income (收入, 税收), nor the closed part of one

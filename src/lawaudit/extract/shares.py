@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from fractions import Fraction
 
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import end_of, place
-from lawaudit.extract.counts import common_suffix
+from lawaudit.extract.counts import common_suffix, names_all
 from lawaudit.extract.numbers import parse_quantity
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
@@ -142,7 +143,9 @@ def group_claim(group: list[Claim], doc: Document) -> Claim:
             parts[-1] = replace(parts[-1], start=m.start(2), end=m.end(2) + 1)
             labels.append(m.group(1))
             at = m.end()
-    complete = any(P.REST_OF.search(label) for label in labels) and not share_unread(group, doc)
+    counted = len(counts) == len(group)
+    complete = names_all(labels) or (counted and total is not None and adds_to_all(parts))
+    complete = complete and not share_unread(group, doc)
     return Claim(
         kind=ClaimKind.SHARES,
         subject=f"{len(parts)} shares of {SHARE_MARK}{whole_of(first)}",
@@ -158,6 +161,14 @@ def group_claim(group: list[Claim], doc: Document) -> Claim:
         exhaustive=complete,
         inferred=any(c.inferred for c in group),
     )
+
+
+def adds_to_all(shares: list[Quantity]) -> bool:
+    """Shares that add up to 100% within their rounding: the list covers its whole, so its
+    counts must add up to it too ("优秀14宗，占14%；良好20宗，占20%；合格66宗，占66%")."""
+    total = sum(Fraction(s.value) for s in shares)
+    slack = sum(Fraction(s.half_ulp) for s in shares)
+    return abs(total - 100) <= slack
 
 
 def share_unread(group: list[Claim], doc: Document) -> bool:

@@ -27,10 +27,12 @@ from lawaudit.extract.context import (
     strip_filler,
 )
 from lawaudit.extract.counts import (
+    common_suffix,
     comparable,
     is_level,
     is_whole,
     kind_noun,
+    names_all,
     names_whole,
     takes_in,
     uncounted_each,
@@ -107,7 +109,11 @@ def breakdown_parts(
         if parts:
             sep = separator(text, parts[-1], it)
             style = style or sep
-            if sep != style:
+            upgraded = (style, sep) == ("，", "；") and same_verb(
+                total.label, parts[-1].label, it.label
+            )
+            upgraded = upgraded and limit is not None and running + lo <= limit
+            if sep != style and not upgraded:
                 break  # "其中A、B、C，D…": a list ends where its separator changes
             siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
             siblings = siblings or bool(listed)  # "甲类200件，占40%，乙类…": each with its share
@@ -162,6 +168,14 @@ def same_kind(total: str, a: str, b: str) -> bool:
     return bool(noun) and not P.INTAKE.search(noun)
 
 
+def same_verb(total: str, a: str, b: str) -> bool:
+    """ "共调解纠纷29757件。其中，司法所调解5068件，服务所调解5551件，均成功；调委会调解19138
+    件": parts that end in the total's own verb are one list, though a remark between them
+    (均成功；) changes its separator — as long as the total can still hold them."""
+    verb = common_suffix(strip_filler(a), strip_filler(b))
+    return len(verb) >= 2 and verb in total and not P.INTAKE.search(verb)
+
+
 def separator(text: str, a: Item, b: Item) -> str:
     """How `b`'s clause is joined to the list: 、 (also 和/及), ， or ；."""
     gap = text[a.q.end : b.q.start - len(b.label)]
@@ -184,11 +198,7 @@ def depth(s: str) -> int:
 
 def covers_all(parts: list[Item]) -> bool:
     """The text marks the list as complete: 其他/其余, or a pair X / 不X."""
-    labels = [strip_filler(p.label) for p in parts]
-    if any(P.REST_OF.search(lb) for lb in labels):
-        return True
-    bare = {P.NEGATED.sub("", lb) for lb in labels if P.NEGATED.search(lb)}
-    return bool(bare) and any(lb in bare for lb in labels)
+    return names_all([strip_filler(p.label) for p in parts])
 
 
 def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
