@@ -14,7 +14,6 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 
-from lawaudit.extract import patterns as P
 from lawaudit.extract.context import end_of, place
 from lawaudit.extract.counts import common_suffix, names_all
 from lawaudit.extract.numbers import parse_quantity
