@@ -54,8 +54,8 @@ _PERIOD = (
     rf"(?:{_Y})年度?(?:第?[一二三四1-4]季度|[上下]半年|前三季度"
     rf"|(?:{_MD})(?:-|—|至|~)(?:{_MD})月|(?:{_MD})月(?!(?:{_MD})日))?"
 )
-TITLE = re.compile(
-    rf"(?:[^\s,。:;!?《》“”()\d]{{0,30}}?)(?:关于)?(?P<period>{_PERIOD})"
+TITLE = re.compile(  # the words before the period may hold numbers that are names (12345热线)
+    rf"(?:[^\s,。:;!?《》“”()\d]|\d+(?![\d年])){{0,30}}?(?:关于)?(?P<period>{_PERIOD})"
     r"[^\s,。:;!?《》()]{0,40}(?:报告|公报|总结|情况|统计|数据|分析|通报|白皮书)"
 )
 # A weekly (or any) report whose title gives its dates in brackets.
@@ -81,6 +81,8 @@ BODY_PERIOD = re.compile(
     rf"|(?:{_Y})年(?:度|以来)?|{_RELATIVE})[ 　]?[,，](?!是)",
     re.M,
 )
+# ... or on its year's name followed by its subject: "2022年度深圳市…中心共办理…".
+YEAR_LEAD = re.compile(rf"(?P<period>(?:{_Y})年度)(?=[\u4e00-\u9fff])")
 RELATIVE = re.compile(_RELATIVE)
 BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|首页>")
 PLANS = re.compile(r"将|计划|力争|预计|拟|目标|预算")  # "2024年,我们将…": a plan, not a record
@@ -161,7 +163,8 @@ def month_claims(doc: Document, paras: list[tuple[int, int]]) -> Iterator[Claim]
 def _claim(doc: Document, at: re.Match, title: re.Match, note: str) -> Claim:
     """Placed at the date (or data period) found; quoted with the title as the file writes it."""
     line, column = doc.line_col(at.start())
-    start, end = title.span("period") if title.re is BODY_PERIOD else title.span()
+    opening = title.re in (BODY_PERIOD, YEAR_LEAD)
+    start, end = title.span("period") if opening else title.span()
     heading = doc.quote(start, min(end, start + 40))
     return Claim(
         kind=ClaimKind.PERIOD,
@@ -207,7 +210,8 @@ def _body_period(text: str, paras: list[tuple[int, int]]) -> re.Match | None:
         if NOT_RETROSPECTIVE.search(text, a, min(b, a + 80)):
             return None
     for a, b in paras:
-        for m in BODY_PERIOD.finditer(text, a, b):
+        lead = YEAR_LEAD.match(text, a, b)
+        for m in [*([lead] if lead else []), *BODY_PERIOD.finditer(text, a, b)]:
             stop = CLAUSE_END.search(text, m.end(), min(b, m.end() + 60))
             if not PLANS.search(text, m.end(), stop.start() if stop else min(b, m.end() + 60)):
                 return m

@@ -56,8 +56,9 @@ def header_dates(text: str, paras: list[tuple[int, int]]) -> Iterator[re.Match]:
                 continue
         source = SOURCE.search(text, a, b)
         if source:
-            m = DATE.search(text, source.end(), min(b, source.end() + 30))
-            if m:
+            # to the line's end: a window's end would cut "2025-04-22" to "2025-04-2"
+            m = DATE.search(text, source.end(), b)
+            if m and m.start() <= source.end() + 30:
                 yield m
                 continue
         m = DATE.match(text, BULLET.match(text, a, b).end(), b)
