@@ -55,7 +55,7 @@ _PERIOD = (
     rf"|(?:{_MD})(?:-|—|至|~)(?:{_MD})月|(?:{_MD})月(?!(?:{_MD})日))?"
 )
 TITLE = re.compile(  # the words before the period may hold numbers that are names (12345热线)
-    rf"(?:[^\s,。:;!?《》“”()\d]|\d+(?![\d年])){{0,30}}?(?:关于)?(?P<period>{_PERIOD})"
+    rf"(?:[^\s,。:;!?《》“”()\d]|\d(?!\d{{0,3}}年)){{0,30}}?(?:关于)?(?P<period>{_PERIOD})"
     r"[^\s,。:;!?《》()]{0,40}(?:报告|公报|总结|情况|统计|数据|分析|通报|白皮书)"
 )
 # A weekly (or any) report whose title gives its dates in brackets.
