@@ -357,7 +357,50 @@ def grid_claims(doc: Document) -> list[Claim]:
                 out += column_changes(doc, table, col, kinds)
             elif kinds[col] == "rate":
                 out += column_rates(doc, table, col, kinds)
+        out += row_sums(doc, table, kinds)
     return out
+
+
+def row_sums(doc: Document, table: Table, kinds: list[str]) -> list[Claim]:
+    """A count column that the count columns right after it add up to, row by row ("承办件数 |
+    办结数 | 在办数 | 超时未办数": 96 = 91 + 5 + 0): read when every row but at most one of four
+    or more says so exactly, two of them with two parts or more — the header does not, so the
+    reading is inferred, and a row that breaks it is a warning. The first such column from the
+    left, with the most columns."""
+    rows = [r for r in (*table.rows, table.total) if r is not None]
+    for col in range(1, len(kinds) - 2):
+        if kinds[col] != "count":
+            continue
+        run = 0
+        while col + run + 1 < len(kinds) and kinds[col + run + 1] == "count":
+            run += 1
+        for k in range(run, 1, -1):
+            cols = range(col + 1, col + 1 + k)
+            full = [r for r in rows if all(r.at(c) is not None for c in (col, *cols))]
+            adds = [r for r in full if sum(r.at(c).value for c in cols) == r.at(col).value]
+            if len(full) < 2 or len(adds) < len(full) - (len(full) >= 4):
+                continue
+            mixed = [r for r in adds if sum(1 for c in cols if r.at(c).value) >= 2]
+            if len(mixed) < 2:
+                continue  # "21 = 0 + 0 + 21": two equal columns, no evidence of a sum
+            return [row_sum(doc, table, r, col, cols) for r in full]
+    return []
+
+
+def row_sum(doc: Document, table: Table, r: Row, col: int, cols: range) -> Claim:
+    heads = [table.header.cells[c].text if c < len(table.header.cells) else "" for c in cols]
+    head = table.header.cells[col].text if col < len(table.header.cells) else ""
+    total = r.at(col)
+    return Claim(
+        kind=ClaimKind.TOTAL,
+        subject=f"{r.label} · {head}",
+        total=total,
+        parts=tuple(r.at(c) for c in cols),
+        exhaustive=True,
+        inferred=True,
+        notes=(f"a table row: {' + '.join(heads)} add up to it in the other rows",),
+        **place(doc, total, r.cells[0].start, total.end),
+    )
 
 
 def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
