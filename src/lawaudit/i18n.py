@@ -92,8 +92,8 @@ NOTES_ZH = (
     (re.compile(r"a table column and its total row"), "表格一列与其合计行"),
     (re.compile(r"a table row's share of the total row"), "表格一行占合计行的比例"),
     (
-        re.compile(r"a table row: the later year's column against the earlier one's"),
-        "表格一行：本年列与上年列比较",
+        re.compile(r"a table row: the later period's column against the earlier one's"),
+        "表格一行：本期列与上期列比较",
     ),
     (
         re.compile(r"parts beside the total add up to it \(no 其中\)"),

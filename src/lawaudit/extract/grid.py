@@ -39,6 +39,8 @@ TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总数|全部|全市|全区|�
 SHARE_HEAD = re.compile(r"占比|比重|构成|比例|百分比|占.{0,6}[%％]")
 CHANGE_HEAD = re.compile(r"同比|环比|增长|增减|增幅|变化|比上年|较上年|升降")
 YEAR = re.compile(r"((?:19|20)\d\d)")
+THIS = re.compile(r"本(?:周|月|期|年|季度?)|今年|当月|当期")  # a column of this period's counts
+LAST = re.compile(r"上(?:周|月|期|年|季度?)|去年|上年同期|去年同期")  # … and of the last one
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +132,13 @@ RULE_CELL = re.compile(r":?-{3,}:?")  # "|---|:---:|": Markdown's line under the
 
 
 def numeric(row: Row) -> bool:
-    """A data row: a label, then cells that are numbers or missing."""
+    """A data row: a label, then cells that are numbers or missing — and maybe, after them, a
+    column of remarks ("住房 | 399 | 348 | 14.66% | 物业管理、房屋修缮")."""
     rest = row.cells[1:]
-    return bool(rest) and all(c.quantity() is not None or c.text in MISSING for c in rest)
+    k = 0
+    while k < len(rest) and (rest[k].quantity() is not None or rest[k].text in MISSING):
+        k += 1
+    return k > 0 and all(c.quantity() is None for c in rest[k:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +187,24 @@ def tables(text: str) -> Iterator[Table]:
             if total is not None and total is not body[-1] and total is not body[0]:
                 total = None  # a 合计 in the middle is a subtotal: the shape is not ours
             rows = tuple(r for r in body if r is not total)
+            header = with_corner(header, rows)
             if len(rows) >= 2 and len(header.cells) >= 2:
                 yield Table(header, rows, total)
             elif len(rows) == 1 and total is None and summary_row(header, rows[0]):
                 yield Table(labelled(header), (labelled(rows[0]),), None)
             i = j
+
+
+def with_corner(header: Row, rows: tuple[Row, ...]) -> Row:
+    """The header with the blank corner cell over the row labels put back, when it names one
+    column fewer than every row fills ("本周数据 | 上周数据 | 环比增长" over "住房 | 399 | 348 |
+    14.66%"): else each column would take its left neighbour's name."""
+    named = [c for c in header.cells if c.text]
+    if not rows or not named or not header.cells[0].text:
+        return header
+    if all(len([c for c in r.cells if c.text]) == len(named) + 1 for r in rows):
+        return labelled(header)
+    return header
 
 
 def summary_row(header: Row, row: Row) -> bool:
@@ -538,15 +557,21 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
 
 
 def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
-    """A change column beside the count columns of two years: this year's over last year's."""
+    """A change column beside the count columns of two years, or of this and the last period
+    by name (本周, 上周): the later's over the earlier's."""
     years = {}
     for c in range(1, len(table.header.cells)):
         m = YEAR.search(table.header.cells[c].text)
         if m and kinds[c] == "count":
             years[int(m.group(1))] = c
-    if len(years) != 2:
+    now = [c for c in range(1, len(table.header.cells)) if THIS.match(table.header.cells[c].text)]
+    then = [c for c in range(1, len(table.header.cells)) if LAST.match(table.header.cells[c].text)]
+    if len(years) == 2:
+        prev_col, cur_col = years[min(years)], years[max(years)]
+    elif len(now) == 1 and len(then) == 1 and kinds[now[0]] == kinds[then[0]] == "count":
+        prev_col, cur_col = then[0], now[0]  # "本周数据 | 上周数据 | 环比增长"
+    else:
         return []
-    prev_col, cur_col = years[min(years)], years[max(years)]
     out = []
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
     for r in rows:
@@ -561,7 +586,7 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
                 current=cur,
                 previous=prev,
                 direction="up",
-                notes=("a table row: the later year's column against the earlier one's",),
+                notes=("a table row: the later period's column against the earlier one's",),
                 **place(doc, stated, r.cells[0].start, stated.end),
             )
         )
