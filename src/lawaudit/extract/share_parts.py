@@ -25,6 +25,7 @@ from lawaudit.extract.context import (
 )
 from lawaudit.extract.counts import (
     BARE_NAMES,
+    MEASURE_ENDS,
     at_least,
     generic_stripped,
     is_level,
@@ -266,6 +267,18 @@ def kind_of_total(label: str, before: list[Item]) -> Item | None:
     return total if kind_noun(own, strip_filler(total.label)) else None
 
 
+def among_total(text: str, share: Item, before: list[Item]) -> Item | None:
+    """ "全市共有调解委员会4598个，其中一类占88.5%，二类占11.5%": shares with no count of their
+    own under a 其中 are shares of the count the 其中 follows (LA203: some k of 4598)."""
+    head = next((it for it in before if it.q.unit not in KINDS), None)  # not 二类 itself
+    if head is None or not is_level(head) or not is_total(head):
+        return None
+    own = strip_filler(share.label.split("占", 1)[0])
+    if own[-1:] in MEASURE_ENDS:
+        return None  # "企业120家，其中高新技术企业产值占比35.5%": a measure, not a kind
+    return head if P.AMONG.search(text, head.q.end, share.q.start) else None
+
+
 def share_claim(
     doc,
     item: Item,
@@ -330,8 +343,8 @@ def share_claim(
         whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame)
         inferred = whole is not None
     else:
-        whole = kind_of_total(item.label, before)
-        inferred = whole is not None
+        whole = kind_of_total(item.label, before) or among_total(doc.text, item, before)
+        inferred = False
     notes: tuple[str, ...] = ()
     numerator = None
     if parts:  # with no whole, the part still bounds the wholes that can give the share (LA203)

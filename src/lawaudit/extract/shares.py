@@ -45,6 +45,7 @@ def share_groups(doc: Document, claims: list[Claim]) -> list[Claim]:
         if (
             last is not None
             and same_whole(last, c)
+            and (last.numerator is None) == (c.numerator is None)  # one list, one shape
             and continues(doc.text[last.stated.end : c.stated.start], paired(last, c))
             and not other_percent_between(others.get(whole_of(c), []), last, c)
         ):
