@@ -494,6 +494,14 @@ def completion(doc: Document, intake: Item, closed: Item) -> Claim:
     )
 
 
+def parts_only(text: str, intake: Item, gap: str) -> bool:
+    """ "共收到申请15件，其中网络申请1件，信函申请14件；答复完毕15件": the clauses up to the ；
+    only break the intake down (其中 right after it, no other intake in them), so what follows
+    the ； still answers the intake."""
+    head = gap.split("；")[0].split(";")[0]
+    return P.AMONG.match(head.lstrip("，,、 ")) is not None and not P.INTAKE.search(head)
+
+
 def same_topic(intake: Item, closed: Item) -> bool:
     """ "新收行政复议案件31.5万件…；依法办结行政复议案件29.3万件": both name one object."""
     return len(bigrams(intake.label) & bigrams(closed.label)) >= 2
@@ -531,7 +539,8 @@ def completion_claims(
         for it in counts[i + 1 : i + 1 + STEPS]:
             gap = doc.text[intake.q.end : it.q.start]
             if (";" in gap or "；" in gap) and not same_topic(intake, it):
-                break  # a new clause group: 回复 there answers another intake
+                if not parts_only(doc.text, intake, gap):
+                    break  # a new clause group: 回复 there answers another intake
             if not comparable(it.q, intake.q):
                 continue
             if P.INTAKE.search(it.label) and not P.CLOSED.search(it.label):
