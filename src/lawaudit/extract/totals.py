@@ -494,7 +494,7 @@ def completion(doc: Document, intake: Item, closed: Item) -> Claim:
     )
 
 
-def parts_only(text: str, intake: Item, gap: str) -> bool:
+def parts_only(gap: str) -> bool:
     """ "共收到申请15件，其中网络申请1件，信函申请14件；答复完毕15件": the clauses up to the ；
     only break the intake down (其中 right after it, no other intake in them), so what follows
     the ； still answers the intake."""
@@ -538,9 +538,9 @@ def completion_claims(
         closed = open_ = None
         for it in counts[i + 1 : i + 1 + STEPS]:
             gap = doc.text[intake.q.end : it.q.start]
-            if (";" in gap or "；" in gap) and not same_topic(intake, it):
-                if not parts_only(doc.text, intake, gap):
-                    break  # a new clause group: 回复 there answers another intake
+            new_group = (";" in gap or "；" in gap) and not same_topic(intake, it)
+            if new_group and not parts_only(gap):
+                break  # a new clause group: 回复 there answers another intake
             if not comparable(it.q, intake.q):
                 continue
             if P.INTAKE.search(it.label) and not P.CLOSED.search(it.label):
