@@ -468,13 +468,19 @@ def span(total: Item, parts: list[Item]) -> tuple[int, int]:
 
 
 def closed_right_after(text: str, before: Item, done: Item) -> bool:
-    """ "急办工单3017件，已及时办理3004件": a 已-closed count one comma after another count."""
+    """ "急办工单3017件，已及时办理3004件": a 已-closed count one comma after another count,
+    or after a clause that opens on its count ("344件已转有关部门办理，已办结328件")."""
     if not (done.label.startswith("已") and P.CLOSED.search(done.label)):
         return False
     gap = text[before.q.end : done.q.start - len(done.label)]
+    if not strip_filler(before.label) and NUMBER_FIRST.fullmatch(gap):
+        gap = gap[-1]  # "344件已转有关部门办理，已办结328件": the first clause's verb follows it
     if gap not in ("，", ",") or takes_in(before) or not comparable(before.q, done.q):
         return False
     return can_add(text, before)
+
+
+NUMBER_FIRST = re.compile(r"[\u4e00-\u9fff]{2,16}[，,]")  # a clause's words after its count
 
 
 def completion(doc: Document, intake: Item, closed: Item) -> Claim:
@@ -528,9 +534,11 @@ def completion_claims(
         intake = None if intake is None or intake.q.approximate else intake  # 均不足500件
         if intake is not None and comparable(intake.q, first.q):
             counts, carried = [intake, *counts], intake
+    taken: set[int] = set()  # closed counts already paired: one completion per fact
     for before, done in pairwise(counts):
         # "其中急办工单3017件，已及时办理3004件": 已 closes the count its clause follows
         if closed_right_after(doc.text, before, done):
+            taken.add(done.q.start)
             yield completion(doc, before, done)
     for i, intake in enumerate(counts):
         if not (takes_in(intake) or intake is carried):  # "…案件共50件。目前审结43件"
@@ -552,7 +560,7 @@ def completion_claims(
             elif closed is not None and P.STILL_OPEN.search(it.label):
                 open_ = it
                 break
-        if closed is None:
+        if closed is None or closed.q.start in taken:
             continue
         if closed.q.value > intake.q.value and (whole := split_total(doc.text, counts, intake)):
             intake = whole if closed.q.value <= whole.q.value else intake  # 各级各部门答复3055条
