@@ -328,8 +328,8 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
             if GUESSED_WHOLE not in lone.notes or agrees(lone, Decimal("0.25")):
                 continue
         off = [i for i in members if not agrees(claims[i])]
-        if 2 * len(off) <= len(members):
-            continue
+        if 2 * len(off) <= len(members) or counts_make(claims, members):
+            continue  # most fit, or the counts add up to the whole: the shares are wrong
         for i in members:
             c = claims[i]
             note = (
@@ -337,6 +337,22 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
             )
             claims[i] = replace(c, numerator=None, denominator=None, inferred=False, notes=(note,))
     return claims
+
+
+def counts_make(claims: list[Claim], members: list[int]) -> bool:
+    """The shares' counts add up exactly to their guessed whole ("收到来信139件…住房保障43件
+    (30.2%)；…感谢信1件(0.7%)": 43 + … + 1 = 139): the list is that whole's breakdown, so a
+    share that does not fit it is the report's error, not the guess's."""
+    whole = claims[members[0]].denominator
+    lists: dict[int, list] = {}  # one list a line: two lists may cut the same whole
+    for i in members:
+        lists.setdefault(claims[i].line, []).append(claims[i].numerator)
+    for nums in lists.values():
+        if whole is None or any(n is None or n.rounded or n.approximate for n in nums):
+            return False
+        if len(nums) < 2 or sum(n.value for n in nums) != whole.value:
+            return False
+    return True
 
 
 def agrees(c: Claim, within: Decimal = Decimal("0.02")) -> bool:
@@ -386,6 +402,8 @@ def find_rate_claims(
                 yield inline
                 continue
             words, words_start = words_before(text, item, sent.start)
+            if bracketed_share(text, item, before):
+                words = "占"  # "住房保障43件(30.2%)": a count's share in brackets, 占 unwritten
             named = item.relabelled(words)
             if P.NOT_A_CLAIM.search(named.label):
                 continue
@@ -444,6 +462,15 @@ def find_rate_claims(
         ]
         if counts and not opens_breakdown(text, sent):  # 其中 refers to the headline
             previous = counts
+
+
+def bracketed_share(text: str, item: Item, before: list[Item]) -> bool:
+    """A bare % in brackets right after a count ("住房保障43件(30.2%)；物业服务17件(12.3%)") is
+    that count's share of the list's whole, as if 占 were written."""
+    if not before or item.q.start < 1 or text[item.q.start - 1] not in "(（":
+        return False
+    after = text[item.q.end : item.q.end + 1]
+    return after in (")", "）") and before[0].q.end == item.q.start - 1
 
 
 def just_before(text: str, whole: Item, part: Item) -> bool:
