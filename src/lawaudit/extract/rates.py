@@ -394,6 +394,8 @@ def find_rate_claims(
                 continue
             nearby = sent.items[max(0, idx - REACH) : idx]  # a claim's numbers stand close together
             before = [it for it in nearby[::-1] if it.is_count or bare_count(text, it, item)]
+            # "其中纠错(含撤销、确认违法)29件": a count's words read through the note before it
+            before = [noted(text, it, sent.start) for it in before]
             if not before and is_integer_run(nearby):
                 # "审结4696，其中纠错191，纠错率4.1%": no units at all
                 before = [it for it in nearby[::-1] if not it.q.is_percent]
@@ -404,6 +406,8 @@ def find_rate_claims(
             words, words_start = words_before(text, item, sent.start)
             if bracketed_share(text, item, before):
                 words = "占"  # "住房保障43件(30.2%)": a count's share in brackets, 占 unwritten
+            elif (share_head := share_clause_before(text, words_start, sent.start)) is not None:
+                words, words_start = share_head + words, words_start - len(share_head)
             named = item.relabelled(words)
             if P.NOT_A_CLAIM.search(named.label):
                 continue
@@ -462,6 +466,28 @@ def find_rate_claims(
         ]
         if counts and not opens_breakdown(text, sent):  # 其中 refers to the headline
             previous = counts
+
+
+SHARE_HEAD = re.compile(r"占[^，,。；;：:%\d]{1,16}[，,]$")
+BARE_VERB = ("达", "达到", "为", "是")
+
+
+def share_clause_before(text: str, start: int, floor: int) -> str | None:
+    """ "140件，占受理案件数比例最高，达92.71%": the share's 占 stands in the clause before the
+    bare verb of its figure; the two clauses are one share's words."""
+    verb = text[start - 2 : start] if start >= 2 else ""
+    words_end = text.find("%", start)
+    if words_end < 0 or text[start:words_end].rstrip("0123456789.") not in BARE_VERB:
+        return None
+    head = SHARE_HEAD.search(text, max(floor, start - 20), start)
+    return text[head.start() : start] if head and verb else None
+
+
+def noted(text: str, it: Item, floor: int) -> Item:
+    """The count with its words read through a bracketed note that ends right before it."""
+    if it.label or it.q.start < 1 or text[it.q.start - 1] not in ")）":
+        return it
+    return it.relabelled(words_before(text, it, floor)[0])
 
 
 def bracketed_share(text: str, item: Item, before: list[Item]) -> bool:

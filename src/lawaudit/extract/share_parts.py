@@ -279,6 +279,12 @@ def among_total(text: str, share: Item, before: list[Item]) -> Item | None:
     return head if P.AMONG.search(text, head.q.end, share.q.start) else None
 
 
+# What follows a share's whole: "的比重为", "比例最高，达" (a share's words may run over a comma).
+SHARE_TAIL = re.compile(
+    r"(?:的?(?:比重|比例)|比)(?:最高|最大|最多|最低|最小)?[，,]?(?:为|是|达到?)?$"
+)
+
+
 def share_claim(
     doc,
     item: Item,
@@ -299,7 +305,7 @@ def share_claim(
     after = item.label.split("占", 1)[-1].removeprefix("到").removeprefix("据")  # 占到, 占据
     if "占" not in item.label:  # "…覆盖人口比例达90.5%": a share of no named whole
         after = ""
-    whole_name = re.sub(r"(?:的?(?:比重|比例)|比)(?:为|是|达到?)?$", "", after).removesuffix("的")
+    whole_name = re.sub(SHARE_TAIL, "", after).removesuffix("的")
     whole_name = whole_name or hint
     named = generic_stripped(whole_name)
     if parts:
