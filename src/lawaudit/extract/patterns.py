@@ -110,7 +110,8 @@ NOT_ADDITIVE = re.compile(r"人均|平均|[日月年周]均|每|均价|户均|�
 # A part that is said to contain another ("含飞播1.1万亩") is a subset, not a sibling.
 SUBSET = re.compile(r"含|包括")
 # A level said to be a threshold ("站稳140万吨台阶") is not a total to add parts to.
-THRESHOLD = re.compile(r"台阶|大关|关口")  # used with .match(text, end_of_number)
+# used with .match(text, end_of_number): "站稳140万吨台阶", "迈上4个万亿元台阶"
+THRESHOLD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:台阶|大关|关口)")
 # A share of a plan or target measures fulfilment and may pass 100%. 一般公共预算收入/支出 and
 # 政府性基金预算 name accounts, not plans.
 PLAN_WORDS = re.compile(r"计划|目标|任务|预期|(?<!公共)(?<!基金)(?<!经营)预算(?![收支])")

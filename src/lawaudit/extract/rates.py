@@ -318,8 +318,8 @@ def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
     """
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
-        if c.inferred and c.denominator is not None:
-            groups.setdefault(c.denominator.start, []).append(i)
+        if c.inferred and c.denominator is not None and c.numerator is not None:
+            groups.setdefault(c.denominator.start, []).append(i)  # a share with no part: LA203
     for members in groups.values():
         if len(members) < 2:
             # one share: a whole its words name is the report's, and so is a guess it is
@@ -435,7 +435,24 @@ def find_rate_claims(
                         claim = intake_before(doc, claim, previous)
                     yield replace(claim, subject=phrase_of(named.label, name))
             elif share and B.RESPECTIVE_SHARE.search(named.label):
-                continue  # 分别占 with lists of unequal length (cut off): no pairing to trust
+                # "A、B两类，分别占案件总数84.6%、15.6%": with no counts, each share is only
+                # bounded by the whole it names (LA203); with counts of another number than
+                # the shares (a list cut off), there is no pairing to trust
+                if not before:
+                    for it in share_run(text, sent.items, idx):
+                        yield share_claim(
+                            doc,
+                            it.relabelled(named.label),
+                            [],
+                            reversed(earlier),
+                            previous,
+                            False,
+                            "",
+                            frame,
+                            words_start,
+                            carriers,
+                        )
+                continue
             elif share and not P.CHANGE_WORDS.search(named.label):
                 among = opens_with_among(text, sent)
                 whole_hint = hint_for_whole(text, named, sent, aliases) or list_whole
@@ -481,6 +498,16 @@ def share_clause_before(text: str, start: int, floor: int) -> str | None:
         return None
     head = SHARE_HEAD.search(text, max(floor, start - 20), start)
     return text[head.start() : start] if head and verb else None
+
+
+def share_run(text: str, items: tuple[Item, ...], idx: int) -> list[Item]:
+    """The % at `idx` and the ones listed after it ("84.6%、15.6%和…")."""
+    run = [items[idx]]
+    for it in items[idx + 1 :]:
+        if not it.q.is_percent or text[run[-1].q.end : it.q.start] not in ("、", "和", "及", "，"):
+            break
+        run.append(it)
+    return run
 
 
 def noted(text: str, it: Item, floor: int) -> Item:

@@ -267,6 +267,15 @@ def kind_of_total(label: str, before: list[Item]) -> Item | None:
     return total if kind_noun(own, strip_filler(total.label)) else None
 
 
+SCOPE = re.compile(r"^(?:在)?([\u4e00-\u9fff]{2,10}?)的?(案件|诉求|工单|申请|来信|纠纷|事项)中")
+
+
+def scope_of(label: str) -> str:
+    """The words of a share's scope ("受理的案件中…占3.56%": 受理案件), "" when it has none."""
+    m = SCOPE.match(label.split("占", 1)[0])
+    return m.group(1) + m.group(2) if m else ""
+
+
 def among_total(text: str, share: Item, before: list[Item]) -> Item | None:
     """ "全市共有调解委员会4598个，其中一类占88.5%，二类占11.5%": shares with no count of their
     own under a 其中 are shares of the count the 其中 follows (LA203: some k of 4598)."""
@@ -300,6 +309,8 @@ def share_claim(
     if label_start is None:
         label_start = item.q.start - len(item.label)
     parts = share_parts(before, doc.text, item.label, label_start)
+    # "迈上4个万亿元台阶": a count of steps passed is no whole
+    earlier = (it for it in earlier if not P.THRESHOLD.match(doc.text, it.q.end))
     need = sum(range_of(p.q).lo for p in parts) if parts else 0
     whole, inferred = None, False
     after = item.label.split("占", 1)[-1].removeprefix("到").removeprefix("据")  # 占到, 占据
@@ -347,6 +358,12 @@ def share_claim(
         # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
         # must be reachable out of that whole (LA203)
         whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame)
+        inferred = whole is not None
+    elif scope := scope_of(item.label):
+        # "受理的案件中乡镇政府为被申请人的占3.56%": the share is of the count its scope names,
+        # and so are the shares after it in its list (named so)
+        whole_name = scope
+        whole = inferred_whole(None, 0, scope, earlier, item.q.start, frame)
         inferred = whole is not None
     else:
         whole = kind_of_total(item.label, before) or among_total(doc.text, item, before)
