@@ -438,7 +438,7 @@ def find_rate_claims(
                 # "A、B两类，分别占案件总数84.6%、15.6%": with no counts, each share is only
                 # bounded by the whole it names (LA203); with counts of another number than
                 # the shares (a list cut off), there is no pairing to trust
-                if not before:
+                if not before and NAMED_RESPECTIVE.search(named.label):
                     for it in share_run(text, sent.items, idx):
                         yield share_claim(
                             doc,
@@ -500,13 +500,19 @@ def share_clause_before(text: str, start: int, floor: int) -> str | None:
     return text[head.start() : start] if head and verb else None
 
 
+NAMED_RESPECTIVE = re.compile(r"分别占[^，,。；;%\d]{2,20}")  # 分别占 and the whole it names
+
+
 def share_run(text: str, items: tuple[Item, ...], idx: int) -> list[Item]:
-    """The % at `idx` and the ones listed after it ("84.6%、15.6%和…")."""
+    """The % at `idx` and the ones listed after it ("84.6%、15.6%和…"); none when the list goes
+    on past them."""
     run = [items[idx]]
     for it in items[idx + 1 :]:
         if not it.q.is_percent or text[run[-1].q.end : it.q.start] not in ("、", "和", "及", "，"):
             break
         run.append(it)
+    if text[run[-1].q.end : run[-1].q.end + 1] in ("、", "和", "及"):
+        return []  # "…15.0%、10.8%、" cut off: the list goes on past what was read
     return run
 
 
