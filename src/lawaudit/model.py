@@ -213,6 +213,9 @@ class ClaimKind(StrEnum):
 # A completion's note when its closed count includes cases carried over ("含上年结转45件"):
 # then more closed than received is unverifiable, not a fail (rules/completion.py).
 CARRIED_OVER_NOTE = "the text says cases were carried over"
+# ... and when the closed count is of cases judged (审结, 结案): courts and review bodies close the
+# cases pending from before (旧存) as well as new ones, so more closed than received is no error.
+JUDGED_NOTE = "cases judged (审结) include those pending from before"
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from lawaudit.extract.counts import (
     uncounted_each,
 )
 from lawaudit.extract.rest_of import rest_of_total
-from lawaudit.model import CARRIED_OVER_NOTE, Claim, ClaimKind, Document, Quantity
+from lawaudit.model import CARRIED_OVER_NOTE, JUDGED_NOTE, Claim, ClaimKind, Document, Quantity
 
 BACK, AHEAD = 400, 1000  # characters around 其中 where its total and parts stand
 STEPS = 30  # counts a 合计 or a 受理 looks along for its parts or its 办结
@@ -489,13 +489,14 @@ def completion(doc: Document, intake: Item, closed: Item) -> Claim:
     text = doc.text
     near = text[intake.q.start : min(len(text), closed.q.end + 16)]
     carried = CARRIED_OVER.search(near) is not None
+    judged = not carried and JUDGED.search(closed.label) is not None
     return Claim(
-        notes=(CARRIED_OVER_NOTE,) if carried else (),
+        notes=(CARRIED_OVER_NOTE,) if carried else (JUDGED_NOTE,) if judged else (),
         kind=ClaimKind.COMPLETION,
         subject=strip_filler(closed.label),
         numerator=closed.q,
         denominator=intake.q,
-        new_only=carried or NEW_ONLY.search(intake.label) is not None,
+        new_only=carried or judged or NEW_ONLY.search(intake.label) is not None,
         **place(doc, closed.q, intake.q.start - len(intake.label)),
     )
 
@@ -514,6 +515,7 @@ def same_topic(intake: Item, closed: Item) -> bool:
 
 
 NEW_ONLY = re.compile(r"新收|新受理|新增|新立")  # cases carried over are not in this intake
+JUDGED = re.compile(r"审结|结案")  # closed by judgment: pending cases from before among them
 CARRIED_OVER = re.compile(r"结转|旧存|上年未结|上年转入|上月转入|上期转入")
 
 

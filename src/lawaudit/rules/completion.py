@@ -20,7 +20,15 @@ from collections.abc import Iterator
 
 from lawaudit.arith import range_of, ratio_range
 from lawaudit.i18n import tr
-from lawaudit.model import CARRIED_OVER_NOTE, Claim, ClaimKind, Rule, Severity, Status
+from lawaudit.model import (
+    CARRIED_OVER_NOTE,
+    JUDGED_NOTE,
+    Claim,
+    ClaimKind,
+    Rule,
+    Severity,
+    Status,
+)
 from lawaudit.rules.base import Outcome, Settings, base, describe_range, written
 
 RULE = Rule(
@@ -53,6 +61,14 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
             f"{written(done)} closed is more than the {written(got)} received, and the text says"
             " cases were carried over: they may account for it",
             f"办结{written(done)}，多于受理的{written(got)}；原文写明含结转案件，可能由此所致，无法核验",
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, arithmetic + " > 100%", values)
+    elif claim.new_only and JUDGED_NOTE in claim.notes:
+        msg = tr(
+            f"{written(done)} judged is more than the {written(got)} received: cases pending"
+            " from before (旧存) are judged too, and may account for it",
+            f"审结{written(done)}，多于受理的{written(got)}：审结数含以前年度旧存案件，可能由此所致，"
+            "无法核验",
         )
         yield Outcome(Status.UNVERIFIABLE, msg, arithmetic + " > 100%", values)
     elif claim.new_only:
