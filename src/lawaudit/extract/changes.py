@@ -274,14 +274,41 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
     by_count = None  # a count change no earlier value paired with, and the level before it
     by_pct = None  # the same for a % change, which a count change after it may explain
     prev_item = None
+    aside: dict[int, Item] = {}  # a level's start -> its earlier value in brackets after it
+    asides: list[tuple[Item, Item]] = []  # … in order, for 同比分别增长 X% 和 Y%
+    skip: set[int] = set()  # the changes a 分别 list already paired
     for k, (it, form) in enumerate(zip(items, forms, strict=True)):
         prev_item, last = it, prev_item
         if form is None:
+            if (
+                last is not None
+                and levels
+                and levels[-1] is last
+                and bracketed_earlier(doc.text, last, it, sent.start)
+            ):
+                aside[last.q.start] = it  # "7976件(2019年6593件)": 6593 is 7976's base
+                asides.append((last, it))
+                continue
             if is_level(it):
                 levels, closed = ([] if closed else levels), False
                 levels.append(it)
             continue
         closed = True
+        if it.q.start in skip:
+            continue
+        if asides and RESPECTIVE.search(it.label):
+            run = respective_run(doc.text, items, k)
+            if len(run) == len(asides):  # "…同比分别增长20.98%和17.33%": in order
+                for (cur, prev), stmt in zip(asides, run, strict=True):
+                    skip.add(stmt.q.start)
+                    if fits(stmt.q, cur.q, prev.q):
+                        yield claim(doc, stmt, form, cur, prev, topic(cur.label), False)
+            continue
+        if levels and aside.get(levels[-1].q.start) is last:  # the change right after them
+            cur, prev = levels[-1], aside[levels[-1].q.start]
+            if fits(it.q, cur.q, prev.q):
+                yield claim(doc, it, form, cur, prev, topic(cur.label), False)
+            continue
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
         found = pair(doc.text, year_at, levels[-LEVELS_BACK:], it, earlier)
@@ -355,6 +382,37 @@ def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlie
         if found or words or sum(1 for it in years if int(marks[id(it)]) == low) > 1:
             return found
     return from_earlier(year_at, levels, stmt, earlier)
+
+
+RESPECTIVE = re.compile(r"分别")
+
+
+BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def bracketed_earlier(text: str, level: Item, it: Item, start: int) -> bool:
+    """ "受理7976件(2019年6593件)", "新收3326件（2023年为867件）": a value in brackets right
+    after a level, named by an earlier year (or 上年, 上月), is that level's base."""
+    if text[level.q.end : it.q.start - len(it.label)] not in ("(", "（"):
+        return False
+    if text[it.q.end : it.q.end + 1] not in (")", "）") or it.q.unit != level.q.unit:
+        return False
+    mark = prev_mark(it)
+    if mark in ("year", "month"):
+        return True
+    outside = BRACKETED.sub("", text[start : level.q.start])  # not another level's aside
+    years = YEAR.findall(outside)
+    return mark is not None and (not years or int(mark) < int(years[-1]))
+
+
+def respective_run(text: str, items: Sequence[Item], k: int) -> list[Item]:
+    """The change at k and the ones listed after it ("分别增长20.98%和17.33%")."""
+    run = [items[k]]
+    for it in items[k + 1 :]:
+        if it.q.unit != run[0].q.unit or text[run[-1].q.end : it.q.start] not in ("和", "、", "及"):
+            break
+        run.append(it)
+    return run
 
 
 def stated_after(text: str, level: Item, change: Item, after: Sequence[Item]):
