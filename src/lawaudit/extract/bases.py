@@ -27,7 +27,7 @@ from lawaudit.arith import (
     share_fits,
 )
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence
+from lawaudit.extract.context import Item, Sentence, in_note
 from lawaudit.extract.counts import names_whole
 from lawaudit.model import Claim, ClaimKind, Quantity
 
@@ -55,14 +55,16 @@ def share_carriers(text: str, sentences: list[Sentence]) -> dict[int, Quantity]:
     its share}."""
     out: dict[int, Quantity] = {}
     for sent in sentences:
-        last: Item | None = None
+        counts: list[Item] = []  # since the last %
         for item in sent.items:
             if item.q.is_percent:
+                outer = [c for c in counts if not in_note(text, c, item.q.start)]
+                last = outer[-1] if outer else None  # not "(其中…63家)" before "，占85.6%"
                 if last is not None and "占" in item.label and next_to(text, last, item):
                     out[last.q.start] = item.q
-                last = None
+                counts = []
             elif item.is_count:
-                last = item
+                counts.append(item)
     return out
 
 
@@ -78,9 +80,13 @@ def shares_complete(parts: list[Item], shares: dict[int, Quantity]) -> bool:
 
 
 def next_to(text: str, count: Item, share: Item) -> bool:
-    """Only a clause break stands between the count and its share's label."""
-    gap = text[count.q.end : share.q.start - len(share.label)]
+    """Only a clause break stands between the count and its share's label — or a note in
+    brackets before it ("合伙所647家(其中外省分所63家)，占85.6%")."""
+    gap = NOTE_AFTER.sub("", text[count.q.end : share.q.start - len(share.label)])
     return len(gap) <= 3 and not any(ch.isdigit() for ch in gap)
+
+
+NOTE_AFTER = re.compile(r"^\s*[(（][^()（）]{0,40}[)）]\s*")
 
 
 def may_be_whole_of(text: str, whole: Item, part_start: int, carriers: set[int]) -> bool:

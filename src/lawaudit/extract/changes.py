@@ -22,7 +22,14 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from lawaudit.extract import patterns as P
-from lawaudit.extract.context import Item, Sentence, label_before, place, strip_filler
+from lawaudit.extract.context import (
+    Item,
+    Sentence,
+    in_note,
+    label_before,
+    place,
+    strip_filler,
+)
 from lawaudit.extract.period_dates import number
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
@@ -311,7 +318,8 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
             continue
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
-        found = pair(doc.text, year_at, levels[-LEVELS_BACK:], it, earlier)
+        outside = [lv for lv in levels[-LEVELS_BACK:] if not in_note(doc.text, lv, it.q.start)]
+        found = pair(doc.text, year_at, outside, it, earlier)  # not "(不合并计算则为1005家)"
         follows = by_count is not None and by_count[1] is last and it.q.is_percent
         if found is None and follows and form[0] == "by" and not own_topic(it.label):
             found = derived_previous(
@@ -330,10 +338,12 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
                 yield claim(doc, pct, pct_form, *derived)
         by_count = by_pct = None
         if found is None and form[0] == "by" and levels and levels[-1] is last:
-            if it.is_count:
-                by_count = (levels[-1], it, form[1])
-            elif it.q.is_percent:
-                by_pct = (levels[-1], it, form)
+            # "959家(注:…不合并计算则为1005家)，较上年增加49家": the level before the note
+            level = outside[-1] if outside else None
+            if level is not None and it.is_count:
+                by_count = (level, it, form[1])
+            elif level is not None and it.q.is_percent:
+                by_pct = (level, it, form)
 
 
 def pair(text: str, year_at: YearsBefore, levels: list[Item], stmt: Item, earlier: EarlierValues):

@@ -86,6 +86,13 @@ def words_before(text: str, item: Item, floor: int) -> tuple[str, int]:
     return head + item.label, note.start() - len(head)
 
 
+def in_note(text: str, item: Item, end: int) -> bool:
+    """The item stands in brackets that close before `end`: a note ("合伙所647家(其中外省分所
+    63家)，占85.6%") whose figures are no whole, level or part of what follows the note."""
+    gap = text[item.q.end : end]
+    return gap.count(")") + gap.count("）") > gap.count("(") + gap.count("（")
+
+
 def clause_before(text: str, start: int, floor: int, limit: int = 40) -> str:
     """Like label_before, but crossing 、 so "办结率、满意率均为" is seen whole."""
     lo = max(floor, start - limit)

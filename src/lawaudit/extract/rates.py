@@ -172,7 +172,10 @@ def pair_rate(
     bare_verb = not B.TIMELY.search(stem)  # 结案率, not 按时结案率: 按时结案597件 is not its part
 
     def closes(it: Item) -> bool:
-        if not (names_verb(it) or (P.CLOSED.search(stem) and P.CLOSED.search(it.label))):
+        named = names_verb(it) or (P.CLOSED.search(stem) and P.CLOSED.search(it.label))
+        # "良好4件、合格7件，合格率100%": a better grade passes too (合格以上)
+        better = stem.endswith("合格") and BETTER_GRADE.search(it.label)
+        if not (named or better):
             return False
         return comparable(it.q, numerator.q) and it.q.start not in used
 
@@ -304,7 +307,7 @@ def rate_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
     carriers = B.share_carriers(doc.text, sentences)
     claims = list(find_rate_claims(doc, sentences, carriers))
     claims = B.one_whole_per_list(claims, doc.text, counts, carriers)
-    return check_inferred_wholes(claims)
+    return [averaged(doc.text, c) for c in check_inferred_wholes(claims)]
 
 
 def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
@@ -501,6 +504,27 @@ def share_clause_before(text: str, start: int, floor: int) -> str | None:
 
 
 NAMED_RESPECTIVE = re.compile(r"分别占[^，,。；;%\d]{2,20}")  # 分别占 and the whole it names
+
+
+BETTER_GRADE = re.compile(r"优秀|良好|优良")  # grades above 合格, which a 合格率 counts too
+# A rate averaged over years or units ("平均", "年均") is not one count over another: its figure
+# cannot be recomputed from the totals beside it.
+AVERAGED = re.compile(r"平均|年均|月均|日均")
+
+
+def averaged(text: str, c: Claim) -> Claim:
+    """A rate or share said to be an average ("调解成功率平均86.18%", "年均占案件总数的74.13%")
+    may be a mean of yearly or units' rates, not one count over another: a pairing that does
+    not give it is a doubt, not a failure (`possible_whole`). "平均主动公开率" is often the
+    plain total ratio, so the pairing is kept."""
+    if c.kind is not ClaimKind.RATE or c.stated is None or c.denominator is None:
+        return c
+    words = text[max(0, c.stated.start - 16) : c.stated.start]
+    words = words.rsplit("。", 1)[-1].rsplit("；", 1)[-1]
+    if not AVERAGED.search(words) or P.CHANGE_WORDS.search(words):
+        return c
+    note = "said to be an average (平均): it may not be one count over another"
+    return replace(c, possible_whole=True, notes=(*c.notes, note))
 
 
 def share_run(text: str, items: tuple[Item, ...], idx: int) -> list[Item]:

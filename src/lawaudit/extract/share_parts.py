@@ -20,6 +20,7 @@ from lawaudit.extract import patterns as P
 from lawaudit.extract.context import (
     Item,
     Sentence,
+    in_note,
     place,
     strip_filler,
 )
@@ -33,6 +34,7 @@ from lawaudit.extract.counts import (
     is_whole,
     kind_noun,
     names_bare_total,
+    names_intake,
     same_unit,
     uncounted_each,
 )
@@ -87,6 +89,7 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     belongs to another clause.
     """
     before = [it for it in before if not P.CHANGE_WORDS.search(it.label)]  # 比上年末增加10.24万人
+    before = [it for it in before if not in_note(text, it, share_start)]  # "647家(其中…63家)，占"
     if before and REFERS_BACK.fullmatch(before[0].label):
         return listed_before(before, text)
     if before and before[0].q.unit in KINDS:
@@ -94,8 +97,8 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     own = re.sub(r"^在[\u4e00-\u9fff]{2,12}?中", "", share_label.split("占", 1)[0])
     if not before or (len(own) > 2 and own not in before[0].label):
         return []  # "…，全社会研发投入占比6%": the share names a subject of its own
-    if not part_next_to_share(text[before[0].q.end : share_start]):
-        return []
+    if not part_next_to_share(B.NOTE_AFTER.sub("", text[before[0].q.end : share_start])):
+        return []  # "合伙所647家(其中…63家)，占85.6%": the note between them does not count
     if text[before[0].q.end : share_start].lstrip("，,").startswith(("(", "（")):
         return [before[0]]  # "政策文件612条、政策解读458条（占政策文件数的74.8%）": 458's own
     parts = [before[0]]
@@ -276,6 +279,13 @@ def scope_of(label: str) -> str:
     return m.group(1) + m.group(2) if m else ""
 
 
+def other_stage(name: str, label: str) -> bool:
+    """A share of the cases closed ("占审结数的66.89%") is not of a count of cases taken in
+    ("受理1346件"): the words name another stage of the same cases."""
+    closed = P.CLOSED.search(name) is not None
+    return closed and names_intake(label) and not P.CLOSED.search(label)
+
+
 def among_total(text: str, share: Item, before: list[Item]) -> Item | None:
     """ "全市共有调解委员会4598个，其中一类占88.5%，二类占11.5%": shares with no count of their
     own under a 其中 are shares of the count the 其中 follows (LA203: some k of 4598)."""
@@ -308,6 +318,7 @@ def share_claim(
 ) -> Claim:
     if label_start is None:
         label_start = item.q.start - len(item.label)
+    before = [it for it in before if not in_note(doc.text, it, item.q.start)]  # a note's count
     parts = share_parts(before, doc.text, item.label, label_start)
     # "迈上4个万亿元台阶": a count of steps passed is no whole
     earlier = (it for it in earlier if not P.THRESHOLD.match(doc.text, it.q.end))
@@ -326,6 +337,7 @@ def share_claim(
             for it in before[len(parts) :]
             if (it.q.unit == unit or (unit is None and it.is_count))
             and B.may_be_whole_of(doc.text, it, parts[0].q.start, carriers)
+            and not in_note(doc.text, it, parts[0].q.start)  # "11件(含…5件刑事案件)…其中良好4件"
         ]
         if len(named) >= 2 and not P.REGION_ONLY.match(named):  # "占申请总数的": 申请
             whole = next(
@@ -336,7 +348,9 @@ def share_claim(
         # "调解员1254名，其中专职372名，占29.7%，兼职…": the count its 其中 refers to
         whole = whole or B.list_head(doc.text, parts[0], before[len(parts) :], carriers)
         whole = whole or next((it for it in rest if B.is_out_of(doc.text, it)), None)  # 在N件中
-        whole = whole or next((it for it in rest if is_total(it)), None)
+        whole = whole or next(
+            (it for it in rest if is_total(it) and not other_stage(named, it.label)), None
+        )
         whole = whole if whole and at_least(whole.q, need) else None
         if whole is None and among:  # "…总产值132.62亿元。其中：农业产值92.78亿元，占…"
             first = next((it for it in previous if it.q.unit == unit and is_level(it)), None)

@@ -22,6 +22,7 @@ from lawaudit.extract.context import (
     Sentence,
     bigrams,
     clause_before,
+    in_note,
     opens_breakdown,
     place,
     strip_filler,
@@ -98,6 +99,8 @@ def breakdown_parts(
             break
         if not comparable(it.q, total.q) or P.CHANGE_WORDS.search(it.label):
             continue
+        if COMPARED.search(it.label):
+            continue  # "撤回的4件，较上年1件上升300%": the base of a comparison, no part
         if P.SUBSET.search(it.label) or (skipping and between.startswith(("、", "和", "及"))):
             skipping = True
             mark = it.q.end
@@ -217,6 +220,7 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
         starts = [it.q.start for it in counts]
         for m in breakdown_markers(text, sent.start, sent.end):
             window = near(counts, starts, m.start() - BACK, m.start())
+            window = [it for it in window if not in_note(text, it, m.start())]  # "(含…5件)，其中"
             total, guessed = named_total(text, m, [*recent[-STEPS:], *window]), False
             total = total or last_level(text, window)
             after = near(counts, starts, m.end(), m.end() + AHEAD)
@@ -516,7 +520,9 @@ def same_topic(intake: Item, closed: Item) -> bool:
 
 NEW_ONLY = re.compile(r"新收|新受理|新增|新立")  # cases carried over are not in this intake
 JUDGED = re.compile(r"审结|结案")  # closed by judgment: pending cases from before among them
-CARRIED_OVER = re.compile(r"结转|旧存|上年未结|上年转入|上月转入|上期转入")
+CARRIED_OVER = re.compile(
+    r"结转|旧存|上年未结|上年转入|上月转入|上期转入|(?:含|包括)上(?:周|月|期|季度|年度?)"
+)
 
 
 def completion_claims(
@@ -547,6 +553,10 @@ def completion_claims(
             continue
         closed = open_ = None
         for it in counts[i + 1 : i + 1 + STEPS]:
+            if in_note(doc.text, intake, it.q.start):
+                break  # "受理28491件(热线受理28451件，多媒体受理40件)，办结28498件": a note's count
+            if depth(doc.text[intake.q.end : it.q.start]) > 0:
+                continue  # … and the counts in that note are no outcome of the intake
             gap = doc.text[intake.q.end : it.q.start]
             new_group = (";" in gap or "；" in gap) and not same_topic(intake, it)
             if new_group and not parts_only(gap):

@@ -131,7 +131,9 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
                 " make them (尾数调整)",
                 "；该组占比合计恰为100%，此项很可能是为凑足100%而作的尾数调整",
             )
-        yield Outcome(Status.FAIL, msg + where, arithmetic, values, severity)
+        # an average (平均) may be a mean of rates, not this ratio: a doubt, never a failure
+        status = Status.UNVERIFIABLE if claim.possible_whole else Status.FAIL
+        yield Outcome(status, msg + where, arithmetic, values, severity)
         return
     # Approximate or rounded inputs: compare ranges, never a hard failure.
     r = ratio_range(n_r, d_r)
