@@ -11,7 +11,9 @@ is a warning, not an error.
 正例 (passes): 受理群众诉求件119件，及时答复办结119件。
 
 An intake of new cases only (新收, 新受理) may be outnumbered by the cases closed, which include
-those carried over: that is unverifiable, not a failure.
+those carried over: that is unverifiable, not a failure. So may any intake by the cases judged
+(审结, 结案): courts and review bodies judge the cases pending from before (旧存) too. A closed
+count the text says includes earlier cases ("办结28498件（包括上周7件）") is unverifiable too.
 """
 
 from __future__ import annotations
