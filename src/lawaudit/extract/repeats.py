@@ -58,11 +58,42 @@ def subject_of(item: Item) -> str | None:
 REFERS_BACK = re.compile(r"此类|该类|上述|以上|前述|此项|该项|同类")
 
 
+# A section heading at a line's start: "(二)市长信箱", "二、办理情况", "2.热点诉求".
+HEADING = re.compile(
+    r"^[ \t　]*([(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])",
+    re.M,
+)
+
+
+def marker(head: str) -> str:
+    """The kind of a heading's number: (二), 二、 or 2."""
+    return (
+        "paren"
+        if head[0] in "(（"
+        else "cn"
+        if head[-1] == "、" and not head[0].isdigit()
+        else "num"
+    )
+
+
+def parallel_sections(headings: list[tuple[int, str]], a: int, b: int) -> bool:
+    """Two mentions under two headings of one kind, the second heading between them ("(二)市长
+    信箱 … 受理市民来信27件" and "(三)区长信箱 … 受理市民来信23件"): sibling sections, each
+    counting its own thing, however alike the words."""
+    i, j = bisect.bisect_left(headings, (a,)), bisect.bisect_left(headings, (b,))
+    if i == 0 or j <= i:
+        return False  # no heading above the first, or none between the two
+    ha, hb = headings[i - 1], headings[j - 1]
+    return ha[1] == hb[1]
+
+
 def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     frame = time_frame(text)
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
 
+    headings = [(m.start(), marker(m.group(1))) for m in HEADING.finditer(text)]
     first: dict[tuple[str, str, str], Item] = {}
     for sent in sentences:
         if not sent.items or PLAN.search(text, sent.start, sent.end):
@@ -89,6 +120,9 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 continue
             if not line_break_between(breaks, earlier.q.end, item.q.start):
                 continue  # one paragraph: sub-entities listed in turn, not a restatement
+            if parallel_sections(headings, earlier.q.start, item.q.start):
+                first[key] = item
+                continue  # "(二)市长信箱 … (三)区长信箱": each section counts its own
             line = doc.line_col(earlier.q.start)[0]
             yield Claim(
                 kind=ClaimKind.REPEAT,
