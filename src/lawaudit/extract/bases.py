@@ -247,6 +247,44 @@ def respective_pairs(text: str, items) -> dict[int, tuple[Item, str, Item | None
     return out
 
 
+COUNTS_AFTER = re.compile(r"[，,][^，,。；;：:%\d]{0,8}分别(?:为|是)[:：]?")
+LIST_GAP = re.compile(r"[、，,]|和|及|与")
+
+
+def counts_after_shares(text: str, items) -> dict[int, tuple[Item, str, Item | None]]:
+    """ "县级政府部门占42.68%，市级政府部门占24.47%，县级政府占13.38%，案件数量分别为36527件、
+    20940件和11452件": the k-th count listed after 分别为 is the k-th share's part, when the two
+    runs are as long; in the form of respective_pairs (no whole of their own)."""
+    out: dict[int, tuple[Item, str, Item | None]] = {}
+    for i, item in enumerate(items):
+        if not item.q.is_percent or i + 1 >= len(items) or items[i + 1].q.is_percent:
+            continue
+        m = COUNTS_AFTER.match(text, item.q.end)
+        if m is None:
+            continue
+        shares = [item]
+        for prev in reversed(items[:i]):
+            if not prev.q.is_percent or "占" not in prev.label:
+                break
+            shares.append(prev)
+        if "占" not in item.label and len(shares) > 1 and "占" not in shares[0].label:
+            continue
+        counts: list[Item] = []
+        at = m.end()
+        for nxt in items[i + 1 :]:
+            gap = text[at : nxt.q.start]
+            if not nxt.is_count or (counts and not LIST_GAP.fullmatch(gap.strip())):
+                break
+            counts.append(nxt)
+            at = nxt.q.end
+        shares.reverse()
+        if len(shares) >= 2 and len(counts) == len(shares):
+            names = [s.label.split("占", 1)[-1] for s in shares]
+            name = next((n for n in names if n), "")
+            out.update({s.q.start: (c, name, None) for s, c in zip(shares, counts, strict=True)})
+    return out
+
+
 def among_head(part: Item, before: list[Item]) -> Item | None:
     """For a part under 其中, the count the 其中 refers to: the last count before the marker."""
     at = part.label.find("其中")

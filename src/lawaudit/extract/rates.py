@@ -380,6 +380,8 @@ def find_rate_claims(
             continue
         list_whole = ""
         listed = B.respective_pairs(text, sent.items)
+        counted_after = B.counts_after_shares(text, sent.items)  # "…占13.38%，分别为N件…"
+        listed.update(counted_after)
         respective = respective_rates(text, sent)
         for idx, item in enumerate(sent.items):
             if not item.q.is_percent:
@@ -393,7 +395,11 @@ def find_rate_claims(
                 whole = inferred_whole(
                     None, count.q.value, name, earlier_counts, item.q.start, frame
                 )
-                yield respective_share(doc, item, count, name, whole)
+                claim = respective_share(doc, item, count, name, whole)
+                if item.q.start in counted_after:  # named by the share's words, not the count's
+                    own = strip_filler(item.label.split("占", 1)[0])
+                    claim = replace(claim, subject=f"{own}占{name or '比'}")
+                yield claim
                 continue
             nearby = sent.items[max(0, idx - REACH) : idx]  # a claim's numbers stand close together
             before = [it for it in nearby[::-1] if it.is_count or bare_count(text, it, item)]
