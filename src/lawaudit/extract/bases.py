@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 
 from lawaudit.arith import (
     DEFAULT_MODES,
@@ -94,10 +96,13 @@ def may_be_whole_of(text: str, whole: Item, part_start: int, carriers: set[int])
     return whole.q.start not in carriers or text.find("其中", whole.q.end, part_start) >= 0
 
 
-def share_of_named(text: str, it: Item, carriers, name: str) -> bool:
+NO_CARRIERS: Mapping[int, Quantity] = MappingProxyType({})  # counts that carry a share: none
+
+
+def share_of_named(text: str, it: Item, carriers: Mapping[int, Quantity], name: str) -> bool:
     """The count carries its own share of the whole named `name` ("民事案件198件，占援助案件总数
     的94.3%" for 援助): a part of that whole, never the whole itself."""
-    share = carriers.get(it.q.start) if isinstance(carriers, dict) else None
+    share = carriers.get(it.q.start)
     return share is not None and names_match(name, text[it.q.end : share.start])
 
 

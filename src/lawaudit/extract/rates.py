@@ -415,7 +415,7 @@ def find_rate_claims(
             words, words_start = words_before(text, item, sent.start)
             if bracketed_share(text, item, before):
                 words = "占"  # "住房保障43件(30.2%)": a count's share in brackets, 占 unwritten
-            elif (share_head := share_clause_before(text, words_start, sent.start)) is not None:
+            elif share_head := share_clause_before(text, words_start, item, sent.start):
                 words, words_start = share_head + words, words_start - len(share_head)
             named = item.relabelled(words)
             if P.NOT_A_CLAIM.search(named.label):
@@ -498,15 +498,13 @@ SHARE_HEAD = re.compile(r"占[^，,。；;：:%\d]{1,16}[，,]$")
 BARE_VERB = ("达", "达到", "为", "是")
 
 
-def share_clause_before(text: str, start: int, floor: int) -> str | None:
+def share_clause_before(text: str, start: int, item: Item, floor: int) -> str:
     """ "140件，占受理案件数比例最高，达92.71%": the share's 占 stands in the clause before the
-    bare verb of its figure; the two clauses are one share's words."""
-    verb = text[start - 2 : start] if start >= 2 else ""
-    words_end = text.find("%", start)
-    if words_end < 0 or text[start:words_end].rstrip("0123456789.") not in BARE_VERB:
-        return None
+    bare verb of its figure; the two clauses are one share's words ("" when they are not)."""
+    if text[start : item.q.start] not in BARE_VERB:
+        return ""
     head = SHARE_HEAD.search(text, max(floor, start - 20), start)
-    return text[head.start() : start] if head and verb else None
+    return text[head.start() : start] if head else ""
 
 
 NAMED_RESPECTIVE = re.compile(r"分别占[^，,。；;%\d]{2,20}")  # 分别占 and the whole it names

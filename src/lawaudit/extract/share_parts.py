@@ -11,7 +11,7 @@ claim is marked inferred). A count that carries its own share is never its sibli
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
 
 from lawaudit.arith import range_of
@@ -314,7 +314,7 @@ def share_claim(
     hint: str = "",
     frame=None,
     label_start: int | None = None,
-    carriers: frozenset[int] | set[int] = frozenset(),
+    carriers: Mapping[int, Quantity] = B.NO_CARRIERS,
 ) -> Claim:
     if label_start is None:
         label_start = item.q.start - len(item.label)
