@@ -24,7 +24,11 @@ SHARE_WORDS = re.compile(r"占|比重|比例")
 # A rate named as a standard or target ("低于最低标准92%") is not a claim about the data.
 NOT_A_CLAIM = re.compile(r"低于|高于|不低于|不高于|标准|要求|目标|力争|预期|控制在")
 # "A x件，B y件，合计z件": a sum written after its parts.
-SUM_AFTER = re.compile(r"^(?:合计|共计|总计|累计共)")
+# "…其他类200件，共329件" / "…，总量3795件": a bare 共, 总量 or 总数 (nothing after it) sums
+# what comes before it as well; "共受理329件" opens a total of its own.
+SUM_AFTER = re.compile(
+    r"^(?:以上|上述)?(?:合计|共计|总计|累计共|(?:共|总量|总数|总共|一共)(?:为|是|达)?$)"
+)
 # "办结率、满意率均为100%": one value stated for several rates.
 ALL_EQUAL = re.compile(r"均为|均达到?|均是|都为|都是|均保持")
 

@@ -364,7 +364,27 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
                 break
             parts.append(prev)
         if len(parts) >= 2:
-            yield breakdown(doc, it, parts[::-1], True, "合计 of the parts before it")
+            yield sum_of_run(doc, it, parts[::-1])
+
+
+def sum_of_run(doc: Document, total: Item, run: list[Item]) -> Claim:
+    """A 合计 of the counts before it. "受理诉求500件，办结480件，咨询类120件，投诉类80件，合计
+    200件": a total or an outcome in the run is no sibling of the kinds after it, so the parts
+    may be only what follows the last of them. The whole run, or the run after such a count,
+    that adds up exactly is the list; when none does and the run holds such a count, which
+    counts the 合计 sums is a guess: its fail is inferred, and shown on the reading nearest the
+    合计 ("城关镇收到来信36件，东坝镇28件…": 收到 there is every town's verb)."""
+    note = "合计 of the parts before it"
+    cuts = [i + 1 for i, p in enumerate(run) if is_whole(p) or P.CLOSED.search(p.label)]
+    kind = strip_filler(run[1].label)[-2:]
+    if cuts[:1] == [1] and len(kind) == 2 and kind in run[0].label:
+        cuts = cuts[1:]  # "甲街道收到来信42件，乙街道31件": the first names a sibling (街道)
+    tails = [run[i:] for i in (0, *cuts) if len(run) - i >= 2]
+    gap = {id(t): abs(sum(p.q.value for p in t) - total.q.value) for t in tails}
+    nearest = min(tails, key=lambda t: gap[id(t)])
+    if gap[id(nearest)] == 0 or not cuts:
+        return breakdown(doc, total, nearest if gap[id(nearest)] == 0 else run, True, note)
+    return replace(breakdown(doc, total, nearest, True, note), inferred=True)
 
 
 COMPARISON = re.compile(r"比|较|同期|上年|去年|上月|^[多少]了?$")
