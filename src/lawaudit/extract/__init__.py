@@ -47,6 +47,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.period import period_claims
     from lawaudit.extract.rates import rate_claims
     from lawaudit.extract.repeats import repeat_claims
+    from lawaudit.extract.respective import respective_claims, settle
     from lawaudit.extract.shares import respective_shares, share_groups
     from lawaudit.extract.structure import structure_claims
     from lawaudit.extract.tables import table_claims
@@ -65,6 +66,8 @@ def extract(doc: Document) -> Extraction:
     rates = rate_claims(doc, sents)
     groups = share_groups(doc, rates)
     claims = [*settle_lists(rates, groups), *total_claims(doc, sents)]
+    parallel = respective_claims(doc, sents)  # "分别为412件、236件…回复率分别为…"
+    claims = [*settle(claims, parallel), *parallel]
     grouped = {p.start for g in groups for p in g.parts}  # a list read both ways is one fact
     respective = [c for c in respective_shares(doc, quantities) if c.parts[0].start not in grouped]
     claims += [*groups, *respective]
