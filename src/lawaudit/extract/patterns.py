@@ -29,6 +29,12 @@ NOT_A_CLAIM = re.compile(r"低于|高于|不低于|不高于|标准|要求|目�
 SUM_AFTER = re.compile(
     r"^(?:以上|上述)?(?:合计|共计|总计|累计共|(?:共|总量|总数|总共|一共)(?:为|是|达)?$)"
 )
+# Groups of people a person may belong to several of at once: a 其中 list of them overlaps.
+PEOPLE_GROUP = re.compile(
+    r"(?:老年人|老人|妇女|女性|未成年人|儿童|青少年|残疾人|农民工|进城务工人员|外来务工人员"
+    r"|军人|退役军人|军属|低保户|低保对象|特困人员|困难群众|少数民族|学生|失业人员|下岗职工)"
+    r"(?:群体)?(?:案件|的?受援人|人员)?$"
+)
 # "办结率、满意率均为100%": one value stated for several rates.
 ALL_EQUAL = re.compile(r"均为|均达到?|均是|都为|都是|均保持")
 

@@ -153,6 +153,24 @@ def predicates(stem: str) -> tuple[str, ...]:
     return (alias, last) if alias else (last,)
 
 
+def bracket_outcomes(label: str, name: str, before: list[Item]) -> list[Item]:
+    """ "维持1313件、驳回572件，维持率(驳回、维持)为61.08%": the outcomes a rate's bracket names
+    are its part together, each the nearest count so named."""
+    m = re.search(re.escape(name) + r"[(（]([\u4e00-\u9fff、和及与]{4,24})[)）]", label)
+    if m is None:
+        return []
+    found = []
+    for word in re.split("[、和及与]", m.group(1)):
+        it = next((it for it in before if word and strip_filler(it.label).endswith(word)), None)
+        if it is None or (found and not comparable(it.q, found[0].q)):
+            return []
+        found.append(it)
+    return sorted(found, key=lambda it: it.q.start) if len(found) >= 2 else []
+
+
+PLAN_DONE = re.compile(r"[，,]\s*完成率(?:为|达到?|是)?")
+
+
 def pair_rate(
     name: str, before: list[Item], used: set[int], text: str = "", stated: Quantity | None = None
 ) -> tuple[Item | None, Quantity | None, Item | None]:
@@ -214,6 +232,10 @@ def pair_rate(
         ),
         None,
     )
+    if numerator is None and stem == "完成" and before and stated is not None:
+        # "法律援助案件办结89件，完成率82.21%": a bare 完成率 right after a count is of that
+        # count, against a plan the text may not state
+        numerator = before[0] if PLAN_DONE.fullmatch(text, before[0].q.end, stated.start) else None
     if numerator is None and P.CLOSED.search(stem):  # 结案率 of "审结402件": one closing, two words
         numerator = next(
             (
@@ -427,13 +449,23 @@ def find_rate_claims(
             if names:
                 for name in names:
                     by, num, den = pair_rate(name, before, used, text, item.q)
+                    written = text[words_start : item.q.start]  # its notes too
+                    if together := bracket_outcomes(written, name, before):
+                        by, num = together[0], B.sum_of([it.q for it in together])
                     possible = False
                     if by is None:  # "接听2772个，转办451件，按期办结率97%": of the 451
                         near, possible = handled_whole(text, name, before, words_start)
                         den = near or den
                     if by is not None:
                         used.add(by.q.start)
+                    scoped = None
+                    if by is not None and den is None:  # "在办结的…案件中，维持…，维持率62%"
+                        den = scoped = B.scope_whole(text, sent.start, earlier)
                     claim = rate_claim(doc, item, name, by, num, den)
+                    if scoped is not None:
+                        line = doc.line_col(scoped.q.start)[0]
+                        note = f"whole {scoped.q.raw} taken from line {line}"
+                        claim = replace(claim, inferred=True, notes=(*claim.notes, note))
                     if by is not None and num is by.q and den and timely_of_closed(name, den):
                         note = f"whole: the {den.q.raw} closed, of which {by.q.raw} in time"
                         claim = replace(claim, notes=(*claim.notes, note))

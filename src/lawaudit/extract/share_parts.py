@@ -130,6 +130,7 @@ def inferred_whole(
     start: int,
     frame=None,
     reading: tuple[Quantity, Quantity] | None = None,
+    text: str = "",
 ) -> Item | None:
     """A total stated before the sentence: one whose label contains the share's named whole
     ("占一般公共预算收入的比重" -> "…一般公共预算收入192.1亿元"), or, for a bare "占比", a count
@@ -155,6 +156,10 @@ def inferred_whole(
         )
         if found:
             return found
+    if text:  # "在办结的行政复议案件中": the count of that stage, its noun said before it
+        found = next((it for it in levels if B.names_stage(whole_name, text, it)), None)
+        if found is not None and at_least(found.q, need):
+            return found
     stem = generic_stripped(whole_name)
     if not stem or P.INTAKE.fullmatch(stem):  # a bare 占比, 占总量; 占收案总数: the intake
         bare = [it for it in levels if names_bare_total(it.label) and at_least(it.q, need)]
@@ -171,8 +176,9 @@ def inferred_whole(
 GUESSED_WHOLE = "the share names no whole: the nearest total before it"
 
 
-def guessed(whole_name: str, whole: Item) -> bool:
-    return not any(B.names_match(n, whole.label) for n in whole_names(whole_name))
+def guessed(whole_name: str, whole: Item, text: str) -> bool:
+    named = any(B.names_match(n, whole.label) for n in whole_names(whole_name))
+    return not named and not B.names_stage(whole_name, text, whole)
 
 
 def bare_count(text: str, it: Item, share: Item) -> bool:
@@ -343,6 +349,10 @@ def share_claim(
             whole = next(
                 (it for it in rest if B.names_match(named, it.label) and is_level(it)), None
             )
+            whole = whole or next(
+                (it for it in rest if B.names_stage(whole_name, doc.text, it) and is_level(it)),
+                None,
+            )
         else:
             whole = None
         # "调解员1254名，其中专职372名，占29.7%，兼职…": the count its 其中 refers to
@@ -365,19 +375,19 @@ def share_claim(
             )
             part = parts[0].q if len(parts) == 1 else B.sum_of([p.q for p in parts])
             whole = inferred_whole(
-                unit, need, whole_name, earlier, item.q.start, frame, (part, item.q)
+                unit, need, whole_name, earlier, item.q.start, frame, (part, item.q), doc.text
             )
             inferred = whole is not None
     elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
         # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
         # must be reachable out of that whole (LA203)
-        whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame)
+        whole = inferred_whole(None, 0, whole_name, earlier, item.q.start, frame, None, doc.text)
         inferred = whole is not None
     elif scope := scope_of(item.label):
         # "受理的案件中乡镇政府为被申请人的占3.56%": the share is of the count its scope names,
         # and so are the shares after it in its list (named so)
         whole_name = scope
-        whole = inferred_whole(None, 0, scope, earlier, item.q.start, frame)
+        whole = inferred_whole(None, 0, scope, earlier, item.q.start, frame, None, doc.text)
         inferred = whole is not None
     else:
         whole = kind_of_total(item.label, before) or among_total(doc.text, item, before)
@@ -390,7 +400,7 @@ def share_claim(
             notes += ("part is the sum of " + " + ".join(p.q.raw for p in parts),)
     if whole is not None and inferred:
         notes += (f"whole {whole.q.raw} taken from line {doc.line_col(whole.q.start)[0]}",)
-        if parts and guessed(whole_name, whole):
+        if parts and guessed(whole_name, whole, doc.text):
             notes += (GUESSED_WHOLE,)
     own = strip_filler(parts[0].label) if parts else item.label.split("占", 1)[0]
     if parts and before and REFERS_BACK.fullmatch(before[0].label):  # 上述三类案件

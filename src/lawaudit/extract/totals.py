@@ -199,6 +199,13 @@ def depth(s: str) -> int:
     return s.count("(") + s.count("（") - s.count(")") - s.count("）")
 
 
+def overlapping(parts: list[Item]) -> bool:
+    """ "法律援助案件1503件，其中残疾人169件、老年人197件、妇女492件": groups of people that
+    one person may belong to several of (an old woman is counted twice), so each part is
+    within the total but their sum need not be."""
+    return sum(1 for p in parts if P.PEOPLE_GROUP.search(strip_filler(p.label))) >= 2
+
+
 def covers_all(parts: list[Item]) -> bool:
     """The text marks the list as complete: 其他/其余, or a pair X / 不X."""
     return names_all([strip_filler(p.label) for p in parts])
@@ -240,6 +247,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 total = whole if not exceeds(parts, whole) else total
             if parts:
                 complete = covers_all(parts) or B.shares_complete(parts, carriers)
+                if not complete and overlapping(parts):
+                    yield from (breakdown(doc, total, [p], False) for p in parts)
+                    continue
                 yield breakdown(doc, total, parts, complete)
         for m in respectively(text, sent.start, sent.end):
             if RANKING.search(text, max(sent.start, m.start() - 12), m.start()):

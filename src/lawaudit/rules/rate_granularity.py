@@ -50,7 +50,10 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     assert stated is not None
     places, modes = stated.decimals, settings.modes
     values: dict = {"stated": base(stated)}
-    if stated.approximate or not 0 <= stated.value <= 100:
+    # a plan's 完成率 may pass 100% ("咨询11085人次，完成率116.68%"): with its part stated,
+    # the wholes that give it are still whole numbers
+    above = stated.value > 100 and (claim.capped or claim.numerator is None)
+    if stated.approximate or stated.value < 0 or above:
         why = "approximate" if stated.approximate else "outside 0–100%"
         zh = "是约数" if stated.approximate else "不在0–100%之间"
         msg = tr(f"{claim.subject} {stated.raw} is {why}", f"{claim.subject} {stated.raw} {zh}")
