@@ -134,7 +134,7 @@ def names_stage(name: str, text: str, item: Item) -> bool:
     return m.group(2)[-2:] in text[max(0, item.q.start - 120) : item.q.start]
 
 
-OPENING_SCOPE = re.compile(r"\s*在([\u4e00-\u9fff]{2,16}?)中[，,]")
+OPENING_SCOPE = re.compile(r"[ \n]?在([\u4e00-\u9fff]{2,16}?)中[，,]")
 
 
 def scope_whole(text: str, start: int, earlier: list[Item]) -> Item | None:
