@@ -125,6 +125,10 @@ NOTES_ZH = (
     ),
     (re.compile(r"其余 is what the total leaves"), "“其余”即总数减去前项后所余"),
     (re.compile(r"合计 of the parts before it"), "合计、共计为其前所列各项之和"),
+    (
+        re.compile(r"the first parts add up to it exactly"),
+        "前几项之和恰等于总数，其后各项另属一种分法",
+    ),
     (re.compile(r"the text says cases were carried over"), "原文写明含结转案件"),
     # 政府信息公开 template tables (extract/xxgk*.py): where a cell is, and why a table that
     # looks like the template's could not be aligned (LA911)

@@ -101,7 +101,10 @@ def breakdown_parts(
             continue
         if COMPARED.search(it.label):
             continue  # "撤回的4件，较上年1件上升300%": the base of a comparison, no part
-        if P.SUBSET.search(it.label) or (skipping and between.startswith(("、", "和", "及"))):
+        if parts and ASIDE.match(strip_filler(it.label)):
+            break  # "其中不足98%的有14个，零答复的有9个，另有35个…": 另有 is beside the list
+        subset = P.SUBSET.search(it.label) and not (not parts and LIST_OPENER.match(it.label))
+        if subset or (skipping and between.startswith(("、", "和", "及"))):
             skipping = True
             mark = it.q.end
             continue
@@ -130,6 +133,23 @@ def breakdown_parts(
         running += lo
         mark = it.q.end
     return parts
+
+
+# "其中包括政府文件11条": 包括 right after 其中 opens the list; elsewhere it marks a subset.
+LIST_OPENER = re.compile(r"^[，,:：\s]*其中[，,:：]?(?:主要)?(?:包括|含)")
+ASIDE = re.compile(r"^(?:另有|另外|此外|还有|另)")
+
+
+def exact_prefix(parts: list[Item], total: Item) -> list[Item]:
+    """ "总清单5156项，其中综合执法清单1779项、专业执法清单3377项、乡镇执法清单117项": when the
+    first parts add up to the total exactly and the rest would carry it past, those first parts
+    are the cut, and the rest another, overlapping one."""
+    running = 0
+    for k, p in enumerate(parts[:-1]):
+        running += p.q.value
+        if k >= 1 and running == total.q.value:
+            return parts[: k + 1]
+    return []
 
 
 def cases_taken_in(total: Item, before: Item, part: Item) -> bool:
@@ -245,6 +265,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 # the last of counts that add up to a total breaks down that total
                 parts = breakdown_parts(text, after, whole, m.start(), guessed, carriers) or parts
                 total = whole if not exceeds(parts, whole) else total
+            if parts and exceeds(parts, total) and (prefix := exact_prefix(parts, total)):
+                yield breakdown(doc, total, prefix, True, "the first parts add up to it exactly")
+                continue
             if parts:
                 complete = covers_all(parts) or B.shares_complete(parts, carriers)
                 if not complete and overlapping(parts):
