@@ -33,12 +33,12 @@ from lawaudit.extract.context import (
 from lawaudit.extract.period_dates import number
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
-UP = "增长|增加|上升|提高|上涨|扩大|提升"
+UP = "增长|增加|上升|提高|上涨|扩大|提升|高出|多出"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
 DOWN_WORDS = frozenset(DOWN.split("|"))
 VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|涨幅|跌幅|增速|拉动")  # a value after them is a change
 PERIOD = (
-    r"(?:上年同期|去年同期|上一?年度|上年|去年|上个?月|上期|上周|上季度|(?:19|20)\d\d年"
+    r"(?:上年同期|去年同期|上一?年度|上年|去年|上个?月|上期|上周|上一?季度|上半年|(?:19|20)\d\d年"
     r"|第[0-9一二三四五六七八九十]{1,3}周|(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?)"
 )  # the period a change compares with: "较上年", "较第2周的", "较4月份的"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
@@ -66,7 +66,8 @@ NOT_PREV = re.compile(r"结转|结余|遗留|以上年|以来|基期|基数|力�
 # "较“十三五”末2020年88.23亿元增加", "比“十三五”541亿元增加": a comparison stating its base.
 PLAN_PERIOD = r"十[一二三四五六七八九]?五(?:时期|期间)?"
 BASE = re.compile(
-    rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})[”\"]?(?:底|末|同期)?[”\"]?的?$"
+    rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})[”\"]?(?:底|末|同期)?[”\"]?的?"
+    r"(?:日均|月均|周均)?$"  # "比上半年日均2311.2个": averages of a day on both sides
 )
 # BASE ends in $ and matches at most 23 characters, so it lies in the last 24 of the text searched
 # ($ also matches before a final line break): a longer gap between two levels need not be read.
