@@ -271,6 +271,14 @@ def test_folding():
     assert clean(kept) == kept
 
 
+def test_mirrored_pages_read_as_the_report():
+    # traditional characters of a mirror, and the pinyin some mirrors put after a character
+    assert clean("當前位置:首頁 > 運行通報") == "当前位置:首页>运行通报"
+    assert clean("在辦結(jié)的行政復(fù)議案件中") == "在办结的行政复议案件中"
+    assert clean("见附件(a)和(de)") == "见附件(a)和(de)"  # no tone mark: not read as pinyin
+    assert clean("Table(zhé)") == "Table(zhé)"  # after a Latin letter it is no annotation
+
+
 def test_traditional_table_is_one_to_one():
     pairs = TRADITIONAL.split()
     assert all(len(p) == 2 for p in pairs)

@@ -303,7 +303,18 @@ TRADITIONAL = (
     "執执 規规 範范 檢检 審审 許许 證证 訪访 預预 決决 財财 稅税 環环 護护 醫医 療疗 學学 險险 "
     "養养 齡龄 戶户 勞劳 動动 應应 災灾 號号 線线 熱热 單单 級级 監监 導导 專专 網网 構构 綜综 "
     "準准 積积 極极 車车 圖图 廣广 東东 華华 轉转 體体 補补 貸贷 債债 銀银 幣币 現现 況况 佔占 "
-    "餘余 約约 過过 將将 幾几 還还 後后 從从 並并 復复 複复 歲岁 認认 標标 這这 來来"
+    "餘余 約约 過过 將将 幾几 還还 後后 從从 並并 復复 複复 歲岁 認认 標标 這这 來来 當当 據据 "
+    "顯显 屬属 權权 錄录 機机 選选 讓让 歸归 頭头 傳传 側侧 創创 劃划 則则 剛刚 協协 參参 變变 "
+    "嚴严 園园 圍围 團团 壓压 夠够 奪夺 奮奋 婦妇 孫孙 寧宁 層层 屆届 幫帮 廳厅 廢废 徑径 態态 "
+    "懷怀 戰战 擴扩 掃扫 擊击 擔担 攜携 敗败 敵敌 斷断 無无 舊旧 樓楼 樣样 歷历 殘残 氣气 漢汉 "
+    "滅灭 煙烟 爭争 獎奖 獲获 畫画 異异 盡尽 礙碍 禮礼 稱称 穩稳 競竞 筆笔 節节 築筑 簡简 糧粮 "
+    "紀纪 納纳 紙纸 組组 細细 終终 絕绝 給给 維维 綱纲 緊紧 練练 編编 緩缓 縮缩 績绩 繳缴 織织 "
+    "聯联 聲声 聽听 艱艰 藥药 裝装 視视 覺觉 觀观 訂订 訊讯 評评 詞词 試试 詳详 誠诚 語语 說说 "
+    "談谈 請请 諾诺 謀谋 講讲 識识 讀读 貨货 責责 貧贫 貫贯 賠赔 賣卖 購购 贊赞 趨趋 跡迹 踐践 "
+    "軍军 輔辅 輕轻 載载 輪轮 進进 違违 適适 遲迟 遺遗 邊边 鄰邻 釋释 針针 銷销 鋪铺 錯错 鍵键 "
+    "閉闭 閱阅 隊队 陽阳 陰阴 陳陈 隨随 隱隐 雙双 雜杂 離离 難难 靈灵 響响 頁页 順顺 須须 領领 "
+    "頻频 風风 飛飞 館馆 馬马 驗验 黨党 齊齐 壇坛 塊块 壞坏 聞闻 覽览 龍龙 貼贴 愛爱 親亲 內内 "
+    "優优 殺杀 紅红 夥伙 歡欢 義义 廠厂 麼么 淨净 韓韩 鐵铁 錢钱 麵面 佈布 週周 繫系 係系 製制"
 )
 # Unicode spaces, tabs and zero-width characters all become " ": then only " " needs handling.
 SPACE_CHARS = (
@@ -321,8 +332,9 @@ ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 LINE_BREAK = re.compile(r"\r\n|[\r\n]")  # what editors count as a new line
 CLEAN_BREAK = re.compile(r"\r\n|[\r\n\f]")  # cleaning also splits pages
 FORM_FEED = re.compile(r"\f")
-# A space run, or an inline footnote reference "[2]" that pdftotext leaves before a number.
-DELETABLE = re.compile(r" +|\[\d{1,2}\]")
+# A space run, an inline footnote reference "[2]" that pdftotext leaves before a number, or
+# the pinyin some mirrored pages put after a character ("辦結(jié)"): each splits a word in two.
+DELETABLE = re.compile(r" +|\[\d{1,2}\]|\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
 # A whole line that is page furniture: "— 1 —", "-2-", "第 1 页 共 5 页", "1/5", "[1]".
 PAGE_FURNITURE = re.compile(
     r"[-—–―−~]{1,3}\d{1,4}[-—–―−~]{1,3}|第\d{1,4}页(?:[,/]?共\d{1,4}页)?|共\d{1,4}页第\d{1,4}页"
@@ -431,7 +443,7 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
                 if e - s == 1 and spaced is None:
                     spaced = _letter_spaced(folded, a, b, runs)
                 cut = s if e - s == 1 and spaced else s + 1
-        else:  # "[2]": drop it only after a Chinese character, where it cannot be code or math
+        else:  # "[2]", "(jié)": only after a Chinese character, where it is no code or math
             j = s - 1
             while j >= a and folded[j] == " ":
                 j -= 1
