@@ -126,6 +126,10 @@ NOTES_ZH = (
     (re.compile(r"其余 is what the total leaves"), "“其余”即总数减去前项后所余"),
     (re.compile(r"合计 of the parts before it"), "合计、共计为其前所列各项之和"),
     (
+        re.compile(r"a list by one dimension, of the total stated on line (\d+)"),
+        r"按某一维度分列，对应第\1行所述总数",
+    ),
+    (
         re.compile(r"the first parts add up to it exactly"),
         "前几项之和恰等于总数，其后各项另属一种分法",
     ),

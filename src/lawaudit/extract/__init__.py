@@ -39,6 +39,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.bases import settle_lists
     from lawaudit.extract.changes import change_claims
     from lawaudit.extract.context import sentences
+    from lawaudit.extract.dimension import dimension_claims
     from lawaudit.extract.grid import grid_claims
     from lawaudit.extract.listed import listed_claims
     from lawaudit.extract.listed_before import listed_before_claims
@@ -74,6 +75,7 @@ def extract(doc: Document) -> Extraction:
     claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
     claims += grid_claims(doc)
     claims += change_claims(doc, sents)
+    claims += dimension_claims(doc, sents)  # "从被申请人来看，…" after the total it cuts
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
     claims += [*listed_before_claims(doc), *ranking_claims(doc)]
     claims += (xxgk := xxgk_claims(doc))  # 政府信息公开 template tables (xxgk*.py)

@@ -207,6 +207,8 @@ TIME_MARK = re.compile(
 
 # "比2024年的451件", "与2024年同期相比": a year named only to compare with, not a new frame.
 COMPARED_WITH = re.compile(r"[比较与同]$|[比较与]上?$")
+# "案件总量和2019年基本持平", "与2023年相比": the words after the year say it is compared with.
+COMPARED_AFTER = re.compile(r"(?:[^，,。；;\d]{0,4}?)(?:基本持平|持平|相比|相较|相当)")
 
 
 def time_frame(text: str):
@@ -233,6 +235,7 @@ def time_marks(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
         for m in TIME_MARK.finditer(text)
         if not COMPARED_WITH.search(text, max(0, m.start() - 2), m.start())
         and not text.startswith("同期", m.end())
+        and not COMPARED_AFTER.match(text, m.end())
     ]
     return tuple(p for p, _ in found), tuple(w for _, w in found)
 

@@ -52,7 +52,8 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     values: dict = {"stated": base(stated)}
     # a plan's 完成率 may pass 100% ("咨询11085人次，完成率116.68%"): with its part stated,
     # the wholes that give it are still whole numbers
-    above = stated.value > 100 and (claim.capped or claim.numerator is None)
+    part_stated = claim.numerator is not None and range_of(claim.numerator).exact
+    above = stated.value > 100 and (claim.capped or not part_stated)
     if stated.approximate or stated.value < 0 or above:
         why = "approximate" if stated.approximate else "outside 0–100%"
         zh = "是约数" if stated.approximate else "不在0–100%之间"
