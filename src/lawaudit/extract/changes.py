@@ -67,7 +67,9 @@ NOT_PREV = re.compile(r"结转|结余|遗留|以上年|以来|基期|基数|力�
 PLAN_PERIOD = r"十[一二三四五六七八九]?五(?:时期|期间)?"
 BASE = re.compile(
     rf"(?:较|比)[^，,；;。]{{0,12}}(?:{PERIOD}|{PLAN_PERIOD})[”\"]?(?:底|末|同期)?[”\"]?的?"
-    r"(?:日均|月均|周均)?$"  # "比上半年日均2311.2个": averages of a day on both sides
+    # what is compared, named again: "比上半年日均2311.2个", "比上半年平均接通率98.12%"; never
+    # a change's own verb ("比上年增加30件" states the change, not the base)
+    r"(?:(?![增减提降升多少高低])[\u4e00-\u9fff]){0,6}$"
 )
 # BASE ends in $ and matches at most 23 characters, so it lies in the last 24 of the text searched
 # ($ also matches before a final line break): a longer gap between two levels need not be read.
@@ -76,7 +78,10 @@ MONTHLY = re.compile(r"环比|上月|上期|上季度")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
 LOOKAHEAD_CHARACTERS = frozenset("度以来前后起")  # of YEAR's lookahead: see YearsBefore
 # Words that rule a change out: an average yearly rate, a respective list, a plan.
-NOT_PAIRED_WORDS = ("年均", "平均", "每年", "分别", "力争", "目标", "预期", "预计")
+NOT_PAIRED_WORDS = ("年均", "每年", "分别", "力争", "目标", "预期", "预计")
+# 平均 in the change's own words ("平均增长8%"): an average rate of change. Elsewhere it names
+# averages compared with averages ("平均接通率98.78%，比上半年平均接通率98.12%高出…").
+AVERAGED_CHANGE = re.compile(r"平均")
 NOT_PAIRED = re.compile("|".join(NOT_PAIRED_WORDS))
 # Growth at comparable prices or on a like-for-like basis is not the change of the values stated,
 # and output and value added (生产总值, 增加值) always grow at comparable prices.
@@ -319,6 +324,8 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
             continue
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
+        if AVERAGED_CHANGE.search(it.label):
+            continue  # "平均增长8%"
         outside = [lv for lv in levels[-LEVELS_BACK:] if not in_note(doc.text, lv, it.q.start)]
         found = pair(doc.text, year_at, outside, it, earlier)  # not "(不合并计算则为1005家)"
         follows = by_count is not None and by_count[1] is last and it.q.is_percent
