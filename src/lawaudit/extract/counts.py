@@ -52,6 +52,9 @@ def uncounted_each(item: Item) -> bool:
     return each_at(item.label) is not None and " × " not in item.q.raw
 
 
+RISEN_TO = re.compile(
+    r"(?:增加|增长|提高|上升|提升|下降|减少|降低)(?:到|至)(?:(?:19|20)\d\d年的?)?$"
+)
 DESCRIBED_BY_RATE = re.compile(r"率[\u4e00-\u9fff]{1,8}的有?$")
 
 
@@ -60,6 +63,8 @@ def names_level(label: str) -> bool:
     # "答复率不达标的有19个": the rate names which things are counted (those whose rate fails),
     # not a rate or an average
     label = DESCRIBED_BY_RATE.sub("的", label)
+    # "信息发布量由2022年的1045条增加到2023年的1630条": what it rose to is a level
+    label = RISEN_TO.sub("", label)
     return not (
         P.CHANGE_WORDS.search(label) or P.NOT_ADDITIVE.search(label) or P.SUBSET.search(label)
     )

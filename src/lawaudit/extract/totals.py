@@ -363,6 +363,7 @@ def last_level(text: str, items: list[Item]) -> Item | None:
 
 
 COMPARED = re.compile(r"^(?:比|较|与)|(?:比|较)[^，,]{0,8}的$")
+FROM_BASE = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的?|上年的?|去年的?)$")
 
 
 def breakdown(doc, total: Item, parts: list[Item], exhaustive: bool, note: str = "") -> Claim:
@@ -395,6 +396,8 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
                 break
             if P.SUM_AFTER.match(prev.label):
                 break
+            if COMPARED.search(prev.label) or FROM_BASE.search(prev.label):
+                break  # "由2022年的1045条增加到…": the earlier value, not a part
             parts.append(prev)
         if len(parts) >= 2:
             yield sum_of_run(doc, it, parts[::-1])
