@@ -88,6 +88,32 @@ def parallel_sections(headings: list[tuple[int, str]], a: int, b: int) -> bool:
     return ha[1] == hb[1]
 
 
+# Words that say nothing of what is counted, dropped before two labels are compared.
+GENERIC = re.compile(
+    r"共计|合计|总计|累计|共|全年|全市|全区|全县|本[年月周]|本季度|今年|其中|达到?|为|有|是|约"
+    r"|第[一二三四1-4]季度|[上下]半年|\d{1,4}年度?|\d{1,2}月份?|\d{1,2}日"
+)
+
+
+def restatable(item: Item) -> str | None:
+    """The words of a figure a report may state again in other words: a count, or a rate with
+    its name; never 0 or 100%, which many figures share."""
+    q = item.q
+    if q.approximate or not q.unit or q.unit in ("百分点", "倍") or q.value in (0, 100):
+        return None
+    if P.CHANGE_WORDS.search(item.label) or OTHER_TIME.search(item.label):
+        return None
+    if q.is_percent and "率" not in item.label:
+        return None
+    words = GENERIC.sub("", NOT_SUBJECT.sub("", item.label))
+    return words or None
+
+
+def shares_words(a: str, b: str, n: int) -> str:
+    """A run of `n` characters both labels hold ("省长热线"), or ""."""
+    return next((a[i : i + n] for i in range(len(a) - n + 1) if a[i : i + n] in b), "")
+
+
 def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
     frame = time_frame(text)
@@ -95,11 +121,16 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
 
     headings = [(m.start(), marker(m.group(1))) for m in HEADING.finditer(text)]
     first: dict[tuple[str, str, str], Item] = {}
+    stated: dict[tuple, list[tuple[Item, str]]] = {}  # (value, unit, frame) -> earlier figures
     for sent in sentences:
         if not sent.items or PLAN.search(text, sent.start, sent.end):
             continue
         seen_here: set[tuple[str, str, str]] = set()
         for item in sent.items:
+            restated = restatement(doc, item, stated, frame, breaks, headings)
+            if restated is not None:
+                yield restated
+                continue
             if not item.q.unit or item.q.unit in ("百分点", "倍") or item.q.approximate:
                 continue
             if not is_whole(item):
@@ -132,3 +163,35 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 notes=(f"first stated on line {line}",),
                 **place(doc, item.q, item.q.start - len(item.label)),
             )
+
+
+def restatement(doc: Document, item: Item, stated, frame, breaks, headings) -> Claim | None:
+    """ "省长热线平台转办13件" and, in another paragraph, "省长热线转办13件": one figure stated
+    again in other words. The same value is what pairs them, so the words need only share a
+    run of four characters (not three: "类诉求" ends 咨询类诉求 and 投诉类诉求 alike); a figure
+    stated again with another value is LA401's strict reading, by identical words."""
+    words = restatable(item)
+    if words is None:
+        return None
+    key = (item.q.value, item.q.unit, frame(item.q.start))
+    earlier = stated.setdefault(key, [])
+    n = 4
+    for prev, prev_words in earlier:
+        if not line_break_between(breaks, prev.q.end, item.q.start):
+            continue
+        form = item.q.value < 100 and words == prev_words
+        if form and parallel_sections(headings, prev.q.start, item.q.start):
+            continue  # "(二)市长信箱…受理来信31件", "(三)区长信箱…受理来信31件": a form
+        shared = shares_words(words, prev_words, n)
+        if shared:
+            line = doc.line_col(prev.q.start)[0]
+            return Claim(
+                kind=ClaimKind.REPEAT,
+                subject=strip_filler(item.label) or shared,
+                stated=item.q,
+                previous=prev.q,
+                notes=(f"first stated on line {line}",),
+                **place(doc, item.q, item.q.start - len(item.label)),
+            )
+    earlier.append((item, words))
+    return None

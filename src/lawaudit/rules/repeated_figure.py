@@ -12,6 +12,9 @@ whichever they saw first.
 
 Subjects are matched only when their words are specific (four characters or more, no change or
 comparison words), and the same words twice in one sentence are a list, not a restatement.
+A figure stated again in other words ("省长热线平台转办13件", later "省长热线转办13件") is read
+as a restatement when its value is the same and the words share a run of characters: it can
+pass, never fail, since the equal value is what pairs the two.
 """
 
 from __future__ import annotations
