@@ -165,6 +165,9 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             )
 
 
+RECENT = 8  # earlier figures of one value a restatement is compared with
+
+
 def restatement(doc: Document, item: Item, stated, frame, breaks, headings) -> Claim | None:
     """ "省长热线平台转办13件" and, in another paragraph, "省长热线转办13件": one figure stated
     again in other words. The same value is what pairs them, so the words need only share a
@@ -176,7 +179,7 @@ def restatement(doc: Document, item: Item, stated, frame, breaks, headings) -> C
     key = (item.q.value, item.q.unit, frame(item.q.start))
     earlier = stated.setdefault(key, [])
     n = 4
-    for prev, prev_words in earlier:
+    for prev, prev_words in earlier[-RECENT:]:  # bounded: a line of "三项" a thousand times
         if not line_break_between(breaks, prev.q.end, item.q.start):
             continue
         form = item.q.value < 100 and words == prev_words
@@ -194,4 +197,5 @@ def restatement(doc: Document, item: Item, stated, frame, breaks, headings) -> C
                 **place(doc, item.q, item.q.start - len(item.label)),
             )
     earlier.append((item, words))
+    del earlier[:-RECENT]
     return None
