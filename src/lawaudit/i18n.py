@@ -125,6 +125,7 @@ NOTES_ZH = (
     ),
     (re.compile(r"其余 is what the total leaves"), "“其余”即总数减去前项后所余"),
     (re.compile(r"合计 of the parts before it"), "合计、共计为其前所列各项之和"),
+    (re.compile(r"closed \+ still open = received"), "已办结 + 在办 = 受理"),
     (
         re.compile(r"a list by one dimension, of the total stated on line (\d+)"),
         r"按某一维度分列，对应第\1行所述总数",

@@ -27,7 +27,8 @@ NOT_A_CLAIM = re.compile(r"低于|高于|不低于|不高于|标准|要求|目�
 # "…其他类200件，共329件" / "…，总量3795件": a bare 共, 总量 or 总数 (nothing after it) sums
 # what comes before it as well; "共受理329件" opens a total of its own.
 SUM_AFTER = re.compile(
-    r"^(?:以上|上述)?(?:合计|共计|总计|累计共|(?:共|总量|总数|总共|一共)(?:为|是|达)?$)"
+    r"^(?:以上|上述|[二两三四五六七八九十\d]{1,2}[项类个种者])?"
+    r"(?:合计|共计|总计|累计共|(?:共|总量|总数|总共|一共)(?:为|是|达)?$)"
 )
 # Groups of people a person may belong to several of at once: a 其中 list of them overlaps.
 PEOPLE_GROUP = re.compile(

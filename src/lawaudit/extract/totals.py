@@ -289,12 +289,13 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             rest = breakdown(doc, total, parts, True, "其余 is what the total leaves")
             yield rest if marked else replace(rest, inferred=True)
         yield from implicit_breakdowns(doc, counts, [*before_recent, *recent])
-        opens = (
-            sent.items[0] is counts[0]
-            and counts[0].q.start - len(counts[0].label) <= sent.start + 2
+        label_at = counts[0].q.start - len(counts[0].label)
+        opens = sent.items[0] is counts[0] and (
+            label_at <= sent.start + 2 or AS_OF.fullmatch(text, sent.start, label_at) is not None
         )
         opens = opens and not opens_breakdown(text, sent)  # "其中审结94件" is a part, no outcome
-        yield from completion_claims(doc, counts, recent if opens else [])
+        # the intake is of the last sentence that was no breakdown: "共受理4520件。其中，…。已办结…"
+        yield from completion_claims(doc, counts, lead if opens else [])
         if not opens_breakdown(text, sent):
             headline = next((it for it in counts if can_add(text, it)), None)
             lead = counts
@@ -362,6 +363,9 @@ def last_level(text: str, items: list[Item]) -> Item | None:
     )
 
 
+# "截至1月31日，已办结4385件": a sentence that opens on the day its count stands at
+AS_OF = re.compile(r"[ \n]?(?:截至|截止到?)[^，,。；;]{1,12}[，,]")
+KINDS = frozenset("项类个种")  # units of a count of the items a 合计 sums ("三项合计")
 COMPARED = re.compile(r"^(?:比|较|与)|(?:比|较)[^，,]{0,8}的$")
 FROM_BASE = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的?|上年的?|去年的?)$")
 
@@ -387,6 +391,8 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
         parts: list[Item] = []
         for prev in counts[max(0, i - STEPS) : i][::-1]:
             between = text[prev.q.end : (parts[-1] if parts else it).q.start]
+            if not parts and prev.q.end == it.q.start - len(it.label) and prev.q.unit in KINDS:
+                continue  # "…，三项合计1335件": the number of items summed, not one of them
             if (
                 prev.q.unit != it.q.unit
                 or ";" in between
@@ -611,11 +617,16 @@ def completion_claims(
         for it in counts[i + 1 : i + 1 + STEPS]:
             if in_note(doc.text, intake, it.q.start):
                 break  # "受理28491件(热线受理28451件，多媒体受理40件)，办结28498件": a note's count
-            if depth(doc.text[intake.q.end : it.q.start]) > 0:
+            # an intake carried from an earlier sentence: read from this sentence's start
+            since = (
+                intake.q.end if intake is not carried else counts[1].q.start - len(counts[1].label)
+            )
+            if depth(doc.text[since : it.q.start]) > 0:
                 continue  # … and the counts in that note are no outcome of the intake
-            gap = doc.text[intake.q.end : it.q.start]
+            gap = doc.text[since : it.q.start]
             new_group = (";" in gap or "；" in gap) and not same_topic(intake, it)
-            if new_group and not parts_only(gap):
+            still_open = closed is not None and P.STILL_OPEN.search(it.label)
+            if new_group and not parts_only(gap) and not still_open:
                 break  # a new clause group: 回复 there answers another intake
             if not comparable(it.q, intake.q):
                 continue
@@ -634,4 +645,8 @@ def completion_claims(
             intake = whole if closed.q.value <= whole.q.value else intake  # 各级各部门答复3055条
         yield completion(doc, intake, closed)
         if open_ is not None:
-            yield breakdown(doc, intake, [closed, open_], True, "closed + still open = received")
+            split = breakdown(doc, intake, [closed, open_], True, "closed + still open = received")
+            if intake is carried:  # "共受理4520件。……已办结4385件；正在办理135件": inferred
+                here = place(doc, closed.q, closed.q.start - len(closed.label), open_.q.end)
+                split = replace(split, inferred=True, **here)
+            yield split
