@@ -168,6 +168,20 @@ def bracket_outcomes(label: str, name: str, before: list[Item]) -> list[Item]:
     return sorted(found, key=lambda it: it.q.start) if len(found) >= 2 else []
 
 
+def stated_total_of(it: Item, part: Quantity, lo) -> bool:
+    """A count named a total (总数, 合计, 共) between a rate's part and the rate: its whole."""
+    return comparable(it.q, part) and at_least(it.q, lo) and bool(P.BARE_TOTAL.search(it.label))
+
+
+SCOPE_WORDS = re.compile(r"全年|全[镇县市区省]")
+
+
+def marked_whole(it: Item) -> bool:
+    """Marked as a total or an intake by more than its scope: "全年全县行政机关负责人出庭应诉案件
+    87件" is the part of an 出庭应诉率, though 全年 marks totals elsewhere."""
+    return is_whole(it) and names_whole(SCOPE_WORDS.sub("", it.label))
+
+
 PLAN_DONE = re.compile(r"[，,]\s*完成率(?:为|达到?|是)?")
 
 
@@ -221,7 +235,7 @@ def pair_rate(
             and not B.qualified(verbs[0], it.label, B.LESSER)
             and not (bare_verb and B.qualified(verbs[0], it.label, B.TIMELY))
             and (bare_verb or B.TIMELY.search(it.label) is not None)  # 按期办结率: 按期办结…
-            and (not is_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
+            and (not marked_whole(it) or closed_total(it) or names_intake_rate(verbs[0], it))
         )
 
     numerator = next(
@@ -288,6 +302,9 @@ def pair_rate(
             ok = ok and not names_verb(near, B.LESSER)  # 非常满意802条，满意163条: siblings
             ok = ok and not (surveyed and P.SURVEYED.search(near.label))  # 满意3052件，基本满意…
             whole = near if ok and not P.CHANGE_WORDS.search(near.label) else None
+        if whole is None:  # "出庭应诉案件87件，行政诉讼案件总数92件，出庭应诉率94.6%"
+            after_part = before[: before.index(part)]
+            whole = next((it for it in after_part if stated_total_of(it, part.q, lo)), None)
         if negated is not None:
             if whole is None:
                 return None, None, None
