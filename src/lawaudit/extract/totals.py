@@ -121,6 +121,8 @@ def breakdown_parts(
             upgraded = upgraded and limit is not None and running + lo <= limit
             if sep != style and not upgraded:
                 break  # "其中A、B、C，D…": a list ends where its separator changes
+            if style != "、" and other_action(parts[-1], it):
+                break  # "其中开庭审结94件，负责人出庭6件": two acts on the cases, which overlap
             siblings = style == "，" and same_kind(total.label, parts[-1].label, it.label)
             siblings = siblings or bool(listed)  # "甲类200件，占40%，乙类…": each with its share
             siblings = siblings or cases_taken_in(total, parts[-1], it)  # "受理投诉300件，其中…"
@@ -162,6 +164,15 @@ def cases_taken_in(total: Item, before: Item, part: Item) -> bool:
     if ACTION.search(before.label) or ACTION.search(part.label):
         return False
     return takes_in(total) or (is_whole(total) and CASES.search(total.label) is not None)
+
+
+def other_action(a: Item, b: Item) -> bool:
+    """Two counts of what was done with the same cases (开庭审结 and 出庭): no one list, unless
+    both are ways the cases were closed (开庭审结90件，调解结案20件)."""
+    done_a, done_b = set(ACTION.findall(a.label)), set(ACTION.findall(b.label))
+    if P.CLOSED.search(a.label) and P.CLOSED.search(b.label):
+        return False
+    return bool(done_a and done_b and not done_a & done_b)
 
 
 CASE_UNITS = frozenset({"件", "起", "宗", "人次", "件次"})
