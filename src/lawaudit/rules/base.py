@@ -84,6 +84,18 @@ def base(q: Quantity) -> str:
     return s
 
 
+def listed_parts(parts) -> list[str]:
+    """The parts as the text names them: "乙区、丙区各3件" (read as 2 × 3件) is two parts of 3."""
+    out = []
+    for p in parts:
+        k, times, _ = p.raw.partition(" × ")
+        if times and k.isdigit() and int(k) > 1:
+            out += [format(p.value / int(k), "f")] * int(k)
+        else:
+            out.append(base(p))
+    return out
+
+
 RANGE_PLACES = (2, 3, 4, 5, 6)  # decimals for a range: the fewest that resolve its width
 
 

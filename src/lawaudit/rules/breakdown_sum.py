@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from lawaudit.arith import overlaps, range_of
 from lawaudit.i18n import note, tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, stated_as, written
+from lawaudit.rules.base import Outcome, Settings, base, listed_parts, stated_as, written
 from lawaudit.rules.sums import sum_range, sum_text
 
 RULE = Rule(
@@ -36,7 +36,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         return
     total, parts = claim.total, claim.parts
     shown, value = sum_text(total, parts)
-    values = {"total": base(total), "parts": [base(p) for p in parts], "computed": value}
+    values = {"total": base(total), "parts": listed_parts(parts), "computed": value}
     arithmetic = f"{shown}{stated_as()}{written(total)}"
     why = tr(" ({})", "（{}）").format(note(claim.notes[0])) if claim.notes else ""
     exact_sum = sum(p.value for p in parts)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from lawaudit.arith import range_of
 from lawaudit.i18n import tr
 from lawaudit.model import Claim, ClaimKind, Rule, Severity, Status
-from lawaudit.rules.base import Outcome, Settings, base, written
+from lawaudit.rules.base import Outcome, Settings, base, listed_parts, written
 from lawaudit.rules.sums import sum_range, sum_text
 
 RULE = Rule(
@@ -38,7 +38,7 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
     total, parts = claim.total, claim.parts
     t = range_of(total)
     shown, value = sum_text(total, parts)
-    values = {"total": base(total), "parts": [base(p) for p in parts], "computed": value}
+    values = {"total": base(total), "parts": listed_parts(parts), "computed": value}
     t_hi = t.hi
     big = [p for p in parts if t_hi is not None and range_of(p).lo > t_hi]
     s = sum_range(parts)
