@@ -87,10 +87,15 @@ def names_bare_total(label: str) -> bool:
     return bool(P.BARE_TOTAL.search(label)) or names_intake(label)
 
 
+# "以调解、和解以及其他方式化解759件": 其他 naming a method, with what was done by it after, is
+# no rest of the list ("其他纠纷744件", "安装及其他产值3.74亿元", "其他形式600余条" are).
+OTHER_MEANS = re.compile(r"(?:其他|其它)(?:方式|途径|手段|渠道|形式)[\u4e00-\u9fff]{2,}")
+
+
 def names_all(labels: list[str]) -> bool:
     """The labels of a list say it is complete: 其他/其余 among them, or a pair X / 不X (合格,
     不合格)."""
-    if any(P.REST_OF.search(lb) for lb in labels):
+    if any(P.REST_OF.search(lb) and not OTHER_MEANS.search(lb) for lb in labels):
         return True
     bare = {P.NEGATED.sub("", lb) for lb in labels if P.NEGATED.search(lb)}
     return bool(bare) and any(lb in bare for lb in labels)
