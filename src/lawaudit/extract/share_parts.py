@@ -20,6 +20,7 @@ from lawaudit.extract import patterns as P
 from lawaudit.extract.context import (
     Item,
     Sentence,
+    clause_before,
     in_note,
     place,
     strip_filler,
@@ -279,6 +280,20 @@ def kind_of_total(label: str, before: list[Item]) -> Item | None:
 SCOPE = re.compile(r"^(?:在)?([\u4e00-\u9fff]{2,10}?)的?(案件|诉求|工单|申请|来信|纠纷|事项)中")
 
 
+WIDER = re.compile(r"全(?:国|省|市|区|县|州)")
+
+
+def wider_scope(whole_name: str, label: str) -> bool:
+    """The share names a wider whole (全省…总数) than the count's words cover."""
+    m = WIDER.search(whole_name)
+    return m is not None and m.group() not in label
+
+
+def clause_of(text: str, it: Item) -> str:
+    """A count's words back to its sentence's start: "全省13个市州新收…" keeps its 全省."""
+    return clause_before(text, it.q.start, 0)
+
+
 def scope_of(label: str) -> str:
     """The words of a share's scope ("受理的案件中…占3.56%": 受理案件), "" when it has none."""
     m = SCOPE.match(label.split("占", 1)[0])
@@ -378,6 +393,8 @@ def share_claim(
                 unit, need, whole_name, earlier, item.q.start, frame, (part, item.q), doc.text
             )
             inferred = whole is not None
+        if whole is not None and wider_scope(whole_name, clause_of(doc.text, whole)):
+            whole, inferred = None, False  # "13个市州新收4377件。其中武汉市…，占全省…总数的"
     elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
         # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
         # must be reachable out of that whole (LA203)

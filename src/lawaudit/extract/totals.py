@@ -598,6 +598,14 @@ CARRIED_OVER = re.compile(
 )
 
 
+def before_among(text: str, counts: list[Item]) -> list[Item]:
+    """The counts of a sentence before its 其中: after it come parts, not the sentence's total."""
+    if not counts:
+        return counts
+    at = text.find("其中", counts[0].q.start, counts[-1].q.start)
+    return counts if at < 0 else [it for it in counts if it.q.start < at]
+
+
 def completion_claims(
     doc: Document, counts: list[Item], previous: list[Item] = ()
 ) -> Iterator[Claim]:
@@ -608,8 +616,9 @@ def completion_claims(
     first = counts[0] if counts else None
     carried = None  # the count of the sentence before that this one's closed count is out of
     if first is not None and P.CLOSED.search(first.label) and not is_whole(first):
+        heads = before_among(doc.text, previous)  # not "…其中…网上受理68件": a part
         intake = next(
-            (it for it in reversed(previous) if takes_in(it) or P.BARE_TOTAL.search(it.label)),
+            (it for it in reversed(heads) if takes_in(it) or P.BARE_TOTAL.search(it.label)),
             None,
         )
         intake = None if intake is None or intake.q.approximate else intake  # 均不足500件
