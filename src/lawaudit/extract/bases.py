@@ -30,7 +30,7 @@ from lawaudit.arith import (
 )
 from lawaudit.extract import patterns as P
 from lawaudit.extract.context import Item, Sentence, in_note, strip_filler
-from lawaudit.extract.counts import names_whole
+from lawaudit.extract.counts import comparable, names_whole
 from lawaudit.model import Claim, ClaimKind, Quantity
 
 # After a number: its unit and a few words, then 中 closing "在…中" or "N件中".
@@ -147,6 +147,21 @@ def scope_whole(text: str, start: int, earlier: list[Item]) -> Item | None:
         if start - it.q.end > 300:
             break
         if names_stage(m.group(1), text, it):
+            return it
+    return None
+
+
+RECEIVED = re.compile(r"收到|新收|接收|申请")
+
+
+def received_before(text: str, taken: Item, earlier: list[Item]) -> Item | None:
+    """ "新收行政复议申请5422件，…。受理行政复议案件3129件，受理率为57.71%": a 受理率 with no
+    whole in its sentence is out of the count received just before (受理 ≤ 收到)."""
+    for it in reversed(earlier[-12:]):
+        if taken.q.start - it.q.end > 300:
+            break
+        received = RECEIVED.search(it.label) and "受理" not in it.label
+        if received and comparable(it.q, taken.q) and it.q.value >= taken.q.value:
             return it
     return None
 

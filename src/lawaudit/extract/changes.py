@@ -470,7 +470,11 @@ def derived_previous(text: str, level: Item, change: Item, direction: str):
     cur, d = level.q, change.q
     if d.unit != cur.unit or d.scale != cur.scale or d.approximate or cur.approximate:
         return None
-    if BASE.search(text, max(0, cur.start - BASE_REACH), cur.start) or prev_mark(level):
+    mark = prev_mark(level)
+    said = YEAR.findall(change.label)
+    if mark and mark.isdigit() and said and int(said[-1]) < int(mark):
+        mark = None  # "2020年…新收5422件，比2019年增加842件": 2020 is this year, not the base
+    if BASE.search(text, max(0, cur.start - BASE_REACH), cur.start) or mark:
         return None  # "较“十三五”末的9323.1亿元增加4374.4亿元": that level is the earlier one
     value = cur.value - d.value if direction == "up" else cur.value + d.value
     if value <= 0:

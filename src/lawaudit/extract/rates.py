@@ -70,7 +70,12 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     if P.CHANGE_WORDS.search(label[last:]):
         return []  # "失业率比上年下降0.2%": the % is a change, not the rate
     names = P.RATE_NAME.findall(label[: last + 1])
+    if names and SHARE_RATE.fullmatch(strip_filler(names[-1])):
+        return []  # "投诉类2954件，占比率达80.80%": a share, read as one
     return [strip_filler(names[-1])] if names else []
+
+
+SHARE_RATE = re.compile(r"(?:所?占)?(?:比率|比例率|占有率)|占比率")
 
 
 RESPECTIVE_RATES = re.compile(r"分别(?:达到?|为|是|保持在?|提高到|稳定在)$")
@@ -478,6 +483,8 @@ def find_rate_claims(
                     scoped = None
                     if by is not None and den is None:  # "在办结的…案件中，维持…，维持率62%"
                         den = scoped = B.scope_whole(text, sent.start, earlier)
+                    if by is not None and den is None and name.endswith("受理率"):
+                        den = scoped = B.received_before(text, by, earlier)  # 新收…。受理…
                     claim = rate_claim(doc, item, name, by, num, den)
                     if scoped is not None:
                         line = doc.line_col(scoped.q.start)[0]
