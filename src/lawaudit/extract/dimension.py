@@ -3,7 +3,8 @@
 "全年共收到行政复议申请172件。……" then "从被申请人来看，区公安分局20件，区市场监管局20件……
 其他18件。": the list opens on 从…来看 and names no total; what it breaks down is a total stated
 before it. A list opening on a stage's scope ("在办结的申请中，予以公开58件，…") cuts the count
-of that stage (已办结132件), found by bases.names_stage. Which total is inferred, so only
+of that stage (已办结132件), found by bases.names_stage; listing only some of its parts, such a
+list must stay within that count. Which total is inferred, so only
 arithmetic chooses: the list is read against the totals stated before (nearest first) and
 passes on the one its counts add up to exactly. A list that names 其他 covers its whole: when
 it adds up to no stated total but falls within a twentieth of the nearest, that near miss is
@@ -54,11 +55,14 @@ def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                 total, parts = readings[0]  # "…其他18件": the list covers the nearest total
                 if abs(sums(parts) - total.q.value) <= NEAR_MISS * total.q.value:
                     exact = total, parts
+            complete = exact is not None
+            if exact is None and scope is not None and readings:
+                exact = readings[0]  # named by its scope: its parts are within that count
             if exact is not None:
                 total, parts = exact
                 line = doc.line_col(total.q.start)[0]
                 note = f"a list by one dimension, of the total stated on line {line}"
-                claim = breakdown(doc, total, parts, True, note)
+                claim = breakdown(doc, total, parts, complete, note)
                 here = place(doc, parts[0].q, (lead or scope).start(), parts[-1].q.end)  # type: ignore[union-attr]
                 yield replace(claim, inferred=True, **here)
         totals += [it for it in sent.items if it.is_count and is_total(it)]

@@ -281,12 +281,14 @@ SCOPE = re.compile(r"^(?:在)?([\u4e00-\u9fff]{2,10}?)的?(案件|诉求|工单|
 
 
 WIDER = re.compile(r"全(?:国|省|市|区|县|州)")
+PART_OF_PLACE = re.compile(r"\d+个[\u4e00-\u9fff]{0,3}[市县区州]|市州|县区|各[市县区州]")
 
 
 def wider_scope(whole_name: str, label: str) -> bool:
-    """The share names a wider whole (全省…总数) than the count's words cover."""
+    """The share names a wider whole (全省…总数) than the count's words, which name some of
+    its places (13个市州): "占全市总量" of a count with no place words is of that count."""
     m = WIDER.search(whole_name)
-    return m is not None and m.group() not in label
+    return m is not None and m.group() not in label and PART_OF_PLACE.search(label) is not None
 
 
 def clause_of(text: str, it: Item) -> str:
