@@ -14,6 +14,7 @@ reported as a warning naming the total.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -34,8 +35,8 @@ def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
     from lawaudit.extract.totals import breakdown, breakdown_parts, covers_all
 
     text = doc.text
-    totals: list[Item] = []  # whole-marked counts of earlier sentences, in order
-    levels: list[Item] = []  # … and every count of them, for a scope's stage (已办结132件)
+    totals: deque[Item] = deque(maxlen=40)  # whole-marked counts of earlier sentences
+    levels: deque[Item] = deque(maxlen=40)  # … and their last counts, for a scope's stage
     for sent in sentences:
         lead = LEAD.match(text, sent.start) if sent.items else None
         scope = SCOPE.match(text, sent.start) if sent.items and lead is None else None
@@ -65,8 +66,8 @@ def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                 claim = breakdown(doc, total, parts, complete, note)
                 here = place(doc, parts[0].q, (lead or scope).start(), parts[-1].q.end)  # type: ignore[union-attr]
                 yield replace(claim, inferred=True, **here)
-        totals += [it for it in sent.items if it.is_count and is_total(it)]
-        levels = [*levels, *(it for it in sent.items if it.is_count)][-40:]
+        totals.extend(it for it in sent.items if it.is_count and is_total(it))
+        levels.extend(it for it in sent.items if it.is_count)
 
 
 def sums(parts: list[Item]) -> Decimal:

@@ -13,6 +13,7 @@ restates; and they stand in different paragraphs.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -101,12 +102,16 @@ def restatable(item: Item) -> str | None:
     q = item.q
     if q.approximate or not q.unit or q.unit in ("百分点", "倍") or q.value in (0, 100):
         return None
-    if P.CHANGE_WORDS.search(item.label) or OTHER_TIME.search(item.label):
+    return label_words(item.label, q.is_percent)
+
+
+@functools.lru_cache(maxsize=4096)  # labels repeat across a report: 受理, 办结, 占比 …
+def label_words(label: str, percent: bool) -> str | None:
+    if P.CHANGE_WORDS.search(label) or OTHER_TIME.search(label):
         return None
-    if q.is_percent and "率" not in item.label:
+    if percent and "率" not in label:
         return None
-    words = GENERIC.sub("", NOT_SUBJECT.sub("", item.label))
-    return words or None
+    return GENERIC.sub("", NOT_SUBJECT.sub("", label)) or None
 
 
 def shares_words(a: str, b: str, n: int) -> str:

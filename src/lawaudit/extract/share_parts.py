@@ -281,7 +281,7 @@ SCOPE = re.compile(r"^(?:在)?([\u4e00-\u9fff]{2,10}?)的?(案件|诉求|工单|
 
 
 WIDER = re.compile(r"全(?:国|省|市|区|县|州)")
-PART_OF_PLACE = re.compile(r"\d+个[\u4e00-\u9fff]{0,3}[市县区州]|市州|县区|各[市县区州]")
+PART_OF_PLACE = re.compile(r"\d{1,3}个[\u4e00-\u9fff]{0,3}[市县区州]|市州|县区|各[市县区州]")
 
 
 def wider_scope(whole_name: str, label: str) -> bool:
