@@ -291,6 +291,16 @@ def wider_scope(whole_name: str, label: str) -> bool:
     return m is not None and m.group() not in label and PART_OF_PLACE.search(label) is not None
 
 
+INSTANCE = re.compile(r"一审|二审|再审|申诉")
+
+
+def other_instance(part_label: str, whole_clause: str) -> bool:
+    """A part that names its court instance (一审, 二审) is a share of that instance's cases,
+    not of a count whose words name none or another."""
+    named = set(INSTANCE.findall(part_label))
+    return bool(named) and not named & set(INSTANCE.findall(whole_clause))
+
+
 def clause_of(text: str, it: Item) -> str:
     """A count's words back to its sentence's start: "全省13个市州新收…" keeps its 全省."""
     return clause_before(text, it.q.start, 0)
@@ -397,6 +407,8 @@ def share_claim(
             inferred = whole is not None
         if whole is not None and wider_scope(whole_name, clause_of(doc.text, whole)):
             whole, inferred = None, False  # "13个市州新收4377件。其中武汉市…，占全省…总数的"
+        if whole is not None and other_instance(parts[0].label, clause_of(doc.text, whole)):
+            whole, inferred = None, False  # "开庭审结662件，其中…一审…撤诉150件，占比21.77%"
     elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
         # "其中以市政府各部门为主，占总量的94.11%": no part, but a named whole — its rate
         # must be reachable out of that whole (LA203)
