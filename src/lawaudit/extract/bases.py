@@ -347,6 +347,22 @@ def among_head(part: Item, before: list[Item]) -> Item | None:
     return None
 
 
+# Kinds of what comes in (投诉类, 咨询, 求助): the categories an intake is cut into.
+INTAKE_KIND = re.compile(r"类|咨询|投诉|求助|建议|举报|表扬")
+
+
+def kinds_head(head: Item, earlier: list[Item], part: Item) -> Item:
+    """ "收到来信3652件，按期回复3640件，…；其中，投诉类1826件、…": kinds of letters are parts of
+    what came in, not of the replies. A 其中 whose nearest count is an outcome (回复, 办结) and
+    whose first part is a kind of what came in is of the intake or total stated before it
+    (`earlier`: the counts before the head, in any order)."""
+    if not P.CLOSED.search(head.label) or not INTAKE_KIND.search(part.label):
+        return head  # "审结1195件，其中维持720件": decisions are of the cases closed
+    before = [it for it in earlier if it.q.start < head.q.start and it.q.unit == head.q.unit]
+    intakes = [it for it in before if names_whole(it.label)]
+    return max(intakes, key=lambda it: it.q.start) if intakes else head
+
+
 def list_head(text: str, part: Item, before: list[Item], carriers) -> Item | None:
     """The count a 其中 list refers to, for any of its parts: "人员6.7万人，其中A 3.3万人，占
     51%，B 3.4万人，占49%" — for B, the first count before it that carries no share of its own,
@@ -356,7 +372,9 @@ def list_head(text: str, part: Item, before: list[Item], carriers) -> Item | Non
             continue  # an earlier sibling, or the whole inside one's share ("占回访总量4208件的")
         if it.q.unit != part.q.unit or P.CHANGE_WORDS.search(it.label):
             return None
-        return it if text.find("其中", it.q.end, part.q.start) >= 0 else None
+        if text.find("其中", it.q.end, part.q.start) < 0:
+            return None
+        return kinds_head(it, before, part)
     return None
 
 

@@ -262,6 +262,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             total, guessed = named_total(text, m, [*recent[-STEPS:], *window]), False
             total = total or last_level(text, window)
             after = near(counts, starts, m.end(), m.end() + AHEAD)
+            if total is not None and after:  # "收到3652件，回复3640件；其中，投诉类1826件…"
+                total = B.kinds_head(total, window, after[0])
             if total is None and m.start() - sent.start <= 2:
                 # "…总产值132.62亿元，增长5.3%。其中，农业产值…": the headline of the sentence
                 # before, or its first level counted like the parts ("开展6轮…，保留行政权力
