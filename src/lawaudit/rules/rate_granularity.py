@@ -60,7 +60,13 @@ def check(claim: Claim, settings: Settings) -> Iterator[Outcome]:
         msg = tr(f"{claim.subject} {stated.raw} is {why}", f"{claim.subject} {stated.raw} {zh}")
         yield Outcome(Status.UNVERIFIABLE, msg, "", values)
         return
-    if claim.denominator is not None and range_of(claim.denominator).exact:
+    if claim.denominator is not None and claim.denominator.value <= 0:
+        msg = tr(
+            f"{claim.subject} {stated.raw}: the whole is zero",
+            f"{claim.subject} {stated.raw}：分母为零",
+        )
+        yield Outcome(Status.UNVERIFIABLE, msg, "", values)
+    elif claim.denominator is not None and range_of(claim.denominator).exact:
         yield from whole_only(claim, int(claim.denominator.value), values, settings)
     elif claim.numerator is not None and range_of(claim.numerator).exact:
         yield from part_only(claim, int(claim.numerator.value), values, settings)
