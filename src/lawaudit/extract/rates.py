@@ -75,6 +75,15 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     return [strip_filler(names[-1])] if names else []
 
 
+def banded(text: str, q: Quantity) -> bool:
+    """ "回复满意率90%以下的单位4家", "满意率在80%-90%的单位": the % bounds a band of units."""
+    if q.qualifier in ("以上", "以下") and BAND_OWNER.match(text, q.end):
+        return True
+    return BAND.match(text, q.end) is not None
+
+
+BAND_OWNER = re.compile(r"[^，,。；;\d]{0,8}?的")
+BAND = re.compile(r"(?:及?以上|及?以下|以内|[-—~至][\d.%]{0,6})[^，,。；;\d]{0,8}?的")
 SHARE_RATE = re.compile(r"(?:所?占)?(?:比率|比例率|占有率)|占比率")
 
 
@@ -462,8 +471,8 @@ def find_rate_claims(
             elif share_head := share_clause_before(text, words_start, item, sent.start):
                 words, words_start = share_head + words, words_start - len(share_head)
             named = item.relabelled(words)
-            if P.NOT_A_CLAIM.search(named.label):
-                continue
+            if P.NOT_A_CLAIM.search(named.label) or banded(text, item.q):
+                continue  # "满意率90%以下的单位4家": a band that counts units, no claim
             names = rate_names(text, named, sent.start)
             share = not names and P.SHARE_WORDS.search(named.label)
             if item.q.start in respective:

@@ -117,6 +117,15 @@ def share_parts(before: list[Item], text: str, share_label: str, share_start: in
     return parts[::-1]
 
 
+ALL_OF = re.compile(r"(?:有|共|共有|全部|所有)$")
+
+
+def all_of(name: str, label: str) -> bool:
+    """The label says it counts all of `name` (全省有律师), not a kind of them (专职律师)."""
+    at = label.rfind(name)
+    return at > 0 and ALL_OF.search(label, 0, at) is not None
+
+
 def whole_names(whole_name: str) -> list[str]:
     """The words a total's label must hold to be the whole a share names."""
     names = [n for n in dict.fromkeys((whole_name, generic_stripped(whole_name))) if n]
@@ -151,12 +160,9 @@ def inferred_whole(
         if is_level(it):
             levels.append(it)
     for name in names:
-        found = next(
-            (it for it in levels if B.names_match(name, it.label) and at_least(it.q, need)),
-            None,
-        )
-        if found:
-            return found
+        found = [it for it in levels if B.names_match(name, it.label) and at_least(it.q, need)]
+        if found:  # "占律师总数的": 全省有律师9923人, not 专职律师8515人, a kind of them
+            return next((it for it in found if all_of(name, it.label)), found[0])
     if text:  # "在办结的行政复议案件中": the count of that stage, its noun said before it
         found = next((it for it in levels if B.names_stage(whole_name, text, it)), None)
         if found is not None and at_least(found.q, need):
