@@ -68,3 +68,31 @@ def test_a_crash_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
         raise Boom
     assert out.read_text(encoding="utf-8") == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
+
+
+# Sentences of the family's shapes whose figures a report may well state as 0 or 100: a whole
+# of zero once stopped the audit with ZeroDivisionError, and a 分别 list of another length with
+# IndexError. Every figure is replaced by 0, 1 and 100 in turn, and each audit must finish.
+SHAPES = (
+    "本年度共收到政府信息公开申请9件，按时答复率90%。",
+    "全年受理8件，其中甲类5件，占62.5%；乙类3件，占37.5%。",
+    "本季度受理投诉12件，办结11件，办结率91.7%，较上年的10件增长20%。",
+    "甲区、乙区受理来信分别为10件、20件，丙、丁、戊三镇分别为50件、60件、70件，办结率分别为90%、95%、100%。",
+    "在办结的申请中，予以公开5件，部分公开2件，其他处理1件。",
+    "从被申请人来看，县公安局3件，其他部门2件。",
+)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("figure", ["0", "1", "100"])
+def test_zero_and_whole_figures_never_stop_the_audit(shape, figure):
+    import re
+
+    import lawaudit
+
+    spans = [m.span() for m in re.finditer(r"\d+(?:\.\d+)?", shape)]
+    for a, b in spans:
+        text = shape[:a] + figure + shape[b:]
+        assert lawaudit.audit_text(text, lang="en").error is None, text
+    everything = re.sub(r"\d+(?:\.\d+)?", figure, shape)
+    assert lawaudit.audit_text(everything, lang="en").error is None, everything

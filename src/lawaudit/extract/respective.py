@@ -80,7 +80,9 @@ def respective_claims(doc: Document, sentences: Iterable[Sentence]) -> list[Clai
             if name is None:
                 continue
             verbs = predicates(name[:-1])
+            n = len(run.items)
             before = [r for r in counts if r.items[0].q.start < run.items[0].q.start]
+            before = [r for r in before if len(r.items) == n]  # the k-th of each, by position
             part = next((r for r in before if any(v in r.name for v in verbs)), None)
             wholes = [r for r in before if r is not part]
             whole = next((r for r in wholes if names_whole(r.name)), wholes[0] if wholes else None)

@@ -293,7 +293,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if EARLIER.search(text, max(sent.start, m.start() - 12), m.start()):
                 continue  # "本月受理11000件，上月、去年同期分别为…": earlier periods' totals
             window = near(counts, starts, m.start() - BACK, m.start())
-            total = last_level(text, [it for it in window if is_whole(it)])
+            # not a count of an earlier 分别 list ("甲区、乙区受理来信分别为10件、20件，…分别为…")
+            wholes = [it for it in window if is_whole(it) and not listed_respectively(text, it)]
+            total = last_level(text, wholes)
             after = near(counts, starts, m.end(), m.end() + AHEAD)
             if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
                 yield breakdown(doc, total, parts, True)
@@ -329,6 +331,11 @@ def breakdown_markers(text: str, start: int, end: int) -> list[re.Match]:
 
 
 RANKING = re.compile(r"前[一二三四五六七八九十\d]{1,2}(?:位|名)|排名|排在|位列|居前")
+
+
+def listed_respectively(text: str, it: Item) -> bool:
+    """A count of a 分别 list: its clause, back across 、, names 分别."""
+    return "分别" in clause_before(text, it.q.start, 0)
 
 
 def respectively(text: str, start: int, end: int) -> Iterator[re.Match]:
