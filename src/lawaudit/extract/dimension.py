@@ -22,6 +22,7 @@ from decimal import Decimal
 from lawaudit.extract.bases import names_stage
 from lawaudit.extract.context import Item, Sentence, place
 from lawaudit.extract.counts import comparable, is_total
+from lawaudit.extract.totals import breakdown, breakdown_parts, covers_all
 from lawaudit.model import Claim, Document
 
 LEAD = re.compile(r"[ \n]?从[\u4e00-\u9fff]{1,12}?来?看[，,:：]")
@@ -32,42 +33,54 @@ NEAR_MISS = Decimal("0.05")
 
 
 def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
-    from lawaudit.extract.totals import breakdown, breakdown_parts, covers_all
-
     text = doc.text
     totals: deque[Item] = deque(maxlen=40)  # whole-marked counts of earlier sentences
     levels: deque[Item] = deque(maxlen=40)  # … and their last counts, for a scope's stage
     for sent in sentences:
-        lead = LEAD.match(text, sent.start) if sent.items else None
-        scope = SCOPE.match(text, sent.start) if sent.items and lead is None else None
-        if lead is not None or scope is not None:
-            start = (lead or scope).end()  # type: ignore[union-attr]
-            after = [it for it in sent.items if it.is_count and it.q.start >= start]
-            if scope is not None:
-                named = [t for t in levels if names_stage(scope.group(1), text, t)]
+        opener = opening(text, sent)
+        if opener is not None:
+            if opener.re is SCOPE:
+                named = [t for t in levels if names_stage(opener.group(1), text, t)]
                 near = [t for t in reversed(named) if sent.start - t.q.end <= REACH][:1]
             else:
                 near = [t for t in reversed(totals) if sent.start - t.q.end <= REACH][:4]
-            near = [t for t in near if after and comparable(t.q, after[0].q)]
-            readings = [(t, breakdown_parts(text, after, t, start)) for t in near]
-            readings = [(t, parts) for t, parts in readings if len(parts) >= 2]
-            exact = next(((t, p) for t, p in readings if sums(p) == t.q.value), None)
-            if exact is None and readings and covers_all(readings[0][1]):
-                total, parts = readings[0]  # "…其他18件": the list covers the nearest total
-                if abs(sums(parts) - total.q.value) <= NEAR_MISS * total.q.value:
-                    exact = total, parts
-            complete = exact is not None
-            if exact is None and scope is not None and readings:
-                exact = readings[0]  # named by its scope: its parts are within that count
-            if exact is not None:
-                total, parts = exact
+            found = list_reading(text, sent, opener, near)
+            if found is not None:
+                total, parts, complete = found
                 line = doc.line_col(total.q.start)[0]
                 note = f"a list by one dimension, of the total stated on line {line}"
                 claim = breakdown(doc, total, parts, complete, note)
-                here = place(doc, parts[0].q, (lead or scope).start(), parts[-1].q.end)  # type: ignore[union-attr]
+                here = place(doc, parts[0].q, opener.start(), parts[-1].q.end)
                 yield replace(claim, inferred=True, **here)
         totals.extend(it for it in sent.items if it.is_count and is_total(it))
         levels.extend(it for it in sent.items if it.is_count)
+
+
+def opening(text: str, sent: Sentence) -> re.Match | None:
+    """从…来看 or 在…中 opening a sentence that has figures."""
+    if not sent.items:
+        return None
+    return LEAD.match(text, sent.start) or SCOPE.match(text, sent.start)
+
+
+def list_reading(
+    text: str, sent: Sentence, opener: re.Match, near: list[Item]
+) -> tuple[Item, list[Item], bool] | None:
+    """(total, parts, complete): the total the list adds up to exactly; else, naming 其他, a
+    near miss of the nearest; else, under a scope, the scope's count as a bound."""
+    after = [it for it in sent.items if it.is_count and it.q.start >= opener.end()]
+    near = [t for t in near if after and comparable(t.q, after[0].q)]
+    readings = [(t, breakdown_parts(text, after, t, opener.end())) for t in near]
+    readings = [(t, parts) for t, parts in readings if len(parts) >= 2]
+    if not readings:
+        return None
+    exact = next(((t, p) for t, p in readings if sums(p) == t.q.value), None)
+    if exact is not None:
+        return *exact, True
+    total, parts = readings[0]
+    if covers_all(parts) and abs(sums(parts) - total.q.value) <= NEAR_MISS * total.q.value:
+        return total, parts, True  # "…其他18件": the list covers the nearest total
+    return (total, parts, False) if opener.re is SCOPE else None
 
 
 def sums(parts: list[Item]) -> Decimal:
