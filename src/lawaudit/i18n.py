@@ -91,6 +91,7 @@ NOTES_ZH = (
     (re.compile(r"the other shares of its list fit the whole (.+)"), r"同组其他占比均与总数\1相符"),
     (re.compile(r"a table column and its total row"), "表格一列与其合计行"),
     (re.compile(r"a table row's share of the total row"), "表格一行占合计行的比例"),
+    (re.compile(r"a table row: (.+) of (.+)"), r"表格一行：\1以\2为分母"),
     (
         re.compile(r"a table row: the later period's column against the earlier one's"),
         "表格一行：本期列与上期列比较",

@@ -311,11 +311,14 @@ def names_column(head: str) -> bool:
     return bool(COUNT_HEAD.search(head) or SHARE_HEAD.search(head))
 
 
+MAX_FLAT_COLUMNS = 10  # "序号 | 受理单位 | 交办总量 | 办结率 | 满意率 | …": a 12345 ranking has 9
+
+
 def flat_table_at(lines: list[Cell], i: int) -> tuple[int, list[Row]] | None:
     """(k, rows) when a header of k short text cells, a count word among them after the
     first, starts at line i and two or more rows of k cells follow; the widest such header."""
     found = None
-    for k in range(3, 7):
+    for k in range(3, MAX_FLAT_COLUMNS + 1):
         head = lines[i : i + k]
         if len(head) < k or any(c.number is not None or len(c.text) > 12 for c in head):
             break
@@ -435,7 +438,7 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
     counts = [c for c in range(1, len(heads)) if c < len(kinds) and kinds[c] == "count"]
     part = next((c for n in range(len(stem), 1, -1) for c in counts if stem[-n:] in heads[c]), None)
     if part is None:
-        return []
+        return intake_rates(doc, table, col, counts)
     surveyed = P.SURVEYED.search(stem)
     wholes = [c for c in counts if c != part and P.ASKED.search(heads[c])] if surveyed else []
     asked = bool(wholes)  # a 回访 column states who were asked
@@ -462,6 +465,26 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
             continue
         note = f"a table row: {heads[part]} over {heads[whole]}"
         out.append(row_rate(doc, r, heads[col], stated, num, den, note))
+    return out
+
+
+def intake_rates(doc: Document, table: Table, col: int, counts: list[int]) -> list[Claim]:
+    """ "交办总量 | 办结率 | 满意率": a closing rate with no column of what was closed is a rate
+    of the intake column, each row's rate some whole number of its cases (LA203). Not a 满意率
+    (who was asked is not stated), nor an on-time rate (of the closed or of the intake)."""
+    heads = [c.text for c in table.header.cells]
+    name = heads[col]
+    if not P.CLOSED.search(name) or B.TIMELY.search(name) or P.SURVEYED.search(name):
+        return []
+    whole = next((c for c in counts if names_intake(heads[c])), None)
+    if whole is None:
+        return []
+    out = []
+    for r in [*table.rows, *([table.total] if table.total is not None else [])]:
+        stated, den = r.at(col), r.at(whole)
+        if stated is not None and den is not None and den.value:
+            note = f"a table row: {name} of {heads[whole]}"
+            out.append(row_rate(doc, r, name, stated, None, den, note))
     return out
 
 
