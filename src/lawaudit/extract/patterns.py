@@ -15,7 +15,7 @@ CLAUSE_BREAK = re.compile(r"[,，、:：;；()（）\[\]【】“”\"|]")
 
 # A percentage that states a change, not a share: issue-3 territory, never read as a rate.
 CHANGE_WORDS = re.compile(
-    r"增长|下降|上升|提高|降低|增加(?!值)|减少|回落|上涨|下跌|同比|环比|比上年|较上年|增幅|降幅|涨幅|增速"
+    r"增长|下降|上升|提高|降低|增加(?!值)|减少|回落|上涨|下跌|同比|环比|比上年|较上年|增幅|降幅|减幅|涨幅|增速"
     r"|扩大|缩小|收窄|提升|拉动"
 )
 # A percentage that is a rate or a share of a whole.
