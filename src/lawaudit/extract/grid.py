@@ -264,6 +264,8 @@ def line_cells(text: str) -> list[Cell]:
         bare = line.strip()
         if bare.endswith("|") and bare.count("|") == 1 and len(bare) > 1:
             bare = bare[:-1].rstrip()
+        elif bare.startswith("|") and bare.endswith("|") and bare.count("|") == 2:
+            bare = bare[1:-1].strip() or bare  # "| 10月 |": a row's first cell, in its bars
         if bare:
             lines.append(cell(bare, at + line.index(bare)))
         at += len(line) + 1
@@ -373,7 +375,10 @@ def grid_claims(doc: Document) -> list[Claim]:
                 out += column_total(doc, table, col)
             elif kinds[col] == "share":
                 count = next((c for c in range(col - 1, 0, -1) if kinds[c] == "count"), None)
-                if count is not None:
+                whole = row_whole(table, kinds, count)
+                if count is not None and whole is not None:
+                    out += row_shares(doc, table, col, count, whole)
+                elif count is not None:
                     out += column_shares(doc, table, col, count)
             elif kinds[col] == "change":
                 out += column_changes(doc, table, col, kinds)
@@ -540,6 +545,32 @@ def column_total(doc: Document, table: Table, col: int) -> list[Claim]:
             **place(doc, total, first, total.end),
         )
     ]
+
+
+ROW_WHOLE = re.compile(r"总数|总量|合计|总计")
+
+
+def row_whole(table: Table, kinds: list[str], count: int | None) -> int | None:
+    """A count column before a share's count column that names each row's whole ("月份 |
+    受理工单总数 | 城市管理类工单数量 | 城市管理类工单占比"): the share is of that cell."""
+    if count is None:
+        return None
+    heads = [c.text for c in table.header.cells]
+    return next(
+        (c for c in range(1, count) if kinds[c] == "count" and ROW_WHOLE.search(heads[c])), None
+    )
+
+
+def row_shares(doc: Document, table: Table, col: int, count: int, whole: int) -> list[Claim]:
+    """Each row's share of its own whole cell."""
+    heads = [c.text for c in table.header.cells]
+    out = []
+    for r in [*table.rows, *([table.total] if table.total is not None else [])]:
+        stated, part, den = r.at(col), r.at(count), r.at(whole)
+        if stated is not None and part is not None and den is not None and den.value:
+            note = f"a table row: {heads[count]} over {heads[whole]}"
+            out.append(row_rate(doc, r, heads[col], stated, part, den, note))
+    return out
 
 
 def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Claim]:
