@@ -112,7 +112,11 @@ def continues(gap: str, same_total: bool) -> bool:
     """Same sentence, or the next line. Shares paired with one stated total may also be numbered
     items with prose between them ("1.住房保障类(793件,占比17.36%)。主要涉及…\n2.城乡建设类…"),
     until a section heading starts another list; not two sentences of one paragraph, whose
-    categories often overlap (“三保”支出 within 民生支出)."""
+    categories often overlap (“三保”支出 within 民生支出). A bracket opened or closed between
+    two shares parts a member's own list ("业务动态类49条，占98%，(其中批复文件36条，占72%…)")
+    from the list it belongs to."""
+    if gap.count("(") + gap.count("（") != gap.count(")") + gap.count("）"):
+        return False
     if "。" not in gap and gap.count("\n") <= 1:
         return True
     last_line = gap.rsplit("\n", 1)[-1] if "\n" in gap else ""
