@@ -134,7 +134,19 @@ def names_stage(name: str, text: str, item: Item) -> bool:
     return m.group(2)[-2:] in text[max(0, item.q.start - 120) : item.q.start]
 
 
-OPENING_SCOPE = re.compile(r"[ \n]?在([\u4e00-\u9fff]{2,16}?)中[，,]")
+# "在办结的行政复议案件中，…": a sentence that opens on the scope its figures are of.
+OPENING_SCOPE = re.compile(r"[ \n]?在([\u4e00-\u9fff]{2,16}?)中[，,:：]")
+LOOK_BACK = 300  # characters before a sentence where the count its scope names may stand
+
+
+def nearest_before(at: int, earlier: list[Item], fits) -> Item | None:
+    """The nearest of the last counts stated before `at` (within LOOK_BACK) that `fits`."""
+    for it in reversed(earlier[-12:]):
+        if at - it.q.end > LOOK_BACK:
+            break
+        if fits(it):
+            return it
+    return None
 
 
 def scope_whole(text: str, start: int, earlier: list[Item]) -> Item | None:
@@ -143,27 +155,21 @@ def scope_whole(text: str, start: int, earlier: list[Item]) -> Item | None:
     m = OPENING_SCOPE.match(text, start)
     if m is None:
         return None
-    for it in reversed(earlier[-12:]):
-        if start - it.q.end > 300:
-            break
-        if names_stage(m.group(1), text, it):
-            return it
-    return None
+    return nearest_before(start, earlier, lambda it: names_stage(m.group(1), text, it))
 
 
 RECEIVED = re.compile(r"收到|新收|接收|申请")
 
 
-def received_before(text: str, taken: Item, earlier: list[Item]) -> Item | None:
+def received_before(taken: Item, earlier: list[Item]) -> Item | None:
     """ "新收行政复议申请5422件，…。受理行政复议案件3129件，受理率为57.71%": a 受理率 with no
     whole in its sentence is out of the count received just before (受理 ≤ 收到)."""
-    for it in reversed(earlier[-12:]):
-        if taken.q.start - it.q.end > 300:
-            break
-        received = RECEIVED.search(it.label) and "受理" not in it.label
-        if received and comparable(it.q, taken.q) and it.q.value >= taken.q.value:
-            return it
-    return None
+
+    def received(it: Item) -> bool:
+        named = RECEIVED.search(it.label) is not None and "受理" not in it.label
+        return named and comparable(it.q, taken.q) and it.q.value >= taken.q.value
+
+    return nearest_before(taken.q.start, earlier, received)
 
 
 def is_out_of(text: str, item: Item) -> bool:

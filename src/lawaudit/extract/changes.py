@@ -79,10 +79,10 @@ MONTHLY = re.compile(r"环比|上月|上期|上季度")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?!度?以来|以前|以后|起)")
 LOOKAHEAD_CHARACTERS = frozenset("度以来前后起")  # of YEAR's lookahead: see YearsBefore
 # Words that rule a change out: an average yearly rate, a respective list, a plan.
+# Not 平均 anywhere in the sentence: only in the change's own words ("平均增长8%", an average
+# rate of change); elsewhere it names averages compared with averages ("平均接通率98.78%，比
+# 上半年平均接通率98.12%高出…").
 NOT_PAIRED_WORDS = ("年均", "每年", "分别", "力争", "目标", "预期", "预计")
-# 平均 in the change's own words ("平均增长8%"): an average rate of change. Elsewhere it names
-# averages compared with averages ("平均接通率98.78%，比上半年平均接通率98.12%高出…").
-AVERAGED_CHANGE = re.compile(r"平均")
 NOT_PAIRED = re.compile("|".join(NOT_PAIRED_WORDS))
 # Growth at comparable prices or on a like-for-like basis is not the change of the values stated,
 # and output and value added (生产总值, 增加值) always grow at comparable prices.
@@ -325,7 +325,7 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
             continue
         if stop is not None and stop <= it.q.start:
             continue  # 年均, 分别, 目标 … before the change
-        if AVERAGED_CHANGE.search(it.label):
+        if "平均" in it.label:
             continue  # "平均增长8%"
         outside = [lv for lv in levels[-LEVELS_BACK:] if not in_note(doc.text, lv, it.q.start)]
         found = pair(doc.text, year_at, outside, it, earlier)  # not "(不合并计算则为1005家)"

@@ -19,31 +19,29 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from lawaudit.extract.bases import names_stage
+from lawaudit.extract import bases as B
 from lawaudit.extract.context import Item, Sentence, place
 from lawaudit.extract.counts import comparable, is_total
 from lawaudit.extract.totals import breakdown, breakdown_parts, covers_all
 from lawaudit.model import Claim, Document
 
 LEAD = re.compile(r"[ \n]?从[\u4e00-\u9fff]{1,12}?来?看[，,:：]")
-# "在办结的申请中，予以公开58件，…": the list cuts the count of that stage, stated before
-SCOPE = re.compile(r"[ \n]?在([\u4e00-\u9fff]{2,16}?)中[，,:：]")
+SCOPE = B.OPENING_SCOPE  # "在办结的申请中，予以公开58件，…": the count of that stage
 REACH = 1500  # characters back to the totals a list may cut
 NEAR_MISS = Decimal("0.05")
 
 
 def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     text = doc.text
-    totals: deque[Item] = deque(maxlen=40)  # whole-marked counts of earlier sentences
-    levels: deque[Item] = deque(maxlen=40)  # … and their last counts, for a scope's stage
+    counts: deque[Item] = deque(maxlen=80)  # the last counts of earlier sentences
     for sent in sentences:
         opener = opening(text, sent)
         if opener is not None:
-            if opener.re is SCOPE:
-                named = [t for t in levels if names_stage(opener.group(1), text, t)]
-                near = [t for t in reversed(named) if sent.start - t.q.end <= REACH][:1]
-            else:
-                near = [t for t in reversed(totals) if sent.start - t.q.end <= REACH][:4]
+            within = [t for t in reversed(counts) if sent.start - t.q.end <= REACH]
+            if opener.re is SCOPE:  # the count of the stage it names (已办结132件)
+                near = [t for t in within if B.names_stage(opener.group(1), text, t)][:1]
+            else:  # the totals stated before it, nearest first
+                near = [t for t in within if is_total(t)][:4]
             found = list_reading(text, sent, opener, near)
             if found is not None:
                 total, parts, complete = found
@@ -52,8 +50,7 @@ def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
                 claim = breakdown(doc, total, parts, complete, note)
                 here = place(doc, parts[0].q, opener.start(), parts[-1].q.end)
                 yield replace(claim, inferred=True, **here)
-        totals.extend(it for it in sent.items if it.is_count and is_total(it))
-        levels.extend(it for it in sent.items if it.is_count)
+        counts.extend(it for it in sent.items if it.is_count)
 
 
 def opening(text: str, sent: Sentence) -> re.Match | None:

@@ -147,6 +147,11 @@ class Table:
     rows: tuple[Row, ...]  # data rows, the total row not among them
     total: Row | None
 
+    @property
+    def every_row(self) -> tuple[Row, ...]:
+        """The data rows and the total row, when there is one."""
+        return (*self.rows, self.total) if self.total is not None else self.rows
+
     def kind(self, col: int) -> str:
         """'share', 'change', 'rate' or 'count', from the column's header and cells."""
         head = self.header.cells[col].text if col < len(self.header.cells) else ""
@@ -394,7 +399,7 @@ def row_sums(doc: Document, table: Table, kinds: list[str]) -> list[Claim]:
     or more says so exactly, two of them with two parts or more — the header does not, so the
     reading is inferred, and a row that breaks it is a warning. The first such column from the
     left, with the most columns."""
-    rows = [r for r in (*table.rows, table.total) if r is not None]
+    rows = table.every_row
     for col in range(1, len(kinds) - 2):
         if kinds[col] != "count":
             continue
@@ -458,7 +463,7 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
         ]
     if not wholes:
         return []
-    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    rows = table.every_row
     fit = {w: sum(row_gives(r, col, part, w) for r in rows) for w in wholes}
     whole = max(wholes, key=lambda w: (fit[w], -wholes.index(w)))
     if surveyed and not asked and not fit[whole]:
@@ -485,7 +490,7 @@ def intake_rates(doc: Document, table: Table, col: int, counts: list[int]) -> li
     if whole is None:
         return []
     out = []
-    for r in [*table.rows, *([table.total] if table.total is not None else [])]:
+    for r in table.every_row:
         stated, den = r.at(col), r.at(whole)
         if stated is not None and den is not None and den.value:
             note = f"a table row: {name} of {heads[whole]}"
@@ -565,7 +570,7 @@ def row_shares(doc: Document, table: Table, col: int, count: int, whole: int) ->
     """Each row's share of its own whole cell."""
     heads = [c.text for c in table.header.cells]
     out = []
-    for r in [*table.rows, *([table.total] if table.total is not None else [])]:
+    for r in table.every_row:
         stated, part, den = r.at(col), r.at(count), r.at(whole)
         if stated is not None and part is not None and den is not None and den.value:
             note = f"a table row: {heads[count]} over {heads[whole]}"
@@ -627,7 +632,7 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
     else:
         return []
     out = []
-    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    rows = table.every_row
     for r in rows:
         stated, cur, prev = r.at(col), r.at(cur_col), r.at(prev_col)
         if stated is None or cur is None or prev is None or prev.value == 0:

@@ -493,7 +493,7 @@ def find_rate_claims(
                     if by is not None and den is None:  # "在办结的…案件中，维持…，维持率62%"
                         den = scoped = B.scope_whole(text, sent.start, earlier)
                     if by is not None and den is None and name.endswith("受理率"):
-                        den = scoped = B.received_before(text, by, earlier)  # 新收…。受理…
+                        den = scoped = B.received_before(by, earlier)  # 新收…。受理…
                     claim = rate_claim(doc, item, name, by, num, den)
                     if scoped is not None:
                         line = doc.line_col(scoped.q.start)[0]

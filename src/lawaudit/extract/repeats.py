@@ -171,6 +171,7 @@ def repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
 
 
 RECENT = 8  # earlier figures of one value a restatement is compared with
+SHARED_RUN = 4  # characters two labels of one restated figure must share
 
 
 def restatement(doc: Document, item: Item, stated, frame, breaks, headings) -> Claim | None:
@@ -183,14 +184,13 @@ def restatement(doc: Document, item: Item, stated, frame, breaks, headings) -> C
         return None
     key = (item.q.value, item.q.unit, frame(item.q.start))
     earlier = stated.setdefault(key, [])
-    n = 4
     for prev, prev_words in earlier[-RECENT:]:  # bounded: a line of "三项" a thousand times
         if not line_break_between(breaks, prev.q.end, item.q.start):
             continue
         form = item.q.value < 100 and words == prev_words
         if form and parallel_sections(headings, prev.q.start, item.q.start):
             continue  # "(二)市长信箱…受理来信31件", "(三)区长信箱…受理来信31件": a form
-        shared = shares_words(words, prev_words, n)
+        shared = shares_words(words, prev_words, SHARED_RUN)
         if shared:
             line = doc.line_col(prev.q.start)[0]
             return Claim(

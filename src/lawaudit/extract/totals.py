@@ -385,7 +385,7 @@ def last_level(text: str, items: list[Item]) -> Item | None:
 
 # "截至1月31日，已办结4385件": a sentence that opens on the day its count stands at
 AS_OF = re.compile(r"[ \n]?(?:截至|截止到?)[^，,。；;]{1,12}[，,]")
-KINDS = frozenset("项类个种")  # units of a count of the items a 合计 sums ("三项合计")
+ITEMS_COUNTED = frozenset("项类个种")  # units of the number of items a 合计 sums ("三项合计")
 COMPARED = re.compile(r"^(?:比|较|与)|(?:比|较)[^，,]{0,8}的$")
 FROM_BASE = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的?|上年的?|去年的?)$")
 
@@ -411,7 +411,8 @@ def sums_after_parts(doc: Document, counts: list[Item]) -> Iterator[Claim]:
         parts: list[Item] = []
         for prev in counts[max(0, i - STEPS) : i][::-1]:
             between = text[prev.q.end : (parts[-1] if parts else it).q.start]
-            if not parts and prev.q.end == it.q.start - len(it.label) and prev.q.unit in KINDS:
+            counted = prev.q.unit in ITEMS_COUNTED and prev.q.end == it.q.start - len(it.label)
+            if counted and not parts:
                 continue  # "…，三项合计1335件": the number of items summed, not one of them
             if (
                 prev.q.unit != it.q.unit
@@ -442,10 +443,11 @@ def sum_of_run(doc: Document, total: Item, run: list[Item]) -> Claim:
     if cuts[:1] == [1] and len(kind) == 2 and kind in run[0].label:
         cuts = cuts[1:]  # "甲街道收到来信42件，乙街道31件": the first names a sibling (街道)
     tails = [run[i:] for i in (0, *cuts) if len(run) - i >= 2]
-    gap = {id(t): abs(sum(p.q.value for p in t) - total.q.value) for t in tails}
-    nearest = min(tails, key=lambda t: gap[id(t)])
-    if gap[id(nearest)] == 0 or not cuts:
-        return breakdown(doc, total, nearest if gap[id(nearest)] == 0 else run, True, note)
+    gap, nearest = min(
+        ((abs(sum(p.q.value for p in t) - total.q.value), t) for t in tails), key=lambda g: g[0]
+    )
+    if gap == 0 or not cuts:
+        return breakdown(doc, total, nearest if gap == 0 else run, True, note)
     return replace(breakdown(doc, total, nearest, True, note), inferred=True)
 
 
