@@ -26,6 +26,7 @@ from decimal import Decimal
 from lawaudit.arith import DEFAULT_MODES, fits
 from lawaudit.extract import bases as B
 from lawaudit.extract import patterns as P
+from lawaudit.extract import xxgk_template as T
 from lawaudit.extract.context import place
 from lawaudit.extract.counts import names_intake
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
@@ -360,8 +361,8 @@ def grouped(lines: list[Cell], start: int, k: int) -> list[Row]:
     for n in range(start, len(lines) - k + 1, k):
         row = Row(tuple(lines[n : n + k]))
         places = tuple(c.quantity() is not None or c.text in MISSING for c in row.cells)
-        if not any(places[1:]):
-            break
+        if not any(places[1:]) or all(places):
+            break  # no figures, or no label: not a row of this table
         if shape is None:
             shape = places
         elif places != shape:
@@ -389,8 +390,73 @@ def grid_claims(doc: Document) -> list[Claim]:
                 out += column_changes(doc, table, col, kinds)
             elif kinds[col] == "rate":
                 out += column_rates(doc, table, col, kinds)
-        out += row_sums(doc, table, kinds)
+        summed = column_sums(doc, table, kinds)
+        out += summed or row_sums(doc, table, kinds)
     return out
+
+
+TEMPLATE_HEADS = frozenset({T.PERSON, T.LEGAL, *T.SUBCOLUMNS, *T.T4_OUTCOMES[:-1]})
+TOTAL_HEAD = re.compile(r"^(?:合计|总计|共计|总数|总量)(?:[(（][^)）]{1,6}[)）])?$")
+
+
+def column_sums(doc: Document, table: Table, kinds: list[str]) -> list[Claim]:
+    """A column headed 合计 or 总计 totals the count columns beside it, row by row ("警告 | 罚款
+    | 行政拘留 | 合计(宗)": 31 + 54 + 59 = 144): the run of count columns just before it, or, when
+    it stands first, just after it. The header states the sum, so the reading is not inferred.
+    A blank part is missing, not a zero: such a row is checked only when the parts it has
+    already reach its total (they pass when equal, fail when over)."""
+    heads = [re.sub(r"\s+", "", c.text) for c in table.header.cells]
+    if TEMPLATE_HEADS.intersection(heads):
+        return []  # 政府信息公开's 表三 or 表四, which its template reads (xxgk_tables.py)
+    out: list[Claim] = []
+    for col, head in enumerate(heads):
+        if col == 0 or not TOTAL_HEAD.match(head) or kinds[col] != "count":
+            continue
+        cols = beside(kinds, heads, col)
+        if len(cols) < 2:
+            continue
+        for r in table.every_row:
+            total = r.at(col)
+            parts = [r.at(c) for c in cols]
+            given = [q for q in parts if q is not None]
+            if (
+                total is None
+                or len(given) < 2
+                or any(q is None and not r.missing(c) for q, c in zip(parts, cols, strict=True))
+            ):
+                continue
+            if len(given) < len(parts) and sum(q.value for q in given) < total.value:
+                continue  # blanks may hold the rest
+            out.append(
+                Claim(
+                    kind=ClaimKind.TOTAL,
+                    subject=f"{r.label} · {head}",
+                    total=total,
+                    parts=tuple(given),
+                    exhaustive=len(given) == len(parts),
+                    notes=(f"a table row: {' + '.join(heads[c] for c in cols)} = {head}",),
+                    **place(doc, total, r.cells[0].start, total.end),
+                )
+            )
+    return out
+
+
+def beside(kinds: list[str], heads: list[str], col: int) -> list[int]:
+    """The count columns a total column sums: those just before it back to the row label, a
+    column of another kind or another total; when none, those just after it."""
+    before = []
+    c = col - 1
+    while c >= 1 and kinds[c] == "count" and not TOTAL_HEAD.match(heads[c]):
+        before.insert(0, c)
+        c -= 1
+    if before:
+        return before
+    after = []
+    c = col + 1
+    while c < len(kinds) and kinds[c] == "count" and not TOTAL_HEAD.match(heads[c]):
+        after.append(c)
+        c += 1
+    return after
 
 
 def row_sums(doc: Document, table: Table, kinds: list[str]) -> list[Claim]:
