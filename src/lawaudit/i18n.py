@@ -92,6 +92,10 @@ NOTES_ZH = (
     (re.compile(r"a table column and its total row"), "表格一列与其合计行"),
     (re.compile(r"a table row's share of the total row"), "表格一行占合计行的比例"),
     (re.compile(r"a table row: (.+) of (.+)"), r"表格一行：\1以\2为分母"),
+    (
+        re.compile(r"a table row: the later period's share against the earlier one's"),
+        "表格一行：本期占比与上期占比之差",
+    ),
     (re.compile(r"a table row: (.+) = (.+)"), r"表格一行：\1 = \2（表头所列合计列）"),
     (
         re.compile(r"a table row: (.+) add up to it in the other rows"),

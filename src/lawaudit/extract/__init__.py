@@ -73,7 +73,7 @@ def extract(doc: Document) -> Extraction:
     respective = [c for c in respective_shares(doc, quantities) if c.parts[0].start not in grouped]
     claims += [*groups, *respective]
     claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
-    claims += grid_claims(doc)
+    claims += grid_claims(doc, [it.q for s in sents for it in s.items if it.is_count])
     claims += change_claims(doc, sents)
     claims += dimension_claims(doc, sents)  # "从被申请人来看，…" after the total it cuts
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]

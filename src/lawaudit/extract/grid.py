@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from lawaudit.arith import DEFAULT_MODES, fits
@@ -31,7 +31,8 @@ from lawaudit.extract.context import place
 from lawaudit.extract.counts import names_intake
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
-NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
+NUMBER = re.compile(r"([+\-↑↓▲▼]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
+ARROWS = {"↑": "+", "▲": "+", "↓": "-", "▼": "-"}  # "↑2.55" in a 比重变化 column
 MISSING = frozenset({"", "-", "—", "–", "/", "无", "--", "——"})
 SUBSET_ROW = re.compile(
     r"其中|含|内含|包括|小计|[(（]?\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]"
@@ -60,7 +61,7 @@ def cell(text: str, start: int) -> Cell:
     if m is None:
         return Cell(text, start, None)
     sign, whole, frac, pct = m.groups()
-    value = Decimal(sign + whole.replace(",", "") + (frac or ""))
+    value = Decimal(ARROWS.get(sign, sign) + whole.replace(",", "") + (frac or ""))
     decimals = len(frac) - 1 if frac else 0
     q = Quantity(text, value, "%" if pct else "", decimals, 1, "", start, start + len(text))
     return Cell(text, start, q)
@@ -371,7 +372,9 @@ def grouped(lines: list[Cell], start: int, k: int) -> list[Row]:
     return rows
 
 
-def grid_claims(doc: Document) -> list[Claim]:
+def grid_claims(doc: Document, counts: list[Quantity] | None = None) -> list[Claim]:
+    """`counts`: the counts of the text, in order (a share column's whole may be stated
+    before its table)."""
     out: list[Claim] = []
     for table in tables(doc.text):
         width = max(len(r.cells) for r in (table.header, *table.rows))
@@ -385,7 +388,7 @@ def grid_claims(doc: Document) -> list[Claim]:
                 if count is not None and whole is not None:
                     out += row_shares(doc, table, col, count, whole)
                 elif count is not None:
-                    out += column_shares(doc, table, col, count)
+                    out += column_shares(doc, table, col, count, counts or [])
             elif kinds[col] == "change":
                 out += column_changes(doc, table, col, kinds)
             elif kinds[col] == "rate":
@@ -644,8 +647,14 @@ def row_shares(doc: Document, table: Table, col: int, count: int, whole: int) ->
     return out
 
 
-def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Claim]:
-    """Each row's share is its count over the total row's (else the column's sum, inferred)."""
+def column_shares(
+    doc: Document, table: Table, col: int, count: int, counts: list[Quantity]
+) -> list[Claim]:
+    """Each row's share is its count over the total row's. With no total row, the whole is
+    inferred: the column's sum when the shares add up to about 100; else a count stated
+    before the table that most rows' shares fit (a 商品大类 table's 投诉比重 are shares of all
+    complaints, 商品 and 服务 together); else the shares are of a whole the text does not
+    give, and no row is checked."""
     if any(r.missing(count) for r in table.rows):
         return []
     whole: Quantity | None = None
@@ -653,10 +662,10 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
     if table.total is not None and not table.total.missing(count):
         whole = table.total.at(count)
     if whole is None:
-        counts = [r.at(count) for r in table.rows]
-        value = sum(q.value for q in counts)
-        whole = Quantity(str(value), value, "", 0, 1, "", counts[0].start, counts[-1].end)
+        whole = inferred_whole(table, col, count, counts)
         inferred = True
+    if whole is None:
+        return []
     out = []
     name = table.header.cells[col].text
     for r in table.rows:
@@ -681,6 +690,25 @@ def column_shares(doc: Document, table: Table, col: int, count: int) -> list[Cla
     return out
 
 
+SHARE_SLACK = Decimal(1)  # how far from 100 a column's shares may add up and still be of its sum
+STATED_REACH = 1500  # characters before a table where the whole of its shares may be stated
+
+
+def inferred_whole(table: Table, col: int, count: int, counts: list[Quantity]) -> Quantity | None:
+    """The whole of a share column with no total row (see column_shares)."""
+    parts = [r.at(count) for r in table.rows]
+    shares = [r.at(col) for r in table.rows]
+    value = sum(q.value for q in parts)
+    if all(q is not None for q in shares) and abs(sum(q.value for q in shares) - 100) > SHARE_SLACK:
+        if len(parts) < 3:
+            return None
+        pairs = list(zip(parts, shares, strict=True))
+        first = table.rows[0].cells[0].start
+        before = [q for q in counts if first - STATED_REACH <= q.end <= first]
+        return next((q for q in reversed(before) if 2 * B.support(pairs, q) > len(pairs)), None)
+    return Quantity(str(value), value, "", 0, 1, "", parts[0].start, parts[-1].end)
+
+
 def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
     """A change column beside the count columns of two years, or of this and the last period
     by name (本周, 上周): the later's over the earlier's."""
@@ -691,6 +719,8 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
             years[int(m.group(1))] = c
     now = [c for c in range(1, len(table.header.cells)) if THIS.match(table.header.cells[c].text)]
     then = [c for c in range(1, len(table.header.cells)) if LAST.match(table.header.cells[c].text)]
+    if kinds.count("share") == 2 and SHARE_HEAD.search(table.header.cells[col].text):
+        return share_changes(doc, table, col, kinds)
     if len(years) == 2:
         prev_col, cur_col = years[min(years)], years[max(years)]
     elif len(now) == 1 and len(then) == 1 and kinds[now[0]] == kinds[then[0]] == "count":
@@ -716,3 +746,48 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
             )
         )
     return [c for c in out if c.stated is not None]
+
+
+def share_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
+    """A 比重变化 column beside the share columns of two periods ("2022年上半年(件) | 投诉比重 |
+    2021年上半年(件) | 投诉比重 | 比重变化"): each row's change is the difference of its two
+    shares, in 百分点. Which share is the later is read from the count column each follows
+    (its year, or 本期 / 上期)."""
+    shares = [c for c, k in enumerate(kinds) if k == "share"]
+    when = []
+    for c in shares:
+        owner = next((o for o in range(c - 1, 0, -1) if kinds[o] == "count"), None)
+        head = table.header.cells[owner].text if owner is not None else ""
+        year = YEAR.search(head)
+        when.append(
+            int(year.group(1))
+            if year
+            else 1
+            if THIS.match(head)
+            else 0
+            if LAST.match(head)
+            else None
+        )
+    if None in when or when[0] == when[1]:
+        return []
+    prev_col, cur_col = shares if when[0] < when[1] else shares[::-1]
+    out = []
+    for r in table.every_row:
+        stated, cur, prev = r.at(col), r.at(cur_col), r.at(prev_col)
+        if stated is None or cur is None or prev is None:
+            continue
+        down = stated.value < 0  # "↓0.56": a fall of 0.56
+        stated = replace(stated, unit="百分点", value=abs(stated.value))
+        out.append(
+            Claim(
+                kind=ClaimKind.POINTS,
+                subject=f"{r.label} {table.header.cells[col].text}",
+                stated=stated,
+                current=replace(cur, unit="%"),
+                previous=replace(prev, unit="%"),
+                direction="down" if down else "up",
+                notes=("a table row: the later period's share against the earlier one's",),
+                **place(doc, stated, r.cells[0].start, stated.end),
+            )
+        )
+    return out

@@ -9,9 +9,10 @@
     231.9
     66.9
 
-Each row's count is a share of the table's first row (the whole), and its % column states that
-share: "城镇 231.9万人 is 66.9% of 全市常住人口 346.7万人" is checked like any stated rate. Only a
-table whose every row parses is read; one odd line and the block is left alone.
+Each row's count is a share of the table's first row (the whole: its share is 100, or its
+label says 合计, 全市 …), and its % column states that share: "城镇 231.9万人 is 66.9% of
+全市常住人口 346.7万人" is checked like any stated rate. Only a table whose every row parses is
+read; one odd line and the block is left alone.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ HEADER = re.compile(r"([\u4e00-\u9fff]{1,12})[(（]([^()（）]{1,6})[)）]")
 SHARE_COLUMN = re.compile(r"比重|占比|构成|比例|结构")  # not 涨跌幅(%), 增长(%)
 NUMBER = re.compile(r"-?\d{1,9}(?:\.\d+)?")
 LABEL = re.compile(r"(?:其中[:：]?)?[\u4e00-\u9fffA-Za-z()（）、]{1,20}")
+WHOLE_LABEL = re.compile(r"合计|总计|全部|全[市省区县国]|总[数量额]")
 SCALES = {"万": 10000, "亿": 100000000, "千": 1000, "百万": 1000000}
 
 
@@ -96,6 +98,8 @@ def table_claims(doc: Document) -> list[Claim]:
         share_col = units.index("%")
         count_col = next(i for i, u in enumerate(units) if u != "%")
         whole = rows[0]
+        if whole.cells[share_col].value != 100 and not WHOLE_LABEL.match(whole.label):
+            continue  # the first row is a part like the others, not the whole
         out += row_groups(doc, rows[1:], share_col, count_col, whole)
         for row in rows[1:]:
             stated = replace(row.cells[share_col], unit="%")
