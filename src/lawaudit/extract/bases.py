@@ -495,8 +495,10 @@ def one_list(text: str, a: Claim, b: Claim) -> bool:
     """Two shares in one run of a list: the same sentence, naming the same whole (or one of
     them naming it and the other only 总数/总量: "占案件总数的22.0%…；…占总数的35.6%")."""
     gap = text[a.stated.end : b.stated.start]
-    if "。" in gap or "\n" in gap:
-        return False
+    if "。" in gap or "\n" in gap or "其中" in gap:
+        return False  # a 其中 between them opens a list of the part before it
+    if any(P.NEXT_RANKED.match(clause) for clause in re.split(r"[，,；;]", gap)[1:]):
+        return False  # "A 635件，占16%…；其次是B 369件，占9.3%": each its own share of a whole
     wa, wb = (c.subject.rsplit("占", 1)[1] for c in (a, b))
     return (
         wa == wb

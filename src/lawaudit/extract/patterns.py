@@ -114,6 +114,10 @@ AMONG = re.compile(r"其中")
 # "分产业看，", "按城乡划分，", "从构成看，": the whole split along one dimension.
 BY_DIMENSION = re.compile(r"(?:分|按)[\u4e00-\u9fff]{1,10}?(?:看|划分|分)(?=[,，:：])|从构成看")
 RESPECTIVELY = re.compile(r"分别为|分别是|分别有|分别达")
+# "收案较多的有A 635件，其中…；其次是B 369件…；排在第三位的是C": the next item of a ranking
+NEXT_RANKED = re.compile(
+    r"^(?:其次|再次|再其次|排[在名]?第[二三四五六七八九十]|位居第|居第[二三四五])"
+)
 REST_OF = re.compile(r"其他|其余|剩余|另有|其它")
 NEGATED = re.compile(r"^(?:不|未)")  # 满意 / 不满意; not 非 (金属 / 非金属 leaves 水气 out)
 # Averages and per-head figures do not add up: never a total or a part.

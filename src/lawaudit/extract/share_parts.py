@@ -337,6 +337,10 @@ def among_total(text: str, share: Item, before: list[Item]) -> Item | None:
     return head if P.AMONG.search(text, head.q.end, share.q.start) else None
 
 
+# A ranking's words before an item's name: "收案较多的有A领域", "其次是B领域"
+RANK_WORDS = re.compile(
+    r"^(?:[^，,；;]{0,8}的有|(?:其次|再次|排在?第[二三四五六七八九十]位?的?)是?)"
+)
 # What follows a share's whole: "的比重为", "比例最高，达" (a share's words may run over a comma).
 SHARE_TAIL = re.compile(
     r"(?:的?(?:比重|比例)|比)(?:最高|最大|最多|最低|最小)?[，,]?(?:为|是|达到?)?$"
@@ -367,6 +371,7 @@ def share_claim(
     if "占" not in item.label:  # "…覆盖人口比例达90.5%": a share of no named whole
         after = ""
     whole_name = re.sub(SHARE_TAIL, "", after).removesuffix("的")
+    bare = not whole_name  # a bare 占比: the name, if any, is the list's (`hint`)
     whole_name = whole_name or hint
     named = generic_stripped(whole_name)
     if parts:
@@ -378,7 +383,12 @@ def share_claim(
             and B.may_be_whole_of(doc.text, it, parts[0].q.start, carriers)
             and not in_note(doc.text, it, parts[0].q.start)  # "11件(含…5件刑事案件)…其中良好4件"
         ]
-        if len(named) >= 2 and not P.REGION_ONLY.match(named):  # "占申请总数的": 申请
+        heads = [it for it in before[len(parts) :] if not it.label.startswith("占")]
+        # "A 635件，占16%，其中B 369件，占比58.1%": the count before its own 其中, share or not
+        whole = B.among_head(parts[0], heads) if bare else None
+        if whole is not None:  # named in the message by the head's words, not the list's
+            whole_name = RANK_WORDS.sub("", strip_filler(whole.label))
+        if whole is None and len(named) >= 2 and not P.REGION_ONLY.match(named):  # 申请总数: 申请
             whole = next(
                 (it for it in rest if B.names_match(named, it.label) and is_level(it)), None
             )
@@ -388,6 +398,9 @@ def share_claim(
             )
         else:
             whole = None
+        if P.NEXT_RANKED.match(strip_filler(parts[0].label)):
+            rest = []  # "A领域635件，占16%…；其次是B领域369件，占…的9.3%": A is B's sibling
+        whole = whole or B.among_head(parts[0], heads)
         # "调解员1254名，其中专职372名，占29.7%，兼职…": the count its 其中 refers to
         whole = whole or B.list_head(doc.text, parts[0], before[len(parts) :], carriers)
         whole = whole or next((it for it in rest if B.is_out_of(doc.text, it)), None)  # 在N件中

@@ -103,6 +103,8 @@ def breakdown_parts(
             continue  # "撤回的4件，较上年1件上升300%": the base of a comparison, no part
         if parts and ASIDE.match(strip_filler(it.label)):
             break  # "其中不足98%的有14个，零答复的有9个，另有35个…": 另有 is beside the list
+        if parts and P.NEXT_RANKED.match(strip_filler(it.label)):
+            break  # "A领域635件，其中甲类369件；其次是B领域369件": the total's next sibling
         subset = P.SUBSET.search(it.label) and not (not parts and LIST_OPENER.match(it.label))
         if subset or (skipping and between.startswith(("、", "和", "及"))):
             skipping = True
