@@ -71,7 +71,7 @@ BARE_TOTAL = re.compile(r"(?<![公中])共(?![同享建产治商])|合计|总计
 INTAKE = re.compile(r"受理|收到|新收|收案|共收|接收|交办|转派|转办|接到|接听|受案|有效(?![期性率])")
 # Words that mark a number as the closed part of an intake ("办结119件").
 CLOSED = re.compile(
-    r"办结|审结|结案|办理完毕|处理完毕|已(?:及时|按时|按期)?办理|答复|回复|完成办理"
+    r"办结|审结|结案|执结|办理完毕|处理完毕|已(?:及时|按时|按期)?办理|答复|回复|完成办理"
 )
 # A rate of those who answered a survey (满意率, 好评率), and the count of those asked.
 SURVEYED = re.compile(r"满意|好评")
@@ -133,7 +133,11 @@ PLAN_WORDS = re.compile(r"计划|目标|任务|预期|(?<!公共)(?<!基金)(?<!
 # Generic success words: the rate's real predicate is the verb before them (化解成功率 -> 化解).
 GENERIC_PREDICATE = frozenset({"成功", "完成", "及时", "按时", "按期"})
 # Rate names whose numerator is named by another word: 城镇化率 counts 城镇(常住)人口.
-PREDICATE_ALIAS = {"镇化": "城镇", "接通": "接听"}  # 接通率 counts calls 接听 too
+PREDICATE_ALIAS = {
+    "镇化": "城镇",
+    "接通": "接听",
+    "执结": "结案",
+}  # 接通率 counts 接听 too; 执结率 结案
 
 # Filler at the start of a label that says nothing about the subject (not 及时: 及时回复率 is a
 # rate of replies in time, not of replies).

@@ -297,6 +297,22 @@ def wider_scope(whole_name: str, label: str) -> bool:
     return m is not None and m.group() not in label and PART_OF_PLACE.search(label) is not None
 
 
+OWN_PERIOD = re.compile(r"^(?:当年|当月|当季度?|当期|同年|同期|本年度?|该年)")
+PART_YEAR = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?")
+
+
+def other_period(whole_name: str, part_label: str, whole_clause: str) -> bool:
+    """A share "of that year's" whole (占当年…的) for a part dated to one year is of that year's
+    total: not a count whose words do not name that year (a 2012-2014 total)."""
+    year = PART_YEAR.search(part_label)
+    if not OWN_PERIOD.match(whole_name) or year is None:
+        return False
+    return (
+        year.group() not in whole_clause
+        or re.search(r"\d年?\s*[-—–~至到]\s*\d", whole_clause) is not None
+    )
+
+
 INSTANCE = re.compile(r"一审|二审|再审|申诉")
 
 
@@ -426,6 +442,10 @@ def share_claim(
             inferred = whole is not None
         if whole is not None and wider_scope(whole_name, clause_of(doc.text, whole)):
             whole, inferred = None, False  # "13个市州新收4377件。其中武汉市…，占全省…总数的"
+        if whole is not None and other_period(
+            whole_name, parts[0].label, clause_of(doc.text, whole)
+        ):
+            whole, inferred = None, False  # "2012-2014年受理74件。其中：2012年8件，占当年…的0.78%"
         if whole is not None and other_instance(parts[0].label, clause_of(doc.text, whole)):
             whole, inferred = None, False  # "开庭审结662件，其中…一审…撤诉150件，占比21.77%"
     elif (named and not P.REGION_ONLY.match(named)) or whole_name in BARE_NAMES:
