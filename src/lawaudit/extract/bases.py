@@ -263,7 +263,7 @@ def exact_parent(text: str, part: Item, before: list[Item]) -> Item | None:
     return parent if parent.q.value == part.q.value + sum(it.q.value for it in rest) else None
 
 
-RESPECTIVE_SHARE = re.compile(r"分别占([^,，。;；%\d]{0,16}?)的?(?:比重|比例)?(?:为|是|达)?$")
+RESPECTIVE_SHARE = re.compile(r"分别占([^,，。;；%]{0,20}?)的?(?:比重|比例)?(?:为|是|达)?$")
 
 
 def listed_percents(text: str, items, i: int) -> list:

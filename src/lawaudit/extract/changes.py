@@ -37,20 +37,21 @@ UP = "增长|增加|上升|提高|上涨|扩大|提升|高出|多出"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
 DOWN_WORDS = frozenset(DOWN.split("|"))
 # a value after them is a change
-VERBS = re.compile(rf"{UP}|{DOWN}|增幅|降幅|减幅|涨幅|跌幅|增速|拉动")
+CHANGE_RATE = "增幅|涨幅|降幅|减幅|跌幅|(?:增加|增长|减少|下降)率"  # 环比增加率为10.12%
+VERBS = re.compile(rf"{UP}|{DOWN}|{CHANGE_RATE}|增速|拉动")
 PERIOD = (
     r"(?:上年同期|去年同期|上一?年度|上年|去年|上个?月|上期|上周|上一?季度|上半年|(?:19|20)\d\d年"
     r"|第[0-9一二三四五六七八九十]{1,3}周|(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?)"
 )  # the period a change compares with: "较上年", "较第2周的", "较4月份的"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
 BY = re.compile(
-    rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>增幅|涨幅|降幅|减幅|跌幅)(?:为|达到?|是)?"
+    rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>{CHANGE_RATE})(?:为|达到?|是)?"
     rf"|(?:比|较){PERIOD}[^，,]{{0,4}}?(?P<more>多|少|高|低)了?)$"
 )
 # The last characters BY can end a label with (before a final line break, where $ also matches):
 # a verb's (增长, 减少 …), 了, 幅, 为/达/到/是 after a rate word, and 多/少/高/低. Built from the
 # verb lists, so a verb added to UP or DOWN is covered; keep the rest in step with BY.
-BY_LAST = frozenset(w[-1] for w in f"{UP}|{DOWN}".split("|")) | frozenset("了幅为达到是多少高低")
+BY_LAST = frozenset(w[-1] for w in f"{UP}|{DOWN}".split("|")) | frozenset("了幅率为达到是多少高低")
 # "提高到", "升至", "增加到2025年的": the number after it is the current value.
 TO = re.compile(rf"(?:{UP}|{DOWN}|[升降增减涨跌])(?:到|至|为)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # "是上年的1.5倍": the current value as a multiple of the previous one.
@@ -144,7 +145,7 @@ def statement(item: Item, doubled: bool = False) -> tuple[str, str] | None:
     if not m:
         return None
     word = m.group("verb") or m.group("rate") or m.group("more")
-    down = word in DOWN_WORDS or word in ("降幅", "减幅", "跌幅", "少", "低")
+    down = word in DOWN_WORDS or word in ("降幅", "减幅", "跌幅", "减少率", "下降率", "少", "低")
     return "by", "down" if down else "up"
 
 

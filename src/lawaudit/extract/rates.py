@@ -52,6 +52,7 @@ from lawaudit.extract.share_parts import (
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NAME_PREFIX = re.compile(r"^(?:群众|综合|总体|整体|平均|社会|公众|当事人)")
+CHANGE_RATE = re.compile(r"(?:增加|增长|减少|下降)率$")
 REACH = 24  # numbers before a rate in its sentence that may be its part or whole
 
 
@@ -70,6 +71,8 @@ def rate_names(text: str, item: Item, sentence_start: int) -> list[str]:
     if P.CHANGE_WORDS.search(label[last:]):
         return []  # "失业率比上年下降0.2%": the % is a change, not the rate
     names = P.RATE_NAME.findall(label[: last + 1])
+    if names and CHANGE_RATE.search(names[-1]):
+        return []  # "比10月份增加33件，环比增加率为10.12%": a change (changes.py)
     if names and SHARE_RATE.fullmatch(strip_filler(names[-1])):
         return []  # "投诉类2954件，占比率达80.80%": a share, read as one
     return [strip_filler(names[-1])] if names else []

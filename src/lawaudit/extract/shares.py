@@ -184,7 +184,7 @@ def share_unread(group: list[Claim], doc: Document) -> bool:
 
 RESPECTIVE_SHARES = re.compile(
     r"占[^,，。;；比]{2,20}?的?(?:比重|比例)?分别(?:为|是|达到?)"
-    r"|分别占(?:[^,，。;；%\d]{1,20}?的)?"  # "A、B、C分别占X%、Y%和Z%"; not "A、B占比分别为",
+    r"|分别占(?:[^,，。;；%]{1,20}?的)?"  # "A、B、C分别占X%、Y%和Z%"; not "A、B占比分别为",
     # where each may be a share of its own whole (炼铁、炼钢先进产能占比分别达到64.3%、62.3%)
 )
 LIST_JOIN = re.compile(r"^(?:、|和|及|,|，)$")
