@@ -45,6 +45,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.listed_before import listed_before_claims
     from lawaudit.extract.listed_ranking import ranking_claims
     from lawaudit.extract.numbers import find_quantities
+    from lawaudit.extract.parallel import parallel_claims
     from lawaudit.extract.period import period_claims
     from lawaudit.extract.rates import rate_claims
     from lawaudit.extract.repeats import repeat_claims
@@ -76,6 +77,10 @@ def extract(doc: Document) -> Extraction:
     claims += grid_claims(doc, [it.q for s in sents for it in s.items if it.is_count])
     claims += change_claims(doc, sents)
     claims += dimension_claims(doc, sents)  # "从被申请人来看，…" after the total it cuts
+    if parallel := list(parallel_claims(doc, sents)):  # "其中：A 101项，交易额…；B 133项，…"
+        inside = {p.start for c in parallel for p in c.parts}
+        claims = [c for c in claims if not (c.kind is ClaimKind.TOTAL and inside & starts(c))]
+        claims += parallel
     claims += [*listed_claims(doc, sents), *period_claims(doc), *suppression_claims(doc)]
     claims += [*listed_before_claims(doc), *ranking_claims(doc)]
     claims += (xxgk := xxgk_claims(doc))  # 政府信息公开 template tables (xxgk*.py)
@@ -83,6 +88,10 @@ def extract(doc: Document) -> Extraction:
     claims = one_per_fact(claims)
     claims.sort(key=lambda c: (c.line, c.column, c.kind.value, c.subject))
     return Extraction(tuple(claims), tuple(quantities), notable(doc, sents), warnings)
+
+
+def starts(c: Claim) -> set[int]:
+    return {p.start for p in c.parts}
 
 
 def unread(line: int) -> str:
