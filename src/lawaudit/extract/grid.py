@@ -522,6 +522,7 @@ def column_rates(doc: Document, table: Table, col: int, kinds: list[str]) -> lis
     wholes = [c for c in counts if c != part and P.ASKED.search(heads[c])] if surveyed else []
     asked = bool(wholes)  # a 回访 column states who were asked
     wholes += [c for c in counts if c not in (part, *wholes) and names_intake(heads[c])]
+    wholes += [c for c in counts if c not in (part, *wholes) and ROW_WHOLE.search(heads[c])]
     if B.TIMELY.search(stem) or (surveyed and not asked):
         wholes += [
             c
@@ -621,7 +622,7 @@ def column_total(doc: Document, table: Table, col: int) -> list[Claim]:
     ]
 
 
-ROW_WHOLE = re.compile(r"总数|总量|合计|总计")
+ROW_WHOLE = re.compile(r"总数|总量|合计|总计|总件数")
 
 
 def row_whole(table: Table, kinds: list[str], count: int | None) -> int | None:
