@@ -316,8 +316,11 @@ def flat_rows(text: str, lines: list[Cell] | None = None) -> Iterator[list[Row]]
 
 def names_column(head: str) -> bool:
     """A header cell that names a count column (数量, 件数 …) or a share of one (占比): the words
-    that say a run of short lines is a table's header."""
-    return bool(COUNT_HEAD.search(head) or SHARE_HEAD.search(head))
+    that say a run of short lines is a table's header; or a unit in brackets ("第三季度(件)")."""
+    return bool(COUNT_HEAD.search(head) or SHARE_HEAD.search(head) or UNIT_HEAD.search(head))
+
+
+UNIT_HEAD = re.compile(r"[(（](?:件|宗|起|人|人次|件次|个|条|家|户)[)）]$")
 
 
 MAX_FLAT_COLUMNS = 10  # "序号 | 受理单位 | 交办总量 | 办结率 | 满意率 | …": a 12345 ranking has 9
@@ -715,9 +718,9 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
     by name (本周, 上周): the later's over the earlier's."""
     years = {}
     for c in range(1, len(table.header.cells)):
-        m = YEAR.search(table.header.cells[c].text)
-        if m and kinds[c] == "count":
-            years[int(m.group(1))] = c
+        when = period_key(table.header.cells[c].text)
+        if when and kinds[c] == "count":
+            years[when] = c
     now = [c for c in range(1, len(table.header.cells)) if THIS.match(table.header.cells[c].text)]
     then = [c for c in range(1, len(table.header.cells)) if LAST.match(table.header.cells[c].text)]
     if kinds.count("share") == 2 and SHARE_HEAD.search(table.header.cells[col].text):
@@ -730,10 +733,13 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
         return []
     out = []
     rows = table.every_row
+    in_percent = "%" in table.header.cells[col].text  # "环比增长率(%)" over "24.85"
     for r in rows:
         stated, cur, prev = r.at(col), r.at(cur_col), r.at(prev_col)
         if stated is None or cur is None or prev is None or prev.value == 0:
             continue
+        if in_percent and not stated.unit:
+            stated = replace(stated, unit="%")
         out.append(
             Claim(
                 kind=ClaimKind.CHANGE,
@@ -747,6 +753,26 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
             )
         )
     return [c for c in out if c.stated is not None]
+
+
+PART_OF_YEAR = re.compile(r"第?([一二三四1-4])季度|(\d{1,2})月|([上下])半年")
+QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def period_key(head: str) -> tuple[int, int] | None:
+    """(year, part of it) of a column header: 2022年第三季度 -> (2022, 30); None with no year."""
+    year = YEAR.search(head)
+    if year is None:
+        return None
+    part = PART_OF_YEAR.search(head, year.end())
+    if part is None:
+        return int(year.group(1)), 0
+    quarter, month, half = part.groups()
+    if quarter:
+        return int(year.group(1)), 10 * int(QUARTERS.get(quarter, quarter))
+    if month:
+        return int(year.group(1)), int(month)
+    return int(year.group(1)), 6 if half == "上" else 12
 
 
 def share_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
