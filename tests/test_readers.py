@@ -300,6 +300,21 @@ def test_spaces():
     assert clean("\u00a0受理\u3000120 件") == "受理120件"
 
 
+def test_a_table_whose_cells_single_spaces_part_becomes_rows_of_cells():
+    text = "年份 县法院 区法院 合计\n2021 120 80 200\n2022 95 105 200\n说明 单位 为件"
+    assert clean(text).split("\n") == [
+        "年份|县法院|区法院|合计",
+        "2021|120|80|200",
+        "2022|95|105|200",
+        "说明单位为件",  # three words, but no rows follow: prose
+    ]
+
+
+def test_spaced_words_with_no_rows_under_them_stay_prose():
+    assert clean("基本 情况 说明\n全年受理 120 件") == "基本情况说明\n全年受理120件"
+    assert clean("年份 县法院 区法院\n2021 120 80") == "年份县法院区法院\n2021 120 80"  # one row
+
+
 def test_letter_spaced_line():
     assert clean("增 长 4 . 5 % ， 占 G D P 比 重 为 6 4 % 。") == "增长4.5%,占GDP比重为64%。"
 

@@ -91,7 +91,7 @@ def rows_of(text: str) -> Iterator[list[Row]]:
     at = 0
     for line in text.split("\n"):
         bare = line.strip()
-        cells = split_cells(line, at) if "|" in line else []
+        cells = split_cells(line, at) if "|" in line else spaced_cells(line, at)
         at += len(line) + 1
         if bare == "|" or (pending is not None and bare.endswith("|") and len(cells) <= 1):
             if bare == "|":
@@ -130,6 +130,29 @@ def split_cells(line: str, at: int) -> list[Cell]:
     return cells
 
 
+SPACED_TOKEN = re.compile(r"[^\s，。；：,;:]{1,12}")
+SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def spaced_cells(line: str, at: int) -> list[Cell]:
+    """A row whose cells are parted by spaces ("年份 县法院 区法院 合计" / "2009 210 83 321"),
+    as PDF text gives a table: three or more short cells, no prose punctuation, and either all
+    words (a header) or a label and numbers (a row). Anything else is prose: no cells."""
+    bare = line.strip()
+    if not bare or not SPACES.search(bare):
+        return []
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    if len(tokens) < 3 or not all(SPACED_TOKEN.fullmatch(t) for _, t in tokens):
+        return []
+    cells = [cell(t, at + i) for i, t in tokens]
+    rest = cells[1:]
+    if all(c.number is None and c.text not in MISSING for c in cells):
+        return cells  # a header
+    if all(c.number is not None or c.text in MISSING for c in rest):
+        return cells  # a label and its figures
+    return []
+
+
 RULE_CELL = re.compile(r":?-{3,}:?")  # "|---|:---:|": Markdown's line under the header
 
 
@@ -155,8 +178,10 @@ class Table:
         return (*self.rows, self.total) if self.total is not None else self.rows
 
     def kind(self, col: int) -> str:
-        """'share', 'change', 'rate' or 'count', from the column's header and cells."""
+        """'share', 'change', 'rate', 'average' or 'count', from the column's header and cells."""
         head = self.header.cells[col].text if col < len(self.header.cells) else ""
+        if AVERAGE_HEAD.search(head):
+            return "average"  # "年均": a mean, which neither adds up nor is a part
         if CHANGE_HEAD.search(head):
             return "change"
         if SHARE_HEAD.search(head):
@@ -169,6 +194,7 @@ class Table:
         return "count"
 
 
+AVERAGE_HEAD = re.compile(r"年均|平均|均值|人均|月均|日均|户均")
 INDEX_HEAD = re.compile(r"^(?:序号|编号|排名|名次|排序)$")  # a column that only numbers the rows
 COUNT_HEAD = re.compile(r"数量|件数|人数|数$|量$|金额|合计")
 

@@ -373,12 +373,15 @@ class Line(NamedTuple):
 def document_from_text(path: str, source: str) -> Document:
     """Build the Document: fold characters, drop spaces and page furniture, join wrapped lines."""
     folded = FOLDABLE.sub(lambda m: FOLD[m[0]], source)  # one for one: indexes stay the same
-    lines: list[Line | None] = []  # None: a blank line; a Line with no text: page furniture
+    spans = []  # (start, end, terminator) of each line of the source
     start = 0
     for m in CLEAN_BREAK.finditer(source):
-        lines.append(_line(source, folded, start, m.start(), m.end() - 1))
+        spans.append((start, m.start(), m.end() - 1))
         start = m.end()
-    lines.append(_line(source, folded, start, len(source), -1))
+    spans.append((start, len(source), -1))
+    spaced = _spaced_tables(folded, spans)
+    # None: a blank line; a Line with no text: page furniture
+    lines = [_line(source, folded, a, b, end, k in spaced) for k, (a, b, end) in enumerate(spans)]
     full = _typical_width([ln.width for ln in lines if ln and ln.text])
 
     parts: list[str] = []
@@ -411,7 +414,7 @@ def document_from_text(path: str, source: str) -> Document:
     )
 
 
-def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
+def _line(source: str, folded: str, a: int, b: int, end: int, spaced_row=False) -> Line | None:
     """Clean one line: drop spaces (one kept between ASCII letters or digits) and footnote refs.
 
     In a letter-spaced line ("6 4 %", pdftotext of justified text) a single space between
@@ -427,6 +430,9 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
     # "市公安局\t120\t118": three cells or more, and no sentence marks (in a sentence a wide gap
     # is typing; "目   录" and "来源:…   时间:…" are one line of two parts, not a row)
     cells = len(gaps) >= 2 and not PROSE_MARKS.search(folded, a, b)
+    if not cells and spaced_row:  # "年份 县法院 区法院 合计" / "2009 210 83 321"
+        gaps = {s for s, e in runs if folded[s] == " " and s > a and e < b}
+        cells = table = True
     cur = a
     for s, e in runs:
         if folded[s] == " ":
@@ -463,6 +469,47 @@ def _line(source: str, folded: str, a: int, b: int, end: int) -> Line | None:
     raw = source[a:b].rstrip() if b - a <= 400 else ""
     width = 2 * len(raw) - len(raw.encode("ascii", "ignore")) if raw else 10**9
     return Line(text, segments, end, width, table)
+
+
+SPACED_TOKEN = re.compile(r"[^\s，。；：、,;:]{1,12}")
+NUMERIC_TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?%?|[-—/]")
+
+
+def _spaced_tables(folded: str, spans: list[tuple[int, int, int]]) -> set[int]:
+    """The lines of tables whose cells single spaces part, as PDF text gives a small table
+    ("年份 县法院 区法院 合计" over "2009 210 83 321"): a header of three words or more, each of
+    two characters or more (not letter-spaced text), then two rows or more of as many cells, a
+    label and numbers. Their gaps become cell breaks ("|"); any other spaced line stays prose."""
+    kinds = [_spaced_kind(folded, a, b) for a, b, _ in spans]
+    out: set[int] = set()
+    for k, (kind, n) in enumerate(kinds):
+        if kind != "head":
+            continue
+        rows = []
+        for j in range(k + 1, len(spans)):
+            a, b, _ = spans[j]
+            if not folded[a:b].strip():
+                continue  # blank lines between rows
+            if kinds[j] != ("row", n):
+                break
+            rows.append(j)
+        if len(rows) >= 2:
+            out.update((k, *rows))
+    return out
+
+
+def _spaced_kind(folded: str, a: int, b: int) -> tuple[str, int]:
+    """("head", cells), ("row", cells) or ("", 0) for one line (see _spaced_tables)."""
+    if folded.find(" ", a, b) < 0:
+        return "", 0
+    tokens = folded[a:b].split()
+    if len(tokens) < 3 or not all(SPACED_TOKEN.fullmatch(t) for t in tokens):
+        return "", 0
+    if all(NUMERIC_TOKEN.fullmatch(t) for t in tokens[1:]):
+        return "row", len(tokens)
+    if all(len(t) >= 2 and not t.isascii() and not NUMERIC_TOKEN.fullmatch(t) for t in tokens):
+        return "head", len(tokens)
+    return "", 0
 
 
 def _wide(source: str, folded: str, s: int, e: int, a: int, b: int) -> bool:
