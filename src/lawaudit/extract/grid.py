@@ -37,7 +37,7 @@ MISSING = frozenset({"", "-", "—", "–", "/", "无", "--", "——"})
 SUBSET_ROW = re.compile(
     r"其中|含|内含|包括|小计|[(（]?\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]"
 )
-TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总数|全部|全市|全区|全县)")
+TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计|总数|全部|全市|全区|全县)")
 SHARE_HEAD = re.compile(r"占比|比重|构成|比例|百分比|占.{0,6}[%％]")
 CHANGE_HEAD = re.compile(r"同比|环比|增长|增减|增幅|变化|比上年|较上年|升降")
 YEAR = re.compile(r"((?:19|20)\d\d)")
