@@ -248,4 +248,9 @@ def opens_breakdown(text: str, sent: Sentence) -> bool:
     if text[sent.start : sent.start + 1] not in BREAKDOWN_FIRST:
         return False  # most sentences: neither marker can start here
     head = text[sent.start : sent.start + 16]
+    if REPORTED.match(head):
+        return False  # "其中提到，去年共审结…": what a document says, no breakdown
     return bool(P.AMONG.match(head) or P.BY_DIMENSION.match(head))
+
+
+REPORTED = re.compile(r"其中(?:提到|指出|显示|明确|强调|写道|介绍|称)")

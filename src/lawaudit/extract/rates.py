@@ -52,6 +52,7 @@ from lawaudit.extract.share_parts import (
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NAME_PREFIX = re.compile(r"^(?:群众|综合|总体|整体|平均|社会|公众|当事人)")
+OF_DECIDED = re.compile(f"{B.DECIDED.pattern}|化解")  # rates of the cases decided
 CHANGE_RATE = re.compile(r"(?:增加|增长|减少|下降)率$")
 REACH = 24  # numbers before a rate in its sentence that may be its part or whole
 
@@ -497,6 +498,12 @@ def find_rate_claims(
                         den = scoped = B.scope_whole(text, sent.start, earlier)
                     if by is not None and den is None and name.endswith("受理率"):
                         den = scoped = B.received_before(by, earlier)  # 新收…。受理…
+                    if by is not None and den is None and OF_DECIDED.search(name):
+                        # "共审结12195件。直接纠错1639件，直接纠错率13.4%": of those decided
+                        done = first_closed(previous[::-1], by.q)
+                        gap = text[done.q.end : sent.start] if done else ""
+                        if done and "\n" not in gap and gap.count("。") <= 1:  # the sentence before
+                            den = scoped = done
                     claim = rate_claim(doc, item, name, by, num, den)
                     if scoped is not None:
                         line = doc.line_col(scoped.q.start)[0]
