@@ -351,9 +351,12 @@ def pair_rate(
     # a decision ("审结1198件，…败诉率8.6%").
     if decided and (done := first_closed(before, None)):
         return None, None, reachable_whole(done, before, stated)
+    timely = bool(B.TIMELY.search(stem)) and P.CLOSED.search(verbs[0] + "率") is not None
     for it in before:
         if topic & bigrams(it.label) and is_whole(it):
             return None, None, it
+        if timely and closed_count(it) and not B.TIMELY.search(it.label) and not is_whole(it):
+            return None, None, it  # "办结241件，…按期办结率74.69%": of the cases closed
         if P.INTAKE.search(it.label) and P.CLOSED.search(verbs[0] + "率"):
             return None, None, it
     return None, None, None
