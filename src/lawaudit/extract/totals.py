@@ -274,6 +274,8 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
                 total, guessed = like or headline, True
             if total is None:
                 continue
+            if m.re is OUT_OF and total.q.end == m.start():  # named by its words: 诉前程序案件
+                total = total.relabelled(m.group()[:-2].lstrip("的"))
             parts = breakdown_parts(text, after, total, m.start(), guessed, carriers)
             if parts and exceeds(parts, total) and (whole := split_total(text, counts, total)):
                 # "共收到3059条，A收到1904条，B收到1155条，其中咨询类1160条…": the 其中 after
@@ -329,7 +331,20 @@ def breakdown_markers(text: str, start: int, end: int) -> list[re.Match]:
     markers = [*P.AMONG.finditer(text, start, end)] if text.find("其中", start, end) >= 0 else []
     if DIMENSION_START.search(text, start, end):
         markers += P.BY_DIMENSION.finditer(text, start, end)
+    if text.find("中", start, end) >= 0:
+        markers += (m for m in OUT_OF.finditer(text, start, end) if opens_with_in(text, m, start))
     return sorted(markers, key=lambda m: m.start())
+
+
+# "在4026件诉前程序案件中，民事103件，行政3923件": the count inside 在…中 is the whole listed
+OUT_OF = re.compile(r"(?<=[件起宗人项条个名])[^，,。；;\d]{0,24}?中[，,：:]")
+
+
+def opens_with_in(text: str, m: re.Match, start: int) -> bool:
+    """The clause of an OUT_OF match opens with 在 (or is the sentence's first), in a few words."""
+    clause = max(text.rfind(c, start, m.start()) for c in "，,；;：:") + 1
+    clause = max(clause, start)
+    return text.startswith("在", clause) and m.start() - clause <= 16
 
 
 RANKING = re.compile(r"前[一二三四五六七八九十\d]{1,2}(?:位|名)|排名|排在|位列|居前")
