@@ -43,6 +43,11 @@ def dimension_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim
             else:  # the totals stated before it, nearest first
                 near = [t for t in within if is_total(t)][:4]
             found = list_reading(text, sent, opener, near)
+            if found is None and opener.re is LEAD and within and within[0] not in near:
+                # "解答咨询1188件。从咨询内容看，A 839件，B 112件，C 237件": the count just
+                # before, marked as no total, only when the list adds up to it exactly
+                found = list_reading(text, sent, opener, within[:1])
+                found = found if found and sums(found[1]) == found[0].q.value else None
             if found is not None:
                 total, parts, complete = found
                 line = doc.line_col(total.q.start)[0]
