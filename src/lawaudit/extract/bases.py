@@ -45,7 +45,7 @@ OPPOSITE = re.compile(r"不|未|逾期|超期|延期")
 LESSER = re.compile(r"基本|比较")
 # Outcomes of decided cases: their rates (纠错率, 败诉率, 维持率) are out of the cases decided
 # (审结, 结案, 办结), not out of those received.
-DECIDED = re.compile(r"纠错|败诉|胜诉|维持|撤销|驳回|变更|撤诉|确认违法")
+DECIDED = re.compile(r"纠错|败诉|胜诉|维持|撤销|驳回|变更|改变|改判|撤诉|确认违法")
 # A lawsuit's outcome rate (胜诉率, 败诉率) may be out of the cases judged: those closed less the
 # ones withdrawn ("审结27宗，胜诉24宗，撤诉3宗，胜诉率100%": 24 / (27 − 3)).
 JUDGED_RATE = re.compile(r"[胜败]诉")

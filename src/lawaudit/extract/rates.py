@@ -350,6 +350,11 @@ def pair_rate(
     # intake for a completion rate ("受理534件" for 办结率); the cases decided for the rate of
     # a decision ("审结1198件，…败诉率8.6%").
     if decided and (done := first_closed(before, None)):
+        near = before[0] if before else None
+        head = B.among_before(text, near, before[1:]) if near and near is not done else None
+        if head is not None and head.q.start == done.q.start == before[1].q.start:
+            # "审结1393件，其中改判、发回重审…1041件，改变率74.7%": the one outcome its 其中 lists
+            return near, near.q, done
         return None, None, reachable_whole(done, before, stated)
     timely = bool(B.TIMELY.search(stem)) and P.CLOSED.search(verbs[0] + "率") is not None
     for it in before:
