@@ -2,11 +2,11 @@
 
 "共完成交易235项，交易金额9.8519亿元，节约金额0.1968亿元，其中：工程建设项目交易101项，交易额
 8.2655亿元，节约金额0.1488亿元；政府采购项目交易133项，交易额1.5697亿元，节约金额0.0479亿元。"
-The sentence states three measures of one whole; after 其中, each item (one a ；-segment) gives its
-own value of each. Each measure then has its parts, one per item: 101 + 133 of the 235 项,
-8.2655 + 1.5697 of the 9.8519亿 交易金额, 0.1488 + 0.0479 of the 0.1968亿 节约金额. Reading the list
-as one run of counts would make the 8.2655亿 交易额 a part of the 0.1968亿 saved, the nearest count
-before 其中.
+The sentence states three measures of one whole; after 其中, each item gives its own value of
+each, starting where a count like the first item's (a 项 count named 交易) comes back. Each
+measure then has its parts, one per item: 101 + 133 of the 235 项, 8.2655 + 1.5697 of the
+9.8519亿 交易金额, 0.1488 + 0.0479 of the 0.1968亿 节约金额. Read as one run of counts, the
+8.2655亿 交易额 would be a part of the 0.1968亿 saved, the nearest count before 其中.
 
 A measure is matched by unit, and among counts of one unit by the words of its label (交易额 is
 交易金额's, not 节约金额's). The items do not say they are complete, so the parts must only stay
@@ -31,12 +31,12 @@ def parallel_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]
         m = MARK.search(text, sent.start, sent.end)
         if m is None:
             continue
-        head = [it for it in sent.items if it.is_count and it.q.end <= m.start()]
-        measures = head[-4:]
-        if len(measures) < 2 or len({key(it) for it in measures}) < len(measures):
+        items = segments([it for it in sent.items if it.is_count and it.q.start >= m.end()])
+        if len(items) < 2 or len({len(seg) for seg in items}) != 1 or len(items[0]) < 2:
             continue
-        items = segments(text, sent, m.end())
-        if len(items) < 2 or any(len(seg) != len(measures) for seg in items):
+        head = [it for it in sent.items if it.is_count and it.q.end <= m.start()]
+        measures = head[-len(items[0]) :]
+        if len(measures) < len(items[0]) or len({key(it) for it in measures}) < len(measures):
             continue
         columns = matched(measures, items)
         if columns is None:
@@ -50,18 +50,16 @@ def key(it: Item) -> tuple[str, str]:
     return it.q.unit, strip_filler(it.label)[-4:]
 
 
-def segments(text: str, sent: Sentence, start: int) -> list[list[Item]]:
-    """The counts after 其中, one list for each ；-separated item."""
-    out: list[list[Item]] = [[]]
-    mark = start
-    for it in (it for it in sent.items if it.q.start >= start):
-        if not it.is_count:
-            return []  # shares or changes inside the items: not this shape
-        if "；" in text[mark : it.q.start] or ";" in text[mark : it.q.start]:
+def segments(counts: list[Item]) -> list[list[Item]]:
+    """The counts after 其中, one list for each item: an item starts again where a count of the
+    first one's unit and words comes back (窗口受理14717件，办结14666件，统一平台受理12470件…)."""
+    out: list[list[Item]] = []
+    for it in counts:
+        first = out[0][0] if out else None
+        if first is None or (it.q.unit == first.q.unit and likeness(first.label, it.label)):
             out.append([])
         out[-1].append(it)
-        mark = it.q.end
-    return [seg for seg in out if seg]
+    return out
 
 
 def matched(measures: list[Item], items: list[list[Item]]) -> list[list[Item]] | None:
