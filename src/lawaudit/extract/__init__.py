@@ -52,6 +52,7 @@ def extract(doc: Document) -> Extraction:
     from lawaudit.extract.respective import respective_claims, settle
     from lawaudit.extract.shares import respective_shares, share_groups
     from lawaudit.extract.structure import structure_claims
+    from lawaudit.extract.table_repeats import table_repeat_claims
     from lawaudit.extract.tables import table_claims
     from lawaudit.extract.totals import total_claims
     from lawaudit.extract.xxgk_claims import with_cells, xxgk_claims
@@ -75,6 +76,7 @@ def extract(doc: Document) -> Extraction:
     claims += [*groups, *respective]
     claims += [*repeat_claims(doc, sents), *structure_claims(doc, sents), *table_claims(doc)]
     claims += grid_claims(doc, [it.q for s in sents for it in s.items if it.is_count])
+    claims += table_repeat_claims(doc, sents)  # "共受理3671件" and the table's 合计 row
     claims += change_claims(doc, sents)
     claims += dimension_claims(doc, sents)  # "从被申请人来看，…" after the total it cuts
     if parallel := list(parallel_claims(doc, sents)):  # "其中：A 101项，交易额…；B 133项，…"
