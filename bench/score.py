@@ -298,10 +298,13 @@ def _same_number(a: Any, b: Any) -> bool:
 
 
 def _same_stated(label: str, tool: Any) -> bool:
-    """Stated values match as written; a count may come back in base units (294亿 -> 2.94e10)."""
+    """Stated values match as written; a count may come back in base units (294亿 -> 2.94e10).
+    A sign is not compared: a fall is written "-13.31" in one table and "下降13.31%" in prose,
+    and labellers and the tool may give it either way (the rule checks the direction)."""
     x, y = _dec(label), _dec(tool)
     if x is None or y is None:
         return False
+    x, y = abs(x), abs(y)
     return any(x * s == y or y * s == x for s in SCALES)
 
 

@@ -33,6 +33,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NUMBER = re.compile(r"([+\-↑↓▲▼]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
 ARROWS = {"↑": "+", "▲": "+", "↓": "-", "▼": "-"}  # "↑2.55" in a 比重变化 column
+SIGNS = "+-↑↓▲▼"  # written before a change cell: its direction, said in words once read
 MISSING = frozenset({"", "-", "—", "–", "/", "无", "--", "——"})
 SUBSET_ROW = re.compile(
     r"其中|含|内含|包括|小计|[(（]?\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]"
@@ -766,6 +767,8 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
             continue
         if in_percent and not stated.unit:
             stated = replace(stated, unit="%")
+        down = stated.value < 0  # "-13.31" in a 增长率 column: a fall of 13.31%
+        stated = replace(stated, value=abs(stated.value), raw=stated.raw.lstrip(SIGNS))
         out.append(
             Claim(
                 kind=ClaimKind.CHANGE,
@@ -773,7 +776,7 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
                 stated=stated if stated.is_percent else None,
                 current=cur,
                 previous=prev,
-                direction="up",
+                direction="down" if down else "up",
                 notes=("a table row: the later period's column against the earlier one's",),
                 **place(doc, stated, r.cells[0].start, stated.end),
             )
@@ -830,7 +833,9 @@ def share_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> li
         if stated is None or cur is None or prev is None:
             continue
         down = stated.value < 0  # "↓0.56": a fall of 0.56
-        stated = replace(stated, unit="百分点", value=abs(stated.value))
+        stated = replace(
+            stated, unit="百分点", value=abs(stated.value), raw=stated.raw.lstrip(SIGNS)
+        )
         out.append(
             Claim(
                 kind=ClaimKind.POINTS,

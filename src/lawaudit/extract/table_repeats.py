@@ -20,7 +20,9 @@ from lawaudit.extract.grid import Table, tables
 from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 REACH = 1500  # characters between a table and the prose that restates it
-NOT_NAME = re.compile(r"[(（][^)）]{0,12}[)）]|[^\u4e00-\u9fff]|^(?:已|总|共)|(?:量|数|件数|数量|情况)$")
+NOT_NAME = re.compile(
+    r"[(（][^)）]{0,12}[)）]|[^\u4e00-\u9fff]|^(?:已|总|共)|(?:量|数|件数|数量|情况)$"
+)
 
 
 def table_repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
