@@ -501,13 +501,19 @@ def one_list(text: str, a: Claim, b: Claim) -> bool:
         return False  # "A 635件，占16%…；其次是B 369件，占9.3%": each its own share of a whole
     wa, wb = (c.subject.rsplit("占", 1)[1] for c in (a, b))
     return (
-        wa == wb
+        same_name(wa, wb)
         or GENERIC_WHOLE.fullmatch(wa) is not None
         or GENERIC_WHOLE.fullmatch(wb) is not None
     )
 
 
 GENERIC_WHOLE = re.compile(r"比|总数|总量|总额|总和|全部|所有")
+NAME_FILLER = re.compile(r"[的数量]")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names of one whole: 总投诉量, 总投诉数量 and 投诉总数 are one count."""
+    return a == b or sorted(NAME_FILLER.sub("", a)) == sorted(NAME_FILLER.sub("", b)) != []
 
 
 def settle_lists(rates: list[Claim], groups: list[Claim]) -> list[Claim]:
