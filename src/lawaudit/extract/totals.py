@@ -275,7 +275,9 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             if total is None:
                 continue
             if m.re is OUT_OF and total.q.end == m.start():  # named by its words: 诉前程序案件
-                total = total.relabelled(m.group()[:-2].lstrip("的"))
+                total = total.relabelled(
+                    strip_filler(total.label).removeprefix("在") + m.group()[:-2]
+                )
             parts = breakdown_parts(text, after, total, m.start(), guessed, carriers)
             if parts and exceeds(parts, total) and (whole := split_total(text, counts, total)):
                 # "共收到3059条，A收到1904条，B收到1155条，其中咨询类1160条…": the 其中 after
