@@ -68,6 +68,10 @@ def locale_lang(env: Mapping[str, str] | None = None) -> str:
 # The notes extraction attaches to a claim (where a guessed figure came from), in Chinese.
 NOTES_ZH = (
     (re.compile(r"first stated on line (\d+)"), r"第\1行"),
+    (
+        re.compile(r"the cases of (.+) are not stated; measured against (.+)"),
+        r"未给出\1的案件数，暂以\2为分母",
+    ),
     (re.compile(r"the table's (.+), line (\d+)"), r"第\2行表格中的\1"),
     (re.compile(r"previous (.+) taken from line (\d+)"), r"上期数值\1取自第\2行"),
     (re.compile(r"previous (.+) from (.+)"), r"上期数值\1取自\2"),

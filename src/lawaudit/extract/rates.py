@@ -375,6 +375,16 @@ def rate_claims(doc: Document, sentences: list[Sentence]) -> list[Claim]:
     return [averaged(doc.text, c) for c in check_inferred_wholes(claims)]
 
 
+SUCCESS_RATE = re.compile(r"([\u4e00-\u9fff]{2,4})成功率$")
+
+
+def unstated_activity(name: str, whole: Item) -> bool:
+    """A success rate (调解成功率) is of the cases that activity took on; a whole whose words
+    do not name the activity (受理183件) is the nearest stand-in, not what the rate names."""
+    m = SUCCESS_RATE.search(name)
+    return m is not None and m.group(1) not in whole.label
+
+
 def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
     """Drop a guessed whole that most of its shares contradict.
 
@@ -513,6 +523,12 @@ def find_rate_claims(
                         if done and "\n" not in gap and gap.count("。") <= 1:  # the sentence before
                             den = scoped = done
                     claim = rate_claim(doc, item, name, by, num, den)
+                    if by is not None and den is not None and unstated_activity(name, den):
+                        # "受理183件，…调解成功92件，调解成功率38.17%": of those mediated, unstated
+                        note = (
+                            f"the cases of {name[:-3]} are not stated; measured against {den.q.raw}"
+                        )
+                        claim = replace(claim, inferred=True, notes=(*claim.notes, note))
                     if scoped is not None:
                         line = doc.line_col(scoped.q.start)[0]
                         note = f"whole {scoped.q.raw} taken from line {line}"
