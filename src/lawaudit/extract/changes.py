@@ -293,6 +293,8 @@ def sentence_changes(doc, sent: Sentence, items: Sequence[Item], earlier: Earlie
     asides: list[tuple[Item, Item]] = []  # … in order, for 同比分别增长 X% 和 Y%
     skip: set[int] = set()  # the changes a 分别 list already paired
     for k, (it, form) in enumerate(zip(items, forms, strict=True)):
+        if form is None and it.q.is_percent and "占" in it.label:
+            continue  # "受理359件，占总诉求量的56.09%，比上月增加33件": a share, aside
         prev_item, last = it, prev_item
         if form is None:
             if (
