@@ -68,6 +68,7 @@ def locale_lang(env: Mapping[str, str] | None = None) -> str:
 # The notes extraction attaches to a claim (where a guessed figure came from), in Chinese.
 NOTES_ZH = (
     (re.compile(r"first stated on line (\d+)"), r"第\1行"),
+    (re.compile(r"a 分别 list after its total"), "总数之后另起一句以“分别为”列出的分项"),
     (
         re.compile(r"the cases of (.+) are not stated; measured against (.+)"),
         r"未给出\1的案件数，暂以\2为分母",

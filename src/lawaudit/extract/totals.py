@@ -303,6 +303,14 @@ def total_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
             wholes = [it for it in window if is_whole(it) and not listed_respectively(text, it)]
             total = last_level(text, wholes)
             after = near(counts, starts, m.end(), m.end() + AHEAD)
+            if total is None and not window and m.start() - sent.start <= 2 and recent:
+                # "全区共产生18件超期件，并被通报。分别为：A 1件、B 1件…": the last count of
+                # the sentence before, when the list adds up to it exactly
+                parts = breakdown_parts(text, after, recent[-1], m.start())
+                if len(parts) >= 2 and sum(p.q.value for p in parts) == recent[-1].q.value:
+                    claim = breakdown(doc, recent[-1], parts, True, "a 分别 list after its total")
+                    yield replace(claim, inferred=True)
+                continue
             if total is not None and (parts := breakdown_parts(text, after, total, m.start())):
                 yield breakdown(doc, total, parts, True)
         yield from sums_after_parts(doc, counts)
