@@ -500,9 +500,15 @@ def implicit_breakdowns(
     recent = [t for t in recent if names_total(text, t)][-3:]
     tries = [(t, 0) for t in recent]
     tries += [(t, s) for t in recent for s in starts if s]
-    tries += [(t, i + 1) for i, t in enumerate(counts[:-2]) if names_total(text, t)]
+    named = [(t, i + 1) for i, t in enumerate(counts[:-2]) if names_total(text, t)]
+    # a count no word marks as a total, followed by parts ending in 其他 that add up to it
+    # exactly ("结案71件，自动履行25件，强制执行29件，终结15件，其他2件")
+    unnamed = {i + 1 for i, t in enumerate(counts[:-3]) if not names_total(text, t)}
+    tries += named + [(counts[i - 1], i) for i in sorted(unnamed)]
     for total, first in tries:
         parts = exact_run(text, total, counts[first : first + STEPS])
+        if parts and first in unnamed and counts[first - 1] is total:
+            parts = parts if len(parts) >= 3 and covers_all(parts) else []
         if parts:
             note = "parts beside the total add up to it (no 其中)"
             yield replace(breakdown(doc, total, parts, True, note), inferred=True)
