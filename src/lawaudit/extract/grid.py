@@ -328,16 +328,16 @@ def flat_rows(text: str, lines: list[Cell] | None = None) -> Iterator[list[Row]]
     """A table flattened one cell a line with no "|" (PDF text, some pages): a header of k
     short cells that names a count column ("序号 / 处理方式 / 数量 / 比例"), then rows of k
     lines each, for as long as every row has a label and numbers where the header's
-    numbers stand. Only the few lines before a count word are tried as a header's start."""
+    numbers stand. Only the few lines before a count word, and that word, are tried as a
+    header's start."""
     lines = line_cells(text) if lines is None else lines
     done = 0  # lines before this one belong to a table already read
     for word in (i for i, c in enumerate(lines) if len(c.text) <= 12 and names_column(c.text)):
-        for i in range(max(done, word - 5), word):
+        for i in range(max(done, word - 5), word + 1):
             found = flat_table_at(lines, i)
             if found is not None:
-                k, rows = found
-                yield [Row(tuple(lines[i : i + k])), *rows]
-                done = i + k * (len(rows) + 1)
+                header, rows, done = found
+                yield [header, *rows]
                 break
 
 
@@ -353,20 +353,27 @@ UNIT_HEAD = re.compile(r"[(（](?:件|宗|起|人|人次|件次|个|条|家|户)
 MAX_FLAT_COLUMNS = 10  # "序号 | 受理单位 | 交办总量 | 办结率 | 满意率 | …": a 12345 ranking has 9
 
 
-def flat_table_at(lines: list[Cell], i: int) -> tuple[int, list[Row]] | None:
-    """(k, rows) when a header of k short text cells, a count word among them after the
-    first, starts at line i and two or more rows of k cells follow; the widest such header."""
+def flat_table_at(lines: list[Cell], i: int) -> tuple[Row, list[Row], int] | None:
+    """(header, rows, the line after them) when a header of k short text cells, a count word
+    among them after the first, starts at line i and two or more rows of k cells follow; the
+    widest such header. A header whose corner cell over the row labels was lost ("单位" joined
+    to the caption line before it) is read over rows of k + 1 cells, a label first."""
     found = None
     for k in range(3, MAX_FLAT_COLUMNS + 1):
         head = lines[i : i + k]
         if len(head) < k or any(c.number is not None or len(c.text) > 12 for c in head):
             break
-        if any(names_column(c.text) for c in head[1:]):
-            rows = grouped(lines, i + k, k)
-            if len(rows) >= 2 and INDEX_HEAD.match(head[0].text):
-                rows += merged_total(lines, i + k * (len(rows) + 1), rows[0])
-            if len(rows) >= 2:
-                found = (k, rows)
+        if not any(names_column(c.text) for c in head[1:]):
+            continue
+        indexed = INDEX_HEAD.match(head[0].text) is not None
+        rows = grouped(lines, i + k, k, indexed)
+        if len(rows) >= 2 and indexed:
+            rows += merged_total(lines, i + k * (len(rows) + 1), rows[0])
+        if len(rows) >= 2:
+            found = (Row(tuple(head)), rows, i + k * (len(rows) + 1))
+        elif not indexed and len(cornered := grouped(lines, i + k, k + 1)) >= 2:
+            corner = Row((cell("", head[0].start), *head))
+            found = (corner, cornered, i + k + (k + 1) * len(cornered))
     return found
 
 
@@ -384,16 +391,17 @@ def merged_total(lines: list[Cell], at: int, first: Row) -> list[Row]:
     return [Row((cell("", row[0].start), *row))]
 
 
-def grouped(lines: list[Cell], start: int, k: int) -> list[Row]:
-    """Rows of k cells from lines[start:] while they look like one table's rows: a label and
-    one or more numbers in the same places as the first row's."""
+def grouped(lines: list[Cell], start: int, k: int, indexed: bool = False) -> list[Row]:
+    """Rows of k cells from lines[start:] while they look like one table's rows: a label first
+    (after the 序号 of an `indexed` table) and one or more numbers in the same places as the
+    first row's."""
     rows: list[Row] = []
     shape = None
     for n in range(start, len(lines) - k + 1, k):
         row = Row(tuple(lines[n : n + k]))
         places = tuple(c.quantity() is not None or c.text in MISSING for c in row.cells)
-        if not any(places[1:]) or all(places):
-            break  # no figures, or no label: not a row of this table
+        if not any(places[1:]) or places[1 if indexed else 0]:
+            break  # no figures, or no label where it belongs: not a row of this table
         if shape is None:
             shape = places
         elif places != shape:
