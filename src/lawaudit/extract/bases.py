@@ -59,6 +59,8 @@ def share_carriers(text: str, sentences: list[Sentence]) -> dict[int, Quantity]:
     for sent in sentences:
         counts: list[Item] = []  # since the last %
         for item in sent.items:
+            if item.q.is_percent and "占" not in item.label and CHANGE_ASIDE.search(item.label):
+                continue  # "612件，同比增长48.2%，占投诉总量的59.8%": a change, aside
             if item.q.is_percent:
                 outer = [c for c in counts if not in_note(text, c, item.q.start)]
                 last = outer[-1] if outer else None  # not "(其中…63家)" before "，占85.6%"
@@ -85,10 +87,15 @@ def next_to(text: str, count: Item, share: Item) -> bool:
     """Only a clause break stands between the count and its share's label — or a note in
     brackets before it ("合伙所647家(其中外省分所63家)，占85.6%")."""
     gap = NOTE_AFTER.sub("", text[count.q.end : share.q.start - len(share.label)])
+    gap = CHANGES_BETWEEN.sub("", gap)  # "612件，同比增长48.2%，环比增长25.9%，占…"
     return len(gap) <= 3 and not any(ch.isdigit() for ch in gap)
 
 
 NOTE_AFTER = re.compile(r"^\s*[(（][^()（）]{0,40}[)）]\s*")
+CHANGE_ASIDE = re.compile(r"同比|环比|比上[年月期]|较上[年月期]")
+CHANGES_BETWEEN = re.compile(
+    r"[，,]?(?:同比|环比|比上[年月期]|较上[年月期])[\u4e00-\u9fff]{0,6}\d+(?:\.\d+)?(?:%|个百分点)"
+)
 
 
 def may_be_whole_of(text: str, whole: Item, part_start: int, carriers: set[int]) -> bool:
