@@ -177,6 +177,7 @@ def other_action(a: Item, b: Item) -> bool:
     return bool(done_a and done_b and not done_a & done_b)
 
 
+CARRIED = re.compile(r"旧存|旧案|上年结转|结转|上年未结|积存")  # cases from an earlier period
 CASE_UNITS = frozenset({"件", "起", "宗", "人次", "件次"})
 CASES = re.compile(r"案件|诉求|申请|纠纷|信访|来访|事项|工单|投诉|举报")  # what such a total counts
 ACTION = re.compile(r"出庭|开庭|审理|应诉|调解|答复|回复|办理|处理|回访|转办|交办|督办")
@@ -707,6 +708,15 @@ def completion_claims(
             continue
         if closed.q.value > intake.q.value and (whole := split_total(doc.text, counts, intake)):
             intake = whole if closed.q.value <= whole.q.value else intake  # 各级各部门答复3055条
+        if open_ is not None and closed.q.value + open_.q.value != intake.q.value:
+            # "受理839件，其中新收216件，旧存623件，结案180件，未结659件": what was closed and
+            # is still open is of all the cases handled, old ones too — the count before 其中
+            whole = next(
+                (t for t in counts[:i] if t.q.value == closed.q.value + open_.q.value), None
+            )
+            if whole is None and any(CARRIED.search(t.label) for t in counts):
+                open_ = None  # cases carried over are among them: no identity with 新收 alone
+            intake = whole or intake
         yield completion(doc, intake, closed)
         if open_ is not None:
             split = breakdown(doc, intake, [closed, open_], True, "closed + still open = received")
