@@ -32,8 +32,8 @@ def parallel_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]
         if m is None:
             continue
         items = segments([it for it in sent.items if it.is_count and it.q.start >= m.end()])
-        if len(items) < 2 or len({len(seg) for seg in items}) != 1 or len(items[0]) < 2:
-            continue
+        if len(items) < 2 or len(items[0]) < 2 or any(len(g) > len(items[0]) for g in items):
+            continue  # the first item names every measure; a later one may leave some out
         head = [it for it in sent.items if it.is_count and it.q.end <= m.start()]
         measures = head[-len(items[0]) :]
         if len(measures) < len(items[0]) or len({key(it) for it in measures}) < len(measures):
@@ -63,8 +63,8 @@ def segments(counts: list[Item]) -> list[list[Item]]:
 
 
 def matched(measures: list[Item], items: list[list[Item]]) -> list[list[Item]] | None:
-    """For each measure, its value in every item; None unless each item gives each measure
-    once, told apart by unit and words."""
+    """For each measure, its value in every item that gives it; None unless each count of an
+    item is one measure's, told apart by unit and words."""
     columns: list[list[Item]] = [[] for _ in measures]
     for seg in items:
         taken: set[int] = set()
@@ -75,9 +75,11 @@ def matched(measures: list[Item], items: list[list[Item]]) -> list[list[Item]] |
                 default=None,
             )
             if best is None:
-                return None
+                continue  # "采矿权出让交易1项，交易额0.101亿元": no 节约金额 for this item
             taken.add(best)
             columns[k].append(seg[best])
+        if len(taken) < len(seg):
+            return None
     same_unit = [m for m in measures if sum(o.q.unit == m.q.unit for o in measures) > 1]
     for k, total in enumerate(measures):
         if total in same_unit and any(likeness(total.label, p.label) == 0 for p in columns[k]):
