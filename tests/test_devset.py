@@ -111,12 +111,14 @@ def test_fresh_sets_follow_the_schema(tmp_path):
         ("round3", 180),
         ("round3b", 100),
         ("round4", 250),
+        ("round5", 510),
+        ("round6", 510),
     ):
         labels = score.load_labels(fresh / part, tmp_path)
         assert len(labels) >= at_least, part
         assert all(lb.file.startswith("texts/") for lb in labels)
     sources = (fresh / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()
     named = {row.split("\t")[0] for row in sources if row.strip()}
-    for part in ("round1", "round2", "round3", "round3b", "round4"):
+    for part in ("round1", "round2", "round3", "round3b", "round4", "round5", "round6"):
         for path in (fresh / part).glob("*.yaml"):
             assert f"{path.stem}.txt" in named, path.name
