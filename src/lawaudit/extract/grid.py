@@ -92,7 +92,7 @@ def rows_of(text: str) -> Iterator[list[Row]]:
     at = 0
     for line in text.split("\n"):
         bare = line.strip()
-        cells = split_cells(line, at) if "|" in line else spaced_cells(line, at)
+        cells = split_cells(line, at) if "|" in line else []
         at += len(line) + 1
         if bare == "|" or (pending is not None and bare.endswith("|") and len(cells) <= 1):
             if bare == "|":
@@ -129,29 +129,6 @@ def split_cells(line: str, at: int) -> list[Cell]:
     if len(cells) > 1 and not cells[0].text and line.lstrip().startswith("|"):
         cells.pop(0)  # "| a | b |": Markdown's opening bar
     return cells
-
-
-SPACED_TOKEN = re.compile(r"[^\s，。；：,;:]{1,12}")
-SPACES = re.compile(r"[ \t\u3000]+")
-
-
-def spaced_cells(line: str, at: int) -> list[Cell]:
-    """A row whose cells are parted by spaces ("年份 县法院 区法院 合计" / "2009 210 83 321"),
-    as PDF text gives a table: three or more short cells, no prose punctuation, and either all
-    words (a header) or a label and numbers (a row). Anything else is prose: no cells."""
-    bare = line.strip()
-    if not bare or not SPACES.search(bare):
-        return []
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
-    if len(tokens) < 3 or not all(SPACED_TOKEN.fullmatch(t) for _, t in tokens):
-        return []
-    cells = [cell(t, at + i) for i, t in tokens]
-    rest = cells[1:]
-    if all(c.number is None and c.text not in MISSING for c in cells):
-        return cells  # a header
-    if all(c.number is not None or c.text in MISSING for c in rest):
-        return cells  # a label and its figures
-    return []
 
 
 RULE_CELL = re.compile(r":?-{3,}:?")  # "|---|:---:|": Markdown's line under the header
