@@ -18,6 +18,7 @@ A blank, "-", "/", "—" or "无" cell is missing, never a zero: a check that ne
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -177,7 +178,14 @@ INDEX_HEAD = re.compile(r"^(?:序号|编号|排名|名次|排序)$")  # a column
 COUNT_HEAD = re.compile(r"数量|件数|人数|数$|量$|金额|合计")
 
 
-def tables(text: str) -> Iterator[Table]:
+@functools.lru_cache(maxsize=4)
+def tables(text: str) -> tuple[Table, ...]:
+    """The tables of a text, read once for the checks here and the restatements of
+    table_repeats.py."""
+    return tuple(read_tables(text))
+
+
+def read_tables(text: str) -> Iterator[Table]:
     lines = line_cells(text)
     for block in [*rows_of(text), *flat_rows(text, lines), *column_rows(lines)]:
         block = normalised(block)

@@ -504,7 +504,12 @@ def implicit_breakdowns(
     named = [(t, i + 1) for i, t in enumerate(counts[:-2]) if names_total(text, t)]
     # a count no word marks as a total, followed by parts ending in 其他 that add up to it
     # exactly ("结案71件，自动履行25件，强制执行29件，终结15件，其他2件")
-    unnamed = {i + 1 for i, t in enumerate(counts[:-3]) if not names_total(text, t)}
+    rest = [j for j, t in enumerate(counts) if P.REST_OF.search(t.label)]  # most: none
+    unnamed = {
+        i + 1
+        for i, t in enumerate(counts[:-3])
+        if any(i + 3 <= j <= i + STEPS for j in rest) and not names_total(text, t)
+    }
     tries += named + [(counts[i - 1], i) for i in sorted(unnamed)]
     for total, first in tries:
         parts = exact_run(text, total, counts[first : first + STEPS])
