@@ -304,11 +304,17 @@ def pair_rate(
         if whole is None and decided:  # "受理45件，审结42件，…纠错7件，纠错率16.7%": 7 / 42
             whole = first_closed(rest, part.q)
         whole = whole if whole is not None and at_least(whole.q, lo) else None
+        # "举报270件，…，占受理总量的7.2%；截至目前已办结反馈176件，办结反馈率65.2%": the
+        # category the clause before names, its share beside it
+        whole = whole or category_before(text, part, rest, lo)
         whole = whole or next(
             (
                 it
                 for it in rest
-                if comparable(it.q, part.q) and at_least(it.q, lo) and can_be_whole(it)
+                if comparable(it.q, part.q)
+                and at_least(it.q, lo)
+                and can_be_whole(it)
+                and not same_measure(it, part, verbs)  # 投诉…已办结反馈595件；举报…已办结反馈176件
             ),
             None,
         )
@@ -383,6 +389,30 @@ def unstated_activity(name: str, whole: Item) -> bool:
     do not name the activity (受理183件) is the nearest stand-in, not what the rate names."""
     m = SUCCESS_RATE.search(name)
     return m is not None and m.group(1) not in whole.label
+
+
+def category_before(text: str, part: Item, rest: list[Item], lo) -> Item | None:
+    """The count opening the ；-clause just before a closed count's clause, when that count is
+    no outcome itself: the category whose cases the part closed."""
+    if not rest or not P.CLOSED.search(part.label):
+        return None
+    near = rest[0]
+    gap = text[near.q.end : part.q.start - len(part.label)]
+    if gap.count("；") + gap.count(";") != 1 or "。" in gap or P.CLOSED.search(near.label):
+        return None
+    return near if comparable(near.q, part.q) and at_least(near.q, lo) else None
+
+
+def same_measure(it: Item, part: Item, verbs: tuple[str, ...]) -> bool:
+    """Another count named by the part's own verb, with no intake or total word of its own
+    ("已办结反馈595件" before "已办结反馈176件"): the same measure of an earlier category,
+    never the whole the part is a share of."""
+    return (
+        verbs[0] in it.label
+        and verbs[0] in part.label
+        and not is_whole(it)
+        and not P.INTAKE.search(it.label)
+    )
 
 
 def check_inferred_wholes(claims: list[Claim]) -> list[Claim]:
