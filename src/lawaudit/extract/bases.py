@@ -59,7 +59,7 @@ def share_carriers(text: str, sentences: list[Sentence]) -> dict[int, Quantity]:
     for sent in sentences:
         counts: list[Item] = []  # since the last %
         for item in sent.items:
-            if item.q.is_percent and "占" not in item.label and CHANGE_ASIDE.search(item.label):
+            if item.q.is_percent and "占" not in item.label and P.CHANGE_WORDS.search(item.label):
                 continue  # "612件，同比增长48.2%，占投诉总量的59.8%": a change, aside
             if item.q.is_percent:
                 outer = [c for c in counts if not in_note(text, c, item.q.start)]
@@ -92,7 +92,6 @@ def next_to(text: str, count: Item, share: Item) -> bool:
 
 
 NOTE_AFTER = re.compile(r"^\s*[(（][^()（）]{0,40}[)）]\s*")
-CHANGE_ASIDE = re.compile(r"同比|环比|比上[年月期]|较上[年月期]")
 CHANGES_BETWEEN = re.compile(
     r"[，,]?(?:同比|环比|比上[年月期]|较上[年月期])[\u4e00-\u9fff]{0,6}\d+(?:\.\d+)?(?:%|个百分点)"
 )
@@ -519,8 +518,10 @@ NAME_FILLER = re.compile(r"[的数量]")
 
 
 def same_name(a: str, b: str) -> bool:
-    """Two names of one whole: 总投诉量, 总投诉数量 and 投诉总数 are one count."""
-    return a == b or sorted(NAME_FILLER.sub("", a)) == sorted(NAME_FILLER.sub("", b)) != []
+    """Two names of one whole: 总投诉量, 总投诉数量 and 投诉总数 are one count (the same
+    characters, in any order, but 的, 数 and 量)."""
+    bare_a, bare_b = NAME_FILLER.sub("", a), NAME_FILLER.sub("", b)
+    return a == b or (bare_a != "" and sorted(bare_a) == sorted(bare_b))
 
 
 def settle_lists(rates: list[Claim], groups: list[Claim]) -> list[Claim]:

@@ -37,15 +37,14 @@ UP = "增长|增加|上升|提高|上涨|扩大|提升|高出|多出"
 DOWN = "下降|减少|降低|回落|下跌|缩小|收窄"
 DOWN_WORDS = frozenset(DOWN.split("|"))
 # a value after them is a change
-CHANGE_RATE = "增幅|涨幅|降幅|减幅|跌幅|(?:增加|增长|减少|下降)率"  # 环比增加率为10.12%
-VERBS = re.compile(rf"{UP}|{DOWN}|{CHANGE_RATE}|增速|拉动")
+VERBS = re.compile(rf"{UP}|{DOWN}|{P.CHANGE_RATE}|增速|拉动")
 PERIOD = (
     r"(?:上年同期|去年同期|上一?年度|上年|去年|上个?月|上期|上周|上一?季度|上半年|(?:19|20)\d\d年"
     r"|第[0-9一二三四五六七八九十]{1,3}周|(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?)"
 )  # the period a change compares with: "较上年", "较第2周的", "较4月份的"
 # "同比增长", "比上年增加", "增幅为", "比上年多": the number after it is the change itself.
 BY = re.compile(
-    rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>{CHANGE_RATE})(?:为|达到?|是)?"
+    rf"(?:(?P<verb>{UP}|{DOWN})了?|(?P<rate>{P.CHANGE_RATE})(?:为|达到?|是)?"
     rf"|(?:比|较){PERIOD}[^，,]{{0,4}}?(?P<more>多|少|高|低)了?)$"
 )
 # The last characters BY can end a label with (before a final line break, where $ also matches):

@@ -736,6 +736,8 @@ def inferred_whole(table: Table, col: int, count: int, counts: list[Quantity]) -
 def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
     """A change column beside the count columns of two years, or of this and the last period
     by name (本周, 上周): the later's over the earlier's."""
+    if kinds.count("share") == 2 and SHARE_HEAD.search(table.header.cells[col].text):
+        return share_changes(doc, table, col, kinds)
     years = {}
     for c in range(1, len(table.header.cells)):
         when = period_key(table.header.cells[c].text)
@@ -743,8 +745,6 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
             years[when] = c
     now = [c for c in range(1, len(table.header.cells)) if THIS.match(table.header.cells[c].text)]
     then = [c for c in range(1, len(table.header.cells)) if LAST.match(table.header.cells[c].text)]
-    if kinds.count("share") == 2 and SHARE_HEAD.search(table.header.cells[col].text):
-        return share_changes(doc, table, col, kinds)
     if len(years) == 2:
         prev_col, cur_col = years[min(years)], years[max(years)]
     elif len(now) == 1 and len(then) == 1 and kinds[now[0]] == kinds[then[0]] == "count":
@@ -760,8 +760,7 @@ def column_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> l
             continue
         if in_percent and not stated.unit:
             stated = replace(stated, unit="%")
-        down = stated.value < 0  # "-13.31" in a 增长率 column: a fall of 13.31%
-        stated = replace(stated, value=abs(stated.value), raw=stated.raw.lstrip(SIGNS))
+        stated, down = unsigned(stated)  # "-13.31" in a 增长率 column: a fall of 13.31%
         out.append(
             Claim(
                 kind=ClaimKind.CHANGE,
@@ -782,19 +781,33 @@ QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def period_key(head: str) -> tuple[int, int] | None:
-    """(year, part of it) of a column header: 2022年第三季度 -> (2022, 30); None with no year."""
+    """(year, last month it covers) of a column header: 2022年第三季度 -> (2022, 9), 2022年
+    上半年 -> (2022, 6), 2022年 -> (2022, 12); None with no year."""
     year = YEAR.search(head)
     if year is None:
         return None
     part = PART_OF_YEAR.search(head, year.end())
     if part is None:
-        return int(year.group(1)), 0
+        return int(year.group(1)), 12
     quarter, month, half = part.groups()
     if quarter:
-        return int(year.group(1)), 10 * int(QUARTERS.get(quarter, quarter))
+        return int(year.group(1)), 3 * int(QUARTERS.get(quarter, quarter))
     if month:
         return int(year.group(1)), int(month)
     return int(year.group(1)), 6 if half == "上" else 12
+
+
+def period_of(head: str) -> tuple[int, int] | None:
+    """A column's period to order it by: its year and month, else 本期 after 上期."""
+    return period_key(head) or (
+        (1, 0) if THIS.match(head) else (0, 0) if LAST.match(head) else None
+    )
+
+
+def unsigned(stated: Quantity) -> tuple[Quantity, bool]:
+    """A change cell as the size of the change and whether it is a fall ("-13.31", "↓0.56")."""
+    down = stated.value < 0
+    return replace(stated, value=abs(stated.value), raw=stated.raw.lstrip(SIGNS)), down
 
 
 def share_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> list[Claim]:
@@ -806,17 +819,7 @@ def share_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> li
     when = []
     for c in shares:
         owner = next((o for o in range(c - 1, 0, -1) if kinds[o] == "count"), None)
-        head = table.header.cells[owner].text if owner is not None else ""
-        year = YEAR.search(head)
-        when.append(
-            int(year.group(1))
-            if year
-            else 1
-            if THIS.match(head)
-            else 0
-            if LAST.match(head)
-            else None
-        )
+        when.append(period_of(table.header.cells[owner].text) if owner is not None else None)
     if None in when or when[0] == when[1]:
         return []
     prev_col, cur_col = shares if when[0] < when[1] else shares[::-1]
@@ -825,10 +828,7 @@ def share_changes(doc: Document, table: Table, col: int, kinds: list[str]) -> li
         stated, cur, prev = r.at(col), r.at(cur_col), r.at(prev_col)
         if stated is None or cur is None or prev is None:
             continue
-        down = stated.value < 0  # "↓0.56": a fall of 0.56
-        stated = replace(
-            stated, unit="百分点", value=abs(stated.value), raw=stated.raw.lstrip(SIGNS)
-        )
+        stated, down = unsigned(replace(stated, unit="百分点"))  # "↓0.56": a fall of 0.56
         out.append(
             Claim(
                 kind=ClaimKind.POINTS,

@@ -14,6 +14,8 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_BREAK = re.compile(r"[,，、:：;；()（）\[\]【】“”\"|]")
 
 # A percentage that states a change, not a share: issue-3 territory, never read as a rate.
+# A change's rate word: the value after it is the change in % ("增幅为", "环比增加率为10.12%")
+CHANGE_RATE = "增幅|涨幅|降幅|减幅|跌幅|(?:增加|增长|减少|下降)率"
 CHANGE_WORDS = re.compile(
     r"增长|下降|上升|提高|降低|增加(?!值)|减少|回落|上涨|下跌|同比|环比|比上年|较上年|增幅|降幅|减幅|涨幅|增速"
     r"|扩大|缩小|收窄|提升|拉动"

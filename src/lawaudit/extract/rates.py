@@ -53,7 +53,7 @@ from lawaudit.model import Claim, ClaimKind, Document, Quantity
 
 NAME_PREFIX = re.compile(r"^(?:群众|综合|总体|整体|平均|社会|公众|当事人)")
 OF_DECIDED = re.compile(f"{B.DECIDED.pattern}|化解")  # rates of the cases decided
-CHANGE_RATE = re.compile(r"(?:增加|增长|减少|下降)率$")
+CHANGE_RATE = re.compile(f"(?:{P.CHANGE_RATE})$")
 REACH = 24  # numbers before a rate in its sentence that may be its part or whole
 
 

@@ -400,8 +400,10 @@ def share_claim(
             and not in_note(doc.text, it, parts[0].q.start)  # "11件(含…5件刑事案件)…其中良好4件"
         ]
         heads = [it for it in before[len(parts) :] if not it.label.startswith("占")]
-        # "A 635件，占16%，其中B 369件，占比58.1%": the count before its own 其中, share or not
-        whole = B.among_head(parts[0], heads) if bare else None
+        # "A 635件，占16%，其中B 369件，占比58.1%": the count before its own 其中, share or not;
+        # a bare 占比 is of it, a named whole only when no count bears the name
+        head = B.among_head(parts[0], heads)
+        whole = head if bare else None
         if whole is not None:  # named in the message by the head's words, not the list's
             whole_name = RANK_WORDS.sub("", strip_filler(whole.label))
         if whole is None and len(named) >= 2 and not P.REGION_ONLY.match(named):  # 申请总数: 申请
@@ -412,11 +414,9 @@ def share_claim(
                 (it for it in rest if B.names_stage(whole_name, doc.text, it) and is_level(it)),
                 None,
             )
-        else:
-            whole = None
         if P.NEXT_RANKED.match(strip_filler(parts[0].label)):
             rest = []  # "A领域635件，占16%…；其次是B领域369件，占…的9.3%": A is B's sibling
-        whole = whole or B.among_head(parts[0], heads)
+        whole = whole or head
         # "调解员1254名，其中专职372名，占29.7%，兼职…": the count its 其中 refers to
         whole = whole or B.list_head(doc.text, parts[0], before[len(parts) :], carriers)
         whole = whole or next((it for it in rest if B.is_out_of(doc.text, it)), None)  # 在N件中

@@ -11,6 +11,7 @@ warning, since the pairing is inferred: the prose may count another period or sc
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -27,11 +28,15 @@ NOT_NAME = re.compile(
 
 def table_repeat_claims(doc: Document, sentences: list[Sentence]) -> Iterator[Claim]:
     counts = [it for s in sentences for it in s.items if it.is_count and not it.q.is_percent]
+    starts = [it.q.start for it in counts]
     for table in tables(doc.text):
         first = table.header.cells[0].start
         last = table.every_row[-1].cells[-1].start
-        near = [it for it in counts if first - REACH <= it.q.start <= last + REACH]
-        near = [it for it in near if not first <= it.q.start <= last]  # not the table's own
+        lo, hi = (
+            bisect.bisect_left(starts, first - REACH),
+            bisect.bisect_right(starts, last + REACH),
+        )
+        near = [it for it in counts[lo:hi] if not first <= it.q.start <= last]  # not the table's
         if near:
             yield from table_repeats(doc, table, near)
 
@@ -42,6 +47,9 @@ def table_repeats(doc: Document, table: Table, near: list[Item]) -> Iterator[Cla
     timed = [
         c for c in range(1, len(heads)) if table.kind(c) == "count" and PERIOD.search(heads[c])
     ]
+    by_value: dict = {}
+    for it in near:
+        by_value.setdefault(it.q.value, []).append(it)
     done: set[int] = set()
     for r in table.every_row:
         total = r is table.total
@@ -55,7 +63,8 @@ def table_repeats(doc: Document, table: Table, near: list[Item]) -> Iterator[Cla
             cell = r.at(c)
             if cell is None:
                 continue
-            for it in near:
+            # a row's cell is only restated with its own value; the total row may be contradicted
+            for it in near if total else by_value.get(cell.value, ()):
                 if it.q.start in done or not comparable(it.q, with_unit(cell, it.q)):
                     continue
                 words = strip_filler(it.label)

@@ -177,7 +177,6 @@ def other_action(a: Item, b: Item) -> bool:
     return bool(done_a and done_b and not done_a & done_b)
 
 
-CARRIED = re.compile(r"旧存|旧案|上年结转|结转|上年未结|积存")  # cases from an earlier period
 CASE_UNITS = frozenset({"件", "起", "宗", "人次", "件次"})
 CASES = re.compile(r"案件|诉求|申请|纠纷|信访|来访|事项|工单|投诉|举报")  # what such a total counts
 ACTION = re.compile(r"出庭|开庭|审理|应诉|调解|答复|回复|办理|处理|回访|转办|交办|督办")
@@ -499,22 +498,20 @@ def implicit_breakdowns(
     colons = [i for i, it in enumerate(counts) if i and COLON.search(it.label)]
     starts = [0, *colons[:3]]  # bounded, like the totals tried: a 5 MB line stays linear
     recent = [t for t in recent if names_total(text, t)][-3:]
-    tries = [(t, 0) for t in recent]
-    tries += [(t, s) for t in recent for s in starts if s]
-    named = [(t, i + 1) for i, t in enumerate(counts[:-2]) if names_total(text, t)]
-    # a count no word marks as a total, followed by parts ending in 其他 that add up to it
-    # exactly ("结案71件，自动履行25件，强制执行29件，终结15件，其他2件")
+    tries = [(t, 0, False) for t in recent]
+    tries += [(t, s, False) for t in recent for s in starts if s]
     rest = [j for j, t in enumerate(counts) if P.REST_OF.search(t.label)]  # most: none
-    unnamed = {
-        i + 1
-        for i, t in enumerate(counts[:-3])
-        if any(i + 3 <= j <= i + STEPS for j in rest) and not names_total(text, t)
-    }
-    tries += named + [(counts[i - 1], i) for i in sorted(unnamed)]
-    for total, first in tries:
+    for i, t in enumerate(counts[:-2]):
+        if names_total(text, t):
+            tries.append((t, i + 1, False))
+        elif any(i + 3 <= j <= i + STEPS for j in rest):
+            # no word marks it a total, but three counts or more after it, ending in 其他, may
+            # add up to it ("结案71件，自动履行25件，强制执行29件，终结15件，其他2件")
+            tries.append((t, i + 1, True))
+    for total, first, unmarked in tries:
         parts = exact_run(text, total, counts[first : first + STEPS])
-        if parts and first in unnamed and counts[first - 1] is total:
-            parts = parts if len(parts) >= 3 and covers_all(parts) else []
+        if unmarked and not (len(parts) >= 3 and covers_all(parts)):
+            continue
         if parts:
             note = "parts beside the total add up to it (no 其中)"
             yield replace(breakdown(doc, total, parts, True, note), inferred=True)
@@ -719,7 +716,7 @@ def completion_claims(
             whole = next(
                 (t for t in counts[:i] if t.q.value == closed.q.value + open_.q.value), None
             )
-            if whole is None and any(CARRIED.search(t.label) for t in counts):
+            if whole is None and any(CARRIED_OVER.search(t.label) for t in counts):
                 open_ = None  # cases carried over are among them: no identity with 新收 alone
             intake = whole or intake
         yield completion(doc, intake, closed)
